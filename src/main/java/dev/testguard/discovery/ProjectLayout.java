@@ -1,0 +1,42 @@
+package dev.testguard.discovery;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The directories of the project being checked, as plain paths (no Maven types).
+ *
+ * @param basedir         the project directory; displayed paths are relative to it
+ * @param buildDirectory  {@code target}
+ * @param mainResources   main resource directories, in classpath order
+ * @param testResources   test resource directories, in classpath order (they come first on the test classpath)
+ * @param testSources     test source roots (for annotations such as {@code @ActiveProfiles})
+ */
+public record ProjectLayout(
+        Path basedir,
+        Path buildDirectory,
+        List<Path> mainResources,
+        List<Path> testResources,
+        List<Path> testSources) {
+
+    public ProjectLayout {
+        mainResources = List.copyOf(mainResources);
+        testResources = List.copyOf(testResources);
+        testSources = List.copyOf(testSources);
+    }
+
+    /** The conventional Maven layout under {@code basedir}. */
+    public static ProjectLayout standard(Path basedir) {
+        return new ProjectLayout(basedir, basedir.resolve("target"),
+                List.of(basedir.resolve("src/main/resources")),
+                List.of(basedir.resolve("src/test/resources")),
+                List.of(basedir.resolve("src/test/java")));
+    }
+
+    /** A path as users should read it: relative to the project when inside it. */
+    public String display(Path path) {
+        Path abs = path.toAbsolutePath().normalize();
+        Path base = basedir.toAbsolutePath().normalize();
+        return abs.startsWith(base) ? base.relativize(abs).toString().replace('\\', '/') : abs.toString();
+    }
+}

@@ -1,0 +1,112 @@
+package dev.testguard.maven;
+
+import dev.testguard.jdbc.Credentials;
+import dev.testguard.jdbc.Secrets;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.building.SettingsProblem;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+
+/**
+ * Parameters and plumbing every testguard goal shares. Subclasses read their own parameters and
+ * hand the work to a plain class; they hold no logic of their own.
+ */
+public abstract class AbstractTestguardMojo extends AbstractMojo {
+
+    /** Skips this goal. testguard says so loudly, because a skipped guard protects nothing. */
+    @Parameter(property = "testguard.skip", defaultValue = "false")
+    protected boolean skip;
+
+    /** A JDBC URL naming one database for command-line use, e.g. {@code -Dtestguard.url=jdbc:postgresql://localhost/app}. */
+    @Parameter(property = "testguard.url")
+    protected String url;
+
+    /** User name for {@link #url}; overrides a user in the URL. */
+    @Parameter(property = "testguard.username")
+    protected String username;
+
+    /** Password for {@link #url}; never printed. Prefer {@link #serverId}. */
+    @Parameter(property = "testguard.password")
+    protected String password;
+
+    /** Id of a {@code <server>} in settings.xml whose username and (possibly encrypted) password are used. */
+    @Parameter(property = "testguard.serverId")
+    protected String serverId;
+
+    /** Skips every live connection (stamp, data volume, server identity): for hooks and offline machines. */
+    @Parameter(property = "testguard.offline", defaultValue = "false")
+    protected boolean offline;
+
+    /** How long a live check may wait for a database to answer, in milliseconds. */
+    @Parameter(property = "testguard.connectTimeout", defaultValue = "2000")
+    protected int connectTimeout;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    protected MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    protected MavenSession session;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    protected MojoExecution mojoExecution;
+
+    @Component
+    protected SettingsDecrypter settingsDecrypter;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().warn("==========================================================================");
+            getLog().warn("testguard:" + goal() + " is SKIPPED (testguard.skip=true).");
+            getLog().warn("Nothing protects this build's databases: tests may touch any database.");
+            getLog().warn("==========================================================================");
+            return;
+        }
+        run();
+    }
+
+    protected abstract void run() throws MojoExecutionException, MojoFailureException;
+
+    protected String goal() {
+        return mojoExecution == null ? "?" : mojoExecution.getGoal();
+    }
+
+    /** Credentials given on the command line or through settings.xml; {@link Credentials#NONE} when neither. */
+    protected Credentials explicitCredentials() throws MojoFailureException {
+        Credentials direct = new Credentials(blankToNull(username), blankToNull(password));
+        if (serverId == null || serverId.isBlank()) {
+            return direct;
+        }
+        Server server = session.getSettings().getServer(serverId);
+        if (server == null) {
+            throw new MojoFailureException("testguard: no <server> with id '" + serverId
+                    + "' in settings.xml. Add one under <servers> in ~/.m2/settings.xml, or pass"
+                    + " -Dtestguard.username and -Dtestguard.password instead.");
+        }
+        if (settingsDecrypter != null) {
+            SettingsDecryptionResult result = settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+            for (SettingsProblem problem : result.getProblems()) {
+                if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
+                    throw new MojoFailureException("testguard: cannot decrypt the password of <server> '" + serverId
+                            + "' in settings.xml: " + Secrets.maskText(problem.getMessage(), server.getPassword())
+                            + ". Check ~/.m2/settings-security.xml (see https://maven.apache.org/guides/mini/guide-encryption.html).");
+                }
+            }
+            server = result.getServer();
+        }
+        return direct.orElse(new Credentials(blankToNull(server.getUsername()), blankToNull(server.getPassword())));
+    }
+
+    protected static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}
