@@ -1,0 +1,24 @@
+package dev.testguard.backup;
+
+import dev.testguard.db.DatabaseTarget;
+import java.nio.file.Path;
+
+/**
+ * Dumps one database to a payload and loads it back. One implementation per tool: pg_dump,
+ * mariadb-dump/mysqldump, the built-in JDBC MySQL dump, H2 SCRIPT, SQLite's backup API.
+ * Engines know nothing of the store: they write where they are told and report what they wrote.
+ */
+public interface BackupEngine {
+
+    /** Stable id stored in manifests: {@code pg_dump}, {@code mariadb-dump}, {@code jdbc-mysql}, {@code h2-script}, {@code sqlite-backup}. */
+    String id();
+
+    /**
+     * Writes a complete backup of {@code source} to {@code payload}, a path that does not exist yet
+     * (the engine creates a file, or a directory for parallel formats).
+     */
+    BackupOutcome backup(DatabaseTarget source, Path payload, BackupOptions options, Progress progress) throws BackupException;
+
+    /** Restores {@code payload} into {@code target}, which exists and is empty. */
+    void restore(Path payload, DatabaseTarget target, BackupOptions options, Progress progress) throws BackupException;
+}

@@ -1,0 +1,85 @@
+package dev.testguard.db;
+
+import dev.testguard.jdbc.Credentials;
+import dev.testguard.jdbc.JdbcUrl;
+import dev.testguard.jdbc.Secrets;
+import dev.testguard.jdbc.Vendor;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Properties;
+
+/**
+ * Opens JDBC connections with the drivers the plugin ships, with a bounded connect timeout.
+ * Drivers are instantiated directly rather than through {@code DriverManager}, which does not see
+ * drivers that live in a Maven plugin's class realm.
+ */
+public final class Connections {
+
+    private Connections() {
+    }
+
+    public static Connection open(DatabaseTarget target, Duration timeout) throws SQLException {
+        return open(target.url(), target.effectiveCredentials(), timeout);
+    }
+
+    public static Connection open(JdbcUrl url, Credentials credentials, Duration timeout) throws SQLException {
+        Driver driver = driverFor(url.vendor());
+        Properties props = new Properties();
+        if (credentials != null && credentials.username() != null) {
+            props.setProperty("user", credentials.username());
+        }
+        if (credentials != null && credentials.password() != null) {
+            props.setProperty("password", credentials.password());
+        }
+        String jdbc = url.raw();
+        long millis = Math.max(1, timeout.toMillis());
+        switch (url.vendor()) {
+            case POSTGRESQL:
+                String seconds = Long.toString(Math.max(1, (millis + 999) / 1000));
+                props.setProperty("connectTimeout", seconds);
+                props.setProperty("loginTimeout", seconds);
+                props.setProperty("ApplicationName", "testguard");
+                break;
+            case MYSQL:
+            case MARIADB:
+                props.setProperty("connectTimeout", Long.toString(millis));
+                // Connector/J speaks to MariaDB too; it only knows the jdbc:mysql: prefix.
+                if (jdbc.startsWith("jdbc:mariadb:")) {
+                    jdbc = "jdbc:mysql:" + jdbc.substring("jdbc:mariadb:".length());
+                }
+                break;
+            default:
+                break;
+        }
+        Connection connection;
+        try {
+            connection = driver.connect(jdbc, props);
+        } catch (SQLException e) {
+            throw new SQLException(Secrets.maskText(e.getMessage(), credentials == null ? null : credentials.password()),
+                    e.getSQLState(), e.getErrorCode());
+        }
+        if (connection == null) {
+            throw new SQLException("the " + url.vendor().displayName() + " driver does not accept " + url.masked());
+        }
+        return connection;
+    }
+
+    static Driver driverFor(Vendor vendor) throws SQLException {
+        switch (vendor) {
+            case POSTGRESQL:
+                return new org.postgresql.Driver();
+            case MYSQL:
+            case MARIADB:
+                return new com.mysql.cj.jdbc.Driver();
+            case H2:
+                return new org.h2.Driver();
+            case SQLITE:
+                return new org.sqlite.JDBC();
+            default:
+                throw new SQLException("testguard cannot connect to " + vendor.displayName()
+                        + " databases: supported are PostgreSQL, MySQL, MariaDB, H2 and SQLite");
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.testguard.db;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Administrative operations on one database server (or, for embedded engines, one file location),
+ * shared by backup, restore, verify-backup, reset and provision. One implementation per vendor family.
+ */
+public interface DatabaseAdmin {
+
+    /** The server's version as it reports it, e.g. {@code 15.20} or {@code 10.11.19-MariaDB}. */
+    String serverVersion() throws SQLException;
+
+    boolean exists(String database) throws SQLException;
+
+    /** Creates an empty database. */
+    void create(String database) throws SQLException;
+
+    /** Drops a database if it exists, ending other sessions on it first where the server needs that. */
+    void drop(String database) throws SQLException;
+
+    /** The same server, another database: for restores into a new or scratch database. */
+    DatabaseTarget sibling(String database);
+
+    /** Exact row count of every user table, keyed by {@code schema.table} (or {@code table} where there are no schemas), sorted. */
+    Map<String, Long> exactRowCounts(String database) throws SQLException;
+
+    /** User tables, as keyed in {@link #exactRowCounts(String)}. */
+    List<String> tables(String database) throws SQLException;
+}
