@@ -1,0 +1,121 @@
+package dev.testguard.backup.tool;
+
+import dev.testguard.backup.BackupException;
+import dev.testguard.jdbc.Secrets;
+import java.io.File;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.codehaus.plexus.util.cli.CommandLineException;
+import org.codehaus.plexus.util.cli.CommandLineUtils;
+import org.codehaus.plexus.util.cli.Commandline;
+
+/**
+ * Runs a database client (pg_dump, pg_restore, mariadb-dump, mariadb...) as a child process.
+ * Secrets go through the environment, never the argument list, which any user can read in {@code ps}.
+ * Everything the tool prints is masked before anyone sees it.
+ */
+public final class ExternalTool {
+
+    private static final int STDERR_TAIL_LINES = 20;
+
+    private final Path executable;
+
+    public ExternalTool(Path executable) {
+        this.executable = executable;
+    }
+
+    public Path executable() {
+        return executable;
+    }
+
+    /** The first of {@code names} found on PATH, e.g. {@code find("mariadb-dump", "mysqldump")}. */
+    public static Optional<ExternalTool> find(String... names) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return Optional.empty();
+        }
+        for (String name : names) {
+            for (String dir : path.split(File.pathSeparator)) {
+                if (dir.isEmpty()) {
+                    continue;
+                }
+                Path candidate = Path.of(dir, name);
+                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                    return Optional.of(new ExternalTool(candidate));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Runs {@code executable --version} and returns its first line. */
+    public String versionLine() throws BackupException {
+        Result r = run(List.of("--version"), Map.of(), null, line -> { }, line -> { });
+        if (r.exitCode() != 0) {
+            throw new BackupException(executable + " --version failed (exit " + r.exitCode() + "): " + r.stderrTail());
+        }
+        return r.stdout().lines().findFirst().orElse("").trim();
+    }
+
+    /**
+     * Runs the tool to completion.
+     *
+     * @param args        arguments (no secrets here)
+     * @param environment extra environment, e.g. {@code PGPASSWORD} or {@code MYSQL_PWD}
+     * @param stdin       fed to the tool's standard input, or null
+     * @param onStdout    each line of standard output (keep it small: output is also collected)
+     * @param onStderr    each masked line of standard error, e.g. for progress from {@code --verbose}
+     */
+    public Result run(List<String> args, Map<String, String> environment, InputStream stdin,
+                      Consumer<String> onStdout, Consumer<String> onStderr) throws BackupException {
+        Commandline cl = new Commandline();
+        cl.setExecutable(executable.toString());
+        cl.addArguments(args.toArray(new String[0]));
+        String[] secrets = environment.values().toArray(new String[0]);
+        try {
+            cl.addSystemEnvironment();
+        } catch (Exception e) {
+            throw new BackupException("cannot read the environment to start " + executable.getFileName(), e);
+        }
+        environment.forEach(cl::addEnvironment);
+        StringBuilder stdout = new StringBuilder();
+        Deque<String> stderrTail = new ArrayDeque<>();
+        try {
+            int exit = CommandLineUtils.executeCommandLine(cl, stdin,
+                    line -> {
+                        stdout.append(line).append('\n');
+                        onStdout.accept(line);
+                    },
+                    line -> {
+                        String masked = Secrets.maskText(line, secrets);
+                        synchronized (stderrTail) {
+                            stderrTail.addLast(masked);
+                            if (stderrTail.size() > STDERR_TAIL_LINES) {
+                                stderrTail.removeFirst();
+                            }
+                        }
+                        onStderr.accept(masked);
+                    });
+            return new Result(exit, stdout.toString(), String.join(System.lineSeparator(), stderrTail));
+        } catch (CommandLineException e) {
+            throw new BackupException("cannot run " + executable + ": " + Secrets.maskText(e.getMessage(), secrets), e);
+        }
+    }
+
+    /** Exit code, collected standard output and the last lines of (masked) standard error. */
+    public record Result(int exitCode, String stdout, String stderrTail) {
+    }
+
+    @Override
+    public String toString() {
+        return executable.toString();
+    }
+
+}
