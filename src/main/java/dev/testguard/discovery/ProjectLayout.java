@@ -2,6 +2,7 @@ package dev.testguard.discovery;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The directories of the project being checked, as plain paths (no Maven types).
@@ -11,18 +12,22 @@ import java.util.List;
  * @param mainResources   main resource directories, in classpath order
  * @param testResources   test resource directories, in classpath order (they come first on the test classpath)
  * @param testSources     test source roots (for annotations such as {@code @ActiveProfiles})
+ * @param dependencies    {@code groupId:artifactId} of every artifact on the test classpath (tells which
+ *                        frameworks the tests run under)
  */
 public record ProjectLayout(
         Path basedir,
         Path buildDirectory,
         List<Path> mainResources,
         List<Path> testResources,
-        List<Path> testSources) {
+        List<Path> testSources,
+        Set<String> dependencies) {
 
     public ProjectLayout {
         mainResources = List.copyOf(mainResources);
         testResources = List.copyOf(testResources);
         testSources = List.copyOf(testSources);
+        dependencies = Set.copyOf(dependencies);
     }
 
     /** The conventional Maven layout under {@code basedir}. */
@@ -30,7 +35,17 @@ public record ProjectLayout(
         return new ProjectLayout(basedir, basedir.resolve("target"),
                 List.of(basedir.resolve("src/main/resources")),
                 List.of(basedir.resolve("src/test/resources")),
-                List.of(basedir.resolve("src/test/java")));
+                List.of(basedir.resolve("src/test/java")), Set.of());
+    }
+
+    /** This layout with another dependency set (for tests and for the Maven adapter). */
+    public ProjectLayout withDependencies(Set<String> newDependencies) {
+        return new ProjectLayout(basedir, buildDirectory, mainResources, testResources, testSources, newDependencies);
+    }
+
+    /** True when some dependency's groupId starts with {@code groupIdPrefix}, e.g. {@code io.quarkus}. */
+    public boolean hasDependencyGroup(String groupIdPrefix) {
+        return dependencies.stream().anyMatch(d -> d.startsWith(groupIdPrefix));
     }
 
     /** A path as users should read it: relative to the project when inside it. */
