@@ -15,13 +15,14 @@ import java.util.List;
 final class RowEstimates {
 
     /**
-     * PostgreSQL: {@code reltuples} is the planner's estimate, -1 for a table never vacuumed or analyzed (PG 14+),
-     * and stale after bulk loads until autovacuum runs. So take the larger of it and {@code n_live_tup} (the
-     * statistics system's running count, which a restore by pg_restore does update); for a never-analyzed table
-     * also at least one row per data page, since a restored copy may have neither yet.
+     * PostgreSQL: {@code reltuples} is the planner's estimate, refreshed by ANALYZE and autovacuum. It is -1 for a
+     * table never vacuumed or analyzed (PG 14+), which is what a copy restored by pg_restore looks like at first:
+     * then take {@code n_live_tup} (the statistics system's running count, which the restore's inserts update),
+     * and at least one row per data page in case that count has not been flushed yet. {@code n_live_tup} is not
+     * used when {@code reltuples} is known: around an ANALYZE it can count a bulk load twice.
      */
-    private static final String POSTGRES = "SELECT COALESCE(SUM(GREATEST(c.reltuples::bigint, COALESCE(s.n_live_tup, 0),"
-            + " CASE WHEN c.reltuples < 0 THEN pg_relation_size(c.oid) / current_setting('block_size')::bigint ELSE 0 END)), 0)"
+    private static final String POSTGRES = "SELECT COALESCE(SUM(CASE WHEN c.reltuples >= 0 THEN c.reltuples::bigint"
+            + " ELSE GREATEST(COALESCE(s.n_live_tup, 0), pg_relation_size(c.oid) / current_setting('block_size')::bigint) END), 0)"
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " LEFT JOIN pg_stat_user_tables s ON s.relid = c.oid"
             + " WHERE c.relkind IN ('r', 'm') AND n.nspname NOT IN ('pg_catalog', 'information_schema')"
