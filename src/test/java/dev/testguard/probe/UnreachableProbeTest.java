@@ -1,0 +1,100 @@
+package dev.testguard.probe;
+
+import static dev.testguard.probe.LocalDatabases.mariadb;
+import static dev.testguard.probe.LocalDatabases.postgres;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.testguard.jdbc.Credentials;
+import dev.testguard.jdbc.HostPort;
+import dev.testguard.jdbc.JdbcUrl;
+import dev.testguard.jdbc.Storage;
+import dev.testguard.jdbc.Vendor;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class UnreachableProbeTest {
+
+    private static final Duration TIMEOUT = Duration.ofMillis(1000);
+    private static final long SLACK_MILLIS = 700;
+
+    /** A port where nothing listens: take a free one and let it go. */
+    private static int closedPort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Test
+    void refusedConnectionIsUnreachableAtOnce() throws Exception {
+        int port = closedPort();
+        try (JdbcLiveProbe probe = new JdbcLiveProbe(TIMEOUT)) {
+            for (JdbcUrl url : List.of(postgres("127.0.0.1", port, "app_test"), mariadb("127.0.0.1", port, "app_test"))) {
+                LiveFacts facts = probe.inspect(url, new Credentials("someone", "Pw-In-Url-3321"));
+
+                assertThat(facts.status()).as(url.raw()).isEqualTo(LiveFacts.Status.UNREACHABLE);
+                assertThat(facts.message()).as(url.raw()).contains("127.0.0.1:" + port).doesNotContain("Pw-In-Url-3321");
+                assertThat(facts.millis()).as(url.raw()).isLessThan(TIMEOUT.toMillis());
+            }
+        }
+    }
+
+    /**
+     * A server that accepts the TCP connection and then never says a word (a dead tunnel, a hung server): the
+     * kernel completes the handshake from the backlog, nobody calls accept(). Each vendor's driver would wait for
+     * the server's greeting; the probe gives up at the timeout, and does not ask that host again.
+     */
+    @Test
+    void silentServerCostsTheTimeoutOnceThenIsCached() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            int port = silent.getLocalPort();
+            for (Vendor vendor : List.of(Vendor.POSTGRESQL, Vendor.MARIADB)) {
+                JdbcUrl first = vendor == Vendor.POSTGRESQL ? postgres("127.0.0.1", port, "one_test") : mariadb("127.0.0.1", port, "one_test");
+                JdbcUrl second = vendor == Vendor.POSTGRESQL ? postgres("127.0.0.1", port, "two_test") : mariadb("127.0.0.1", port, "two_test");
+                try (JdbcLiveProbe probe = new JdbcLiveProbe(TIMEOUT)) {
+                    long start = System.nanoTime();
+                    LiveFacts facts = probe.inspect(first, Credentials.NONE);
+                    long firstMillis = (System.nanoTime() - start) / 1_000_000;
+
+                    start = System.nanoTime();
+                    LiveFacts again = probe.inspect(second, Credentials.NONE);
+                    long secondMillis = (System.nanoTime() - start) / 1_000_000;
+
+                    assertThat(facts.status()).as(vendor.name()).isEqualTo(LiveFacts.Status.UNREACHABLE);
+                    assertThat(facts.message()).as(vendor.name()).isEqualTo("no answer from 127.0.0.1:" + port + " within 1000 ms");
+                    assertThat(firstMillis).as(vendor.name()).isBetween(TIMEOUT.toMillis() - 50, TIMEOUT.toMillis() + SLACK_MILLIS);
+                    assertThat(again.status()).as(vendor.name()).isEqualTo(LiveFacts.Status.UNREACHABLE);
+                    assertThat(again.message()).as(vendor.name()).contains("not retried");
+                    assertThat(secondMillis).as(vendor.name()).isLessThan(50);
+                }
+            }
+        }
+    }
+
+    @Test
+    void unknownHostIsUnreachableInWords() {
+        try (JdbcLiveProbe probe = new JdbcLiveProbe(TIMEOUT)) {
+            LiveFacts facts = probe.inspect(postgres("no-such-host.invalid", 5432, "app_test"), Credentials.NONE);
+
+            assertThat(facts.status()).isEqualTo(LiveFacts.Status.UNREACHABLE);
+            assertThat(facts.message()).contains("unknown host 'no-such-host.invalid'");
+        }
+    }
+
+    @Test
+    void memoryAndContainerDatabasesAreNotChecked() {
+        JdbcUrl memory = new JdbcUrl("jdbc:h2:mem:app", Vendor.H2, Storage.MEMORY, List.of(), false, "app", null, Map.of(), null, null);
+        JdbcUrl container = new JdbcUrl("jdbc:tc:postgresql:15:///app", Vendor.TESTCONTAINERS, Storage.CONTAINER, List.of(), false,
+                "app", null, Map.of(), null, null);
+        JdbcUrl oracle = new JdbcUrl("jdbc:oracle:thin:@db:1521/APP", Vendor.ORACLE, Storage.SERVER, List.of(new HostPort("db", 1521)),
+                false, "APP", null, Map.of(), null, null);
+        try (JdbcLiveProbe probe = new JdbcLiveProbe(TIMEOUT)) {
+            assertThat(probe.inspect(memory, Credentials.NONE)).isEqualTo(LiveFacts.notChecked());
+            assertThat(probe.inspect(container, Credentials.NONE)).isEqualTo(LiveFacts.notChecked());
+            assertThat(probe.inspect(oracle, Credentials.NONE).status()).isEqualTo(LiveFacts.Status.NOT_CHECKED);
+        }
+    }
+}
