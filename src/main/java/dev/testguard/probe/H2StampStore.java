@@ -7,7 +7,7 @@ import java.sql.Statement;
 /**
  * H2: a one-row table {@code "TESTGUARD"."STAMP"} in a schema of its own. H2 has no database comment, but
  * it has schemas, and tests work in {@code PUBLIC} (or the schema they name): Hibernate create-drop, Flyway
- * clean and {@code DROP SCHEMA PUBLIC CASCADE} of the test schema leave a separate schema alone, and Flyway's
+ * clean of the test schema and {@code DROP SCHEMA app CASCADE} leave a separate schema alone, and Flyway's
  * "non-empty schema" check does not see it. What removes it: {@code DROP ALL OBJECTS}, {@code DROP SCHEMA
  * TESTGUARD}, deleting the database files. Names are quoted so modes such as {@code DATABASE_TO_LOWER} do not
  * change them.
