@@ -58,6 +58,11 @@ public final class Classifier {
             return new Verdict(Classification.PROTECTED, "url", Secrets.maskUrl(e.getMessage()), "Correct the URL.",
                     null, LiveFacts.notChecked(), List.of());
         }
+        return classify(source, url);
+    }
+
+    /** Classifies a URL already parsed from {@code source.url()}. */
+    public Verdict classify(DiscoveredUrl source, JdbcUrl url) {
         LiveFacts live = LiveFacts.notChecked();
         boolean probed = false;
         List<String> overridden = new ArrayList<>();

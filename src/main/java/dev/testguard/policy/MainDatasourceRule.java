@@ -71,8 +71,10 @@ public final class MainDatasourceRule implements LiveRule {
         return a == b || a.isMysqlFamily() && b.isMysqlFamily();
     }
 
-    private static String testNameFor(JdbcUrl url) {
+    /** A test database name that is not the main one: orders → orders_test, orders_test → orders_it_test. */
+    private String testNameFor(JdbcUrl url) {
         String name = DatabaseNames.of(url);
-        return (name == null ? "app" : name) + "_test";
+        String suggestion = NameRule.suggestName(NameTokenizer.tokens(name), settings);
+        return suggestion.equalsIgnoreCase(name) ? suggestion.replaceFirst("_test$", "_it_test") : suggestion;
     }
 }

@@ -32,7 +32,7 @@ public final class NameRule implements Rule {
         List<String> tokens = NameTokenizer.tokens(name);
         List<String> forbidden = matching(tokens, settings.forbiddenTokens());
         List<String> test = matching(tokens, settings.testTokens());
-        String suggestion = suggestName(tokens);
+        String suggestion = suggestName(tokens, settings);
         if (!forbidden.isEmpty()) {
             return Decision.fail("The database name '" + name + "' holds the forbidden " + plural("token", forbidden)
                             + " " + quoted(forbidden) + " (it splits into " + String.join(", ", tokens)
@@ -58,7 +58,7 @@ public final class NameRule implements Rule {
     }
 
     /** The name's own words, without forbidden and test tokens, plus {@code _test}: orders_prod → orders_test. */
-    private String suggestName(List<String> tokens) {
+    static String suggestName(List<String> tokens, PolicySettings settings) {
         List<String> kept = new ArrayList<>();
         for (String token : tokens) {
             if (!settings.forbiddenTokens().contains(token) && !settings.testTokens().contains(token)) {
