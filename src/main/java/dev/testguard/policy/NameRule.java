@@ -41,9 +41,10 @@ public final class NameRule implements Rule {
                             + "' (create it if needed).");
         }
         if (test.isEmpty()) {
-            return Decision.fail("The database name '" + name + "' holds no test token: it splits into "
-                            + String.join(", ", tokens) + ", and none of them is " + String.join(", ",
-                            settings.testTokens()) + " (whole tokens only: 'contest' does not count).",
+            return Decision.fail("The database name '" + name + "' holds no test token: its tokens are "
+                            + String.join(", ", tokens) + ", and a test database name must hold one of "
+                            + String.join(", ", settings.testTokens())
+                            + " as a whole token ('contest' does not count).",
                     "Point the tests at a database whose name says it is for tests, for example '" + suggestion
                             + "'. If '" + name + "' really is a test database, stamp it: mvn testguard:stamp "
                             + "-Dtestguard.url=" + url.masked() + " -Dtestguard.role=test");

@@ -29,7 +29,7 @@ final class TestReason {
         }
         parts.add(describe(live));
         if (!overridden.isEmpty()) {
-            parts.add("allowed by override for " + String.join("; ", overridden));
+            parts.add("lifted by override: " + String.join(", ", overridden));
         }
         String text = String.join(", ", parts);
         return Character.toUpperCase(text.charAt(0)) + text.substring(1) + ".";
@@ -39,7 +39,7 @@ final class TestReason {
         return switch (live.status()) {
             case NOT_CHECKED -> "not checked live";
             case REACHABLE -> live.estimatedRows() == null ? "reachable"
-                    : "reachable with about " + live.estimatedRows() + " rows";
+                    : String.format(java.util.Locale.ROOT, "reachable with about %,d rows", live.estimatedRows());
             default -> "live check failed (" + (live.message() == null ? live.status().name().toLowerCase(
                     java.util.Locale.ROOT) : live.message()) + ") so it was judged by the static rules alone";
         };
