@@ -40,7 +40,8 @@ public final class EphemeralRule implements Rule {
             return ephemeral("It is a file database under the build directory (" + path
                     + "): mvn clean deletes it.");
         }
-        if (FilePaths.isUnder(path, settings.tempDirectory())) {
+        // a project checked out under /tmp keeps its real data files in the project, not in a scratch area
+        if (FilePaths.isUnder(path, settings.tempDirectory()) && !FilePaths.isUnder(path, settings.baseDirectory())) {
             return ephemeral("It is a file database under the temp directory (" + path + ").");
         }
         return Decision.pass();

@@ -18,7 +18,7 @@ import java.util.Set;
  * @param ci               true when the build runs in CI ({@code CI=true}): single-label service hosts count as local
  * @param baseDirectory    the forked test JVM's working directory: relative file-database paths resolve against it
  * @param buildDirectory   the project's build directory ({@code target}); file databases under it are ephemeral
- * @param tempDirectory    {@code java.io.tmpdir}; file databases under it are ephemeral
+ * @param tempDirectory    {@code java.io.tmpdir}; file databases under it (outside the project) are ephemeral
  * @param userHome         what {@code ~} means in a file-database path
  * @param maxRows          an unstamped reachable database with more estimated rows than this is protected
  */

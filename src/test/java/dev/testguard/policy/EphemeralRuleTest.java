@@ -60,6 +60,15 @@ class EphemeralRuleTest {
     }
 
     @Test
+    void projectCheckedOutUnderTmpKeepsItsDataFilesProtected() {
+        Path tmpProject = Path.of("/tmp/build-42/project");
+        EphemeralRule inTmp = new EphemeralRule(Urls.settings(tmpProject));
+        assertThat(inTmp.evaluate(target(Urls.h2File("./data/orders"))).outcome()).isEqualTo(Outcome.PASS);
+        assertThat(inTmp.evaluate(target(Urls.h2File("./target/orders"))).outcome()).isEqualTo(Outcome.EPHEMERAL);
+        assertThat(inTmp.evaluate(target(Urls.h2File("/tmp/junit1/orders"))).outcome()).isEqualTo(Outcome.EPHEMERAL);
+    }
+
+    @Test
     void fileWithoutKnownDirectoriesIsNotEphemeral() {
         EphemeralRule bare = new EphemeralRule(Urls.settings(base).withDirectories(base, null, null, null));
         assertThat(bare.evaluate(target(Urls.h2File("./target/orders"))).outcome()).isEqualTo(Outcome.PASS);
