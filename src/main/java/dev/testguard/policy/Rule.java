@@ -2,7 +2,7 @@ package dev.testguard.policy;
 
 /**
  * One classification rule with one job, like an enforcer rule. Rules run in a fixed order
- * (see {@link Policy}); the first non-PASS decision that is not lifted by an override wins.
+ * (see {@link Classifier}); the first non-PASS decision that is not lifted by an override wins.
  */
 public interface Rule {
 

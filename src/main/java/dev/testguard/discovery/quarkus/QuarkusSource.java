@@ -1,0 +1,217 @@
+package dev.testguard.discovery.quarkus;
+
+import dev.testguard.discovery.DiscoveredUrl;
+import dev.testguard.discovery.FrameworkDetector;
+import dev.testguard.discovery.ProjectLayout;
+import dev.testguard.discovery.SourcedValue;
+import dev.testguard.discovery.TestRuntime;
+import dev.testguard.discovery.UrlSource;
+import dev.testguard.discovery.config.ClasspathResources;
+import dev.testguard.discovery.config.ConfigDocument;
+import dev.testguard.discovery.config.ConfigFile;
+import dev.testguard.discovery.config.PropertyLayer;
+import dev.testguard.discovery.config.PropertyLookup;
+import dev.testguard.jdbc.Credentials;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The JDBC URLs a {@code @QuarkusTest} sees. Sources by SmallRye Config ordinal: system properties (400),
+ * environment (300), {@code config/application.properties} of the working directory (260), {@code application.yaml}
+ * (255), {@code application.properties} (250) from test and main resources (test first). A {@code %test.} key wins
+ * over the plain key unless the plain one sits in a source of higher ordinal. No URL means Dev Services.
+ */
+public final class QuarkusSource implements UrlSource {
+
+    private static final Pattern DATASOURCE_URL =
+            Pattern.compile("quarkus\\.datasource\\.(?:([^.\"]+|\"[^\"]+\")\\.)?jdbc\\.url");
+    private static final Pattern ENV_DATASOURCE_URL =
+            Pattern.compile("(_[A-Z0-9]+_)?QUARKUS_DATASOURCE_(?:(_[A-Z0-9_]+_|[A-Z0-9]+)_)?JDBC_URL");
+
+    private final FrameworkDetector detector;
+
+    public QuarkusSource() {
+        this(new FrameworkDetector());
+    }
+
+    public QuarkusSource(FrameworkDetector detector) {
+        this.detector = detector;
+    }
+
+    @Override
+    public List<DiscoveredUrl> discover(ProjectLayout layout, TestRuntime runtime) {
+        if (!detector.detect(layout).contains(FrameworkDetector.Framework.QUARKUS)) {
+            return List.of();
+        }
+        List<PropertyLayer> fileLayers = fileLayers(layout);
+        List<PropertyLayer> layers = new ArrayList<>();
+        layers.add(PropertyLayer.exact("system properties", canonicalKeys(runtime.systemProperties())).withOrdinal(400));
+        layers.add(PropertyLayer.mapped("environment", runtime.environment(), QuarkusSource::environmentNames)
+                .withOrdinal(300));
+        layers.addAll(fileLayers);
+        List<String> profiles = profiles(runtime, layers);
+        PropertyLookup lookup = key -> find(layers, profiles, key);
+
+        Set<String> keys = new LinkedHashSet<>();
+        for (PropertyLayer layer : fileLayers) {
+            for (String key : layer.keys()) {
+                String plain = unprofiled(key, profiles);
+                if (plain != null) {
+                    keys.add(plain);
+                }
+            }
+        }
+        for (String variable : runtime.environment().keySet()) {
+            Matcher m = ENV_DATASOURCE_URL.matcher(variable);
+            if (m.matches()) {
+                String name = m.group(2);
+                keys.add(name == null ? "quarkus.datasource.jdbc.url"
+                        : "quarkus.datasource." + name.replace("_", "").toLowerCase(Locale.ROOT) + ".jdbc.url");
+            }
+        }
+        List<DiscoveredUrl> out = new ArrayList<>();
+        for (String key : keys) {
+            Matcher ds = DATASOURCE_URL.matcher(key);
+            PropertyLookup.Resolved r = lookup.resolve(key);
+            if (r == null || !(ds.matches() || r.value().startsWith("jdbc:")) || r.value().isBlank()) {
+                continue;
+            }
+            String prefix = ds.matches() ? key.substring(0, key.length() - "jdbc.url".length())
+                    : key.substring(0, key.lastIndexOf('.') + 1);
+            Credentials creds = lookup.credentials(List.of(prefix + "username", prefix + "user"),
+                    List.of(prefix + "password"));
+            out.add(r.toUrl(runtime.name(), creds));
+        }
+        return out;
+    }
+
+    /** The winning value: the best {@code %profile.key} unless the plain key sits in a source of higher ordinal. */
+    private static SourcedValue find(List<PropertyLayer> layers, List<String> profiles, String key) {
+        int profiledOrdinal = Integer.MIN_VALUE;
+        SourcedValue profiled = null;
+        for (int i = profiles.size() - 1; i >= 0 && profiled == null; i--) {
+            for (PropertyLayer layer : layers) {
+                SourcedValue v = layer.get("%" + profiles.get(i) + "." + key);
+                if (v != null) {
+                    profiled = v;
+                    profiledOrdinal = layer.ordinal();
+                    break;
+                }
+            }
+        }
+        for (PropertyLayer layer : layers) {
+            SourcedValue v = layer.get(key);
+            if (v != null) {
+                return profiled == null || layer.ordinal() > profiledOrdinal ? v : profiled;
+            }
+        }
+        return profiled;
+    }
+
+    private static List<String> profiles(TestRuntime runtime, List<PropertyLayer> layers) {
+        String selected = runtime.systemProperty("quarkus.test.profile");
+        if (selected == null) {
+            selected = runtime.systemProperty("quarkus.profile");
+        }
+        if (selected == null) {
+            selected = PropertyLookup.firstOf(layers).resolvedValue("quarkus.test.profile");
+        }
+        List<String> out = new ArrayList<>();
+        for (String p : (selected == null ? "test" : selected).split(",")) {
+            if (!p.isBlank()) {
+                out.add(p.trim());
+            }
+        }
+        return out;
+    }
+
+    /** {@code key} without an active profile prefix; null for another profile's key. */
+    private static String unprofiled(String key, List<String> profiles) {
+        if (!key.startsWith("%")) {
+            return key;
+        }
+        int dot = key.indexOf('.');
+        if (dot < 0) {
+            return null;
+        }
+        for (String p : key.substring(1, dot).split(",")) {
+            if (profiles.contains(p.trim())) {
+                return key.substring(dot + 1);
+            }
+        }
+        return null;
+    }
+
+    private static List<PropertyLayer> fileLayers(ProjectLayout layout) {
+        List<PropertyLayer> layers = new ArrayList<>();
+        Path workingDirConfig = layout.basedir().resolve("config/application.properties");
+        if (Files.isRegularFile(workingDirConfig)) {
+            layers.addAll(layersOf(layout, workingDirConfig, 260));
+        }
+        for (String name : List.of("application.yaml", "application.yml", "application.properties")) {
+            int ordinal = name.endsWith(".properties") ? 250 : 255;
+            for (Path file : ClasspathResources.all(layout, name)) {
+                layers.addAll(layersOf(layout, file, ordinal));
+            }
+        }
+        return layers;
+    }
+
+    private static List<PropertyLayer> layersOf(ProjectLayout layout, Path file, int ordinal) {
+        String display = layout.display(file);
+        boolean main = !ClasspathResources.isTestResource(layout, file);
+        List<PropertyLayer> out = new ArrayList<>();
+        List<ConfigDocument> docs = new ArrayList<>(ConfigFile.read(file).documents());
+        java.util.Collections.reverse(docs);
+        for (ConfigDocument doc : docs) {
+            ConfigDocument canonical = new ConfigDocument(doc.entries().stream()
+                    .map(e -> new dev.testguard.discovery.config.ConfigEntry(canonical(e.key()), e.value(), e.line()))
+                    .toList());
+            out.add(PropertyLayer.document(canonical, file, display, key -> howToChange(key, display, main), k -> List.of())
+                    .withOrdinal(ordinal));
+        }
+        return out;
+    }
+
+    private static String howToChange(String key, String display, boolean main) {
+        if (key.startsWith("%")) {
+            return "point " + key + " in " + display + " at a test database, or remove it to use Dev Services";
+        }
+        return "prefix the key with %test. or remove it to use Dev Services"
+                + (main ? "" : " (in " + display + ")");
+    }
+
+    /** {@code quarkus.datasource."users".jdbc.url} and {@code quarkus.datasource.users.jdbc.url} are one key. */
+    static String canonical(String key) {
+        return key.replaceAll("\"([^\".]+)\"", "$1");
+    }
+
+    private static java.util.Map<String, SourcedValue> canonicalKeys(java.util.Map<String, SourcedValue> values) {
+        java.util.Map<String, SourcedValue> out = new java.util.LinkedHashMap<>();
+        values.forEach((k, v) -> out.put(canonical(k), v));
+        return out;
+    }
+
+    /** SmallRye's environment names: {@code %test.quarkus.datasource.jdbc.url} → {@code _TEST_QUARKUS_DATASOURCE_JDBC_URL}. */
+    static List<String> environmentNames(String key) {
+        Set<String> names = new LinkedHashSet<>();
+        String sanitized = key.replaceAll("[^A-Za-z0-9]", "_");
+        names.add(sanitized);
+        names.add(sanitized.toUpperCase(Locale.ROOT));
+        Matcher named = Pattern.compile("(%[^.]+\\.)?quarkus\\.datasource\\.([^.\"]+)\\.(.+)").matcher(key);
+        if (named.matches() && !named.group(3).contains("datasource")) {
+            String quoted = (named.group(1) == null ? "" : named.group(1))
+                    + "quarkus.datasource.\"" + named.group(2) + "\"." + named.group(3);
+            names.add(quoted.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT));
+        }
+        return new ArrayList<>(names);
+    }
+}

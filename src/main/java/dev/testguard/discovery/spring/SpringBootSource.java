@@ -1,0 +1,117 @@
+package dev.testguard.discovery.spring;
+
+import dev.testguard.discovery.DiscoveredUrl;
+import dev.testguard.discovery.FrameworkDetector;
+import dev.testguard.discovery.ProjectLayout;
+import dev.testguard.discovery.TestRuntime;
+import dev.testguard.discovery.UrlSource;
+import dev.testguard.discovery.config.PropertyLayer;
+import dev.testguard.discovery.config.PropertyLookup;
+import dev.testguard.jdbc.Credentials;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The JDBC URLs a Spring Boot test sees through config data ({@code application*.properties|yml|yaml}), the
+ * fork's system properties and environment, with Spring Boot 3's precedence. The configuration is evaluated
+ * for the fork's own profiles and once per distinct {@code @ActiveProfiles} list in the test sources.
+ */
+public final class SpringBootSource implements UrlSource {
+
+    /** A datasource URL property and the properties its user and password come from, first defined wins. */
+    private record UrlKey(String key, List<String> userKeys, List<String> passwordKeys) {
+    }
+
+    private static final List<UrlKey> URL_KEYS = List.of(
+            new UrlKey("spring.datasource.url",
+                    List.of("spring.datasource.username"), List.of("spring.datasource.password")),
+            new UrlKey("spring.datasource.hikari.jdbc-url",
+                    List.of("spring.datasource.hikari.username", "spring.datasource.username"),
+                    List.of("spring.datasource.hikari.password", "spring.datasource.password")),
+            new UrlKey("spring.flyway.url",
+                    List.of("spring.flyway.user", "spring.datasource.username"),
+                    List.of("spring.flyway.password", "spring.datasource.password")),
+            new UrlKey("spring.liquibase.url",
+                    List.of("spring.liquibase.user", "spring.datasource.username"),
+                    List.of("spring.liquibase.password", "spring.datasource.password")));
+
+    private final FrameworkDetector detector;
+
+    public SpringBootSource() {
+        this(new FrameworkDetector());
+    }
+
+    public SpringBootSource(FrameworkDetector detector) {
+        this.detector = detector;
+    }
+
+    @Override
+    public List<DiscoveredUrl> discover(ProjectLayout layout, TestRuntime runtime) {
+        if (!detector.detect(layout).contains(FrameworkDetector.Framework.SPRING_BOOT)) {
+            return List.of();
+        }
+        SpringConfigFiles files = new SpringConfigFiles(layout);
+        List<List<String>> selections = new ArrayList<>();
+        selections.add(null);
+        for (List<String> annotated : new ActiveProfilesScanner().scan(layout.testSources())) {
+            if (!annotated.isEmpty()) {
+                selections.add(annotated);
+            }
+        }
+        Map<String, DiscoveredUrl> found = new LinkedHashMap<>();
+        for (List<String> testProfiles : selections) {
+            SpringEnvironment env = new SpringEnvironment(layout, files, runtime).activate(testProfiles);
+            for (DiscoveredUrl url : urlsOf(env, runtime.name())) {
+                found.putIfAbsent(url.key() + "\u0000" + url.url() + "\u0000" + url.provenance().location(), url);
+            }
+        }
+        return new ArrayList<>(found.values());
+    }
+
+    private static List<DiscoveredUrl> urlsOf(SpringEnvironment env, String testRun) {
+        PropertyLookup lookup = env.lookup();
+        List<DiscoveredUrl> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (UrlKey k : URL_KEYS) {
+            seen.add(SpringNames.canonical(k.key()));
+            PropertyLookup.Resolved r = lookup.resolve(k.key());
+            if (r != null && !r.value().isBlank()) {
+                out.add(r.toUrl(testRun, lookup.credentials(k.userKeys(), k.passwordKeys())));
+            }
+        }
+        for (String key : fileKeys(env)) {
+            if (!seen.add(SpringNames.canonical(key))) {
+                continue;
+            }
+            PropertyLookup.Resolved r = lookup.resolve(key);
+            if (r != null && r.value().startsWith("jdbc:")) {
+                out.add(r.toUrl(testRun, neighbourCredentials(lookup, key)));
+            }
+        }
+        return out;
+    }
+
+    private static Set<String> fileKeys(SpringEnvironment env) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (PropertyLayer layer : env.fileLayers()) {
+            keys.addAll(layer.keys());
+        }
+        return keys;
+    }
+
+    /** For {@code app.db.url}: {@code app.db.username} (or {@code .user}) and {@code app.db.password}. */
+    static Credentials neighbourCredentials(PropertyLookup lookup, String urlKey) {
+        int dot = urlKey.lastIndexOf('.');
+        if (dot < 0) {
+            return Credentials.NONE;
+        }
+        String prefix = urlKey.substring(0, dot + 1);
+        return lookup.credentials(List.of(prefix + "username", prefix + "user"), List.of(prefix + "password"));
+    }
+}

@@ -1,0 +1,151 @@
+package dev.testguard.maven;
+
+import dev.testguard.discovery.surefire.ConfiguredValue;
+import dev.testguard.discovery.surefire.TestPluginExecution;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.model.InputLocation;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
+import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
+
+/**
+ * Copies the test-running executions of Surefire and Failsafe out of the effective model into
+ * plain {@link TestPluginExecution}s. Reads only: nothing in the model is changed.
+ */
+final class TestPluginReader {
+
+    private static final String MAVEN_PLUGINS = "org.apache.maven.plugins";
+    private static final List<String> SKIP_PARAMETERS = List.of("skip", "skipTests", "skipExec", "skipITs");
+
+    private final MavenProject project;
+
+    TestPluginReader(MavenProject project) {
+        this.project = project;
+    }
+
+    /** Every execution that runs tests: Surefire's {@code test} goal, Failsafe's {@code integration-test} goal. */
+    List<TestPluginExecution> read() {
+        List<TestPluginExecution> result = new ArrayList<>();
+        for (Plugin plugin : project.getBuildPlugins()) {
+            if (!MAVEN_PLUGINS.equals(plugin.getGroupId())) {
+                continue;
+            }
+            String testGoal = TestPluginExecution.SUREFIRE.equals(plugin.getArtifactId()) ? "test"
+                    : TestPluginExecution.FAILSAFE.equals(plugin.getArtifactId()) ? "integration-test" : null;
+            if (testGoal == null) {
+                continue;
+            }
+            for (PluginExecution execution : plugin.getExecutions()) {
+                if (execution.getGoals().contains(testGoal)) {
+                    result.add(toExecution(plugin, execution));
+                }
+            }
+        }
+        return result;
+    }
+
+    private TestPluginExecution toExecution(Plugin plugin, PluginExecution execution) {
+        // The model builder has already merged plugin-level (and pluginManagement) configuration into executions;
+        // merge again defensively for models built without that step. mergeXpp3Dom copies: the model stays untouched.
+        Xpp3Dom executionDom = (Xpp3Dom) execution.getConfiguration();
+        Xpp3Dom pluginDom = (Xpp3Dom) plugin.getConfiguration();
+        Xpp3Dom config = executionDom == null ? pluginDom
+                : pluginDom == null ? executionDom
+                : Xpp3Dom.mergeXpp3Dom(new Xpp3Dom(executionDom), new Xpp3Dom(pluginDom));
+        if (config == null) {
+            config = new Xpp3Dom("configuration");
+        }
+        String pom = project.getFile() == null ? "pom.xml" : project.getBasedir().toPath()
+                .relativize(project.getFile().toPath()).toString();
+        Map<String, String> skips = new LinkedHashMap<>();
+        for (String name : SKIP_PARAMETERS) {
+            Xpp3Dom child = config.getChild(name);
+            if (child != null && child.getValue() != null) {
+                skips.put(name, child.getValue());
+            }
+        }
+        String promote = value(config, "promoteUserPropertiesToSystemProperties");
+        return new TestPluginExecution(
+                plugin.getArtifactId(),
+                execution.getId(),
+                pom,
+                skips,
+                single(config, "argLine"),
+                map(config.getChild("systemPropertyVariables")),
+                systemProperties(config.getChild("systemProperties")),
+                single(config, "systemPropertiesFile"),
+                map(config.getChild("environmentVariables")),
+                list(config.getChild("excludedEnvironmentVariables")),
+                promote == null || !"false".equalsIgnoreCase(promote.trim()),
+                single(config, "workingDirectory"));
+    }
+
+    private static String value(Xpp3Dom config, String name) {
+        Xpp3Dom child = config.getChild(name);
+        return child == null ? null : child.getValue();
+    }
+
+    private static ConfiguredValue single(Xpp3Dom config, String name) {
+        Xpp3Dom child = config.getChild(name);
+        return child == null || child.getValue() == null ? null : new ConfiguredValue(name, child.getValue(), line(child));
+    }
+
+    private static List<ConfiguredValue> map(Xpp3Dom dom) {
+        List<ConfiguredValue> values = new ArrayList<>();
+        if (dom != null) {
+            for (Xpp3Dom child : dom.getChildren()) {
+                values.add(new ConfiguredValue(child.getName(), child.getValue() == null ? "" : child.getValue(), line(child)));
+            }
+        }
+        return values;
+    }
+
+    /** The deprecated {@code systemProperties} accepts both {@code <property><name/><value/></property>} and {@code <key>v</key>}. */
+    private static List<ConfiguredValue> systemProperties(Xpp3Dom dom) {
+        List<ConfiguredValue> values = new ArrayList<>();
+        if (dom == null) {
+            return values;
+        }
+        for (Xpp3Dom child : dom.getChildren()) {
+            Xpp3Dom name = child.getChild("name");
+            if ("property".equals(child.getName()) && name != null) {
+                Xpp3Dom value = child.getChild("value");
+                values.add(new ConfiguredValue(name.getValue(), value == null || value.getValue() == null ? ""
+                        : value.getValue(), line(child)));
+            } else {
+                values.add(new ConfiguredValue(child.getName(), child.getValue() == null ? "" : child.getValue(), line(child)));
+            }
+        }
+        return values;
+    }
+
+    private static List<String> list(Xpp3Dom dom) {
+        List<String> values = new ArrayList<>();
+        if (dom == null) {
+            return values;
+        }
+        if (dom.getChildCount() == 0 && dom.getValue() != null) {
+            for (String s : dom.getValue().split(",")) {
+                if (!s.isBlank()) {
+                    values.add(s.trim());
+                }
+            }
+        }
+        for (Xpp3Dom child : dom.getChildren()) {
+            if (child.getValue() != null) {
+                values.add(child.getValue().trim());
+            }
+        }
+        return values;
+    }
+
+    /** The POM line of a configuration element, when Maven tracked it. */
+    private static int line(Xpp3Dom dom) {
+        Object location = dom.getInputLocation();
+        return location instanceof InputLocation ? ((InputLocation) location).getLineNumber() : 0;
+    }
+}

@@ -1,0 +1,133 @@
+package dev.testguard.policy;
+
+import dev.testguard.discovery.DiscoveredUrl;
+import dev.testguard.jdbc.JdbcUrl;
+import dev.testguard.jdbc.JdbcUrlException;
+import dev.testguard.jdbc.JdbcUrlParser;
+import dev.testguard.jdbc.Secrets;
+import dev.testguard.probe.LiveFacts;
+import dev.testguard.probe.LiveProbe;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Gives every discovered URL its one class. Rules run in order; the database is probed live only when the first
+ * {@link LiveRule} is reached, so ephemeral URLs are never connected to. A FAIL is lifted when an override names
+ * this exact database (and recorded); a {@code protected} stamp never is.
+ */
+public final class Classifier {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]*)(:[^}]*)?}");
+
+    private final List<Rule> rules;
+    private final LiveProbe probe;
+    private final Overrides overrides;
+    private final TestReason testReason;
+
+    /** @throws IllegalArgumentException when an allowDatabases entry cannot be read (the message says why) */
+    public Classifier(PolicySettings settings, List<Rule> rules, LiveProbe probe) {
+        this.rules = List.copyOf(rules);
+        this.probe = probe == null ? LiveProbe.OFFLINE : probe;
+        this.overrides = Overrides.from(settings);
+        this.testReason = new TestReason(settings);
+    }
+
+    /** The standard rules in the DESIGN order: ephemeral, stamp, name, host, live-data, main-datasource. */
+    public static Classifier standard(PolicySettings settings, LiveProbe probe, MainDatasource main) {
+        return new Classifier(settings, standardRules(settings, main), probe);
+    }
+
+    public static List<Rule> standardRules(PolicySettings settings, MainDatasource main) {
+        return List.of(new EphemeralRule(settings), new StampRule(), new NameRule(settings), new HostRule(settings),
+                new LiveDataRule(settings), new MainDatasourceRule(main, settings));
+    }
+
+    public Verdict classify(DiscoveredUrl source) {
+        if (source.unresolved()) {
+            return unresolved(source);
+        }
+        JdbcUrl url;
+        try {
+            url = JdbcUrlParser.parse(source.url());
+        } catch (JdbcUrlException e) {
+            return new Verdict(Classification.PROTECTED, "url", Secrets.maskUrl(e.getMessage()), "Correct the URL.",
+                    null, LiveFacts.notChecked(), List.of());
+        }
+        return classify(source, url);
+    }
+
+    /** Classifies a URL already parsed from {@code source.url()}. */
+    public Verdict classify(DiscoveredUrl source, JdbcUrl url) {
+        LiveFacts live = LiveFacts.notChecked();
+        boolean probed = false;
+        List<String> overridden = new ArrayList<>();
+        for (Rule rule : rules) {
+            if (rule instanceof LiveRule && !probed) {
+                live = inspect(url, source);
+                probed = true;
+            }
+            Decision decision = rule.evaluate(new Target(source, url, live));
+            switch (decision.outcome()) {
+                case PASS:
+                    break;
+                case EPHEMERAL:
+                    return verdict(Classification.EPHEMERAL, rule, decision, url, live, overridden);
+                case FORCE_TEST:
+                    return verdict(Classification.TEST, rule, decision, url, live, overridden);
+                case FORCE_PROTECTED:
+                    return verdict(Classification.PROTECTED, rule, decision, url, live, overridden);
+                case FAIL:
+                    Optional<String> entry = overrides.match(url);
+                    if (entry.isEmpty()) {
+                        return verdict(Classification.PROTECTED, rule, decision, url, live, overridden);
+                    }
+                    overridden.add(rule.id() + " (allowed by " + entry.get() + ")");
+                    break;
+                default:
+                    throw new IllegalStateException("unknown outcome " + decision.outcome());
+            }
+        }
+        return new Verdict(Classification.TEST, null, testReason.describe(url, live, overridden), null, url, live,
+                overridden);
+    }
+
+    private LiveFacts inspect(JdbcUrl url, DiscoveredUrl source) {
+        try {
+            LiveFacts facts = probe.inspect(url, source.credentials());
+            return facts == null ? LiveFacts.notChecked() : facts;
+        } catch (RuntimeException e) {
+            // a broken probe must not break the build: the static rules still judge the URL
+            String message = Secrets.maskText(String.valueOf(e.getMessage()), source.credentials().password(),
+                    url.password());
+            return new LiveFacts(LiveFacts.Status.ERROR, null, null, null, message, 0);
+        }
+    }
+
+    private static Verdict verdict(Classification classification, Rule rule, Decision decision, JdbcUrl url,
+            LiveFacts live, List<String> overridden) {
+        return new Verdict(classification, rule.id(), decision.reason(), decision.fix(), url, live, overridden);
+    }
+
+    private static Verdict unresolved(DiscoveredUrl source) {
+        Set<String> names = new LinkedHashSet<>();
+        Matcher m = PLACEHOLDER.matcher(source.url() == null ? "" : source.url());
+        while (m.find()) {
+            if (m.group(2) == null) {
+                names.add(m.group(1));
+            }
+        }
+        String placeholders = names.isEmpty() ? "a placeholder" : "${" + String.join("}, ${", names) + "}";
+        return new Verdict(Classification.UNRESOLVED, "placeholder",
+                "The value holds " + placeholders + ", which nothing in the build resolves, so the tests cannot "
+                        + "use it either.",
+                "Define " + (names.isEmpty() ? "the placeholder" : String.join(", ", names)) + " for the tests "
+                        + "(a -D property or an environment variable), or give it a test default such as "
+                        + "${" + (names.isEmpty() ? "NAME" : names.iterator().next()) + ":jdbc:h2:mem:test}.",
+                null, LiveFacts.notChecked(), List.of());
+    }
+}

@@ -1,0 +1,30 @@
+package dev.testguard.policy;
+
+import dev.testguard.jdbc.HostPort;
+import dev.testguard.jdbc.Vendor;
+
+/** The port each vendor's driver uses when the URL names none. */
+final class DefaultPorts {
+
+    private DefaultPorts() {
+    }
+
+    /** The vendor's default server port, or null when there is none we know of. */
+    static Integer of(Vendor vendor) {
+        return switch (vendor) {
+            case POSTGRESQL -> 5432;
+            case MYSQL, MARIADB -> 3306;
+            case SQLSERVER -> 1433;
+            case ORACLE -> 1521;
+            case DERBY -> 1527;
+            case HSQLDB -> 9001;
+            case H2 -> 9092;
+            default -> null;
+        };
+    }
+
+    /** The port the driver really connects to. */
+    static Integer effective(HostPort hostPort, Vendor vendor) {
+        return hostPort != null && hostPort.port() != null ? hostPort.port() : of(vendor);
+    }
+}

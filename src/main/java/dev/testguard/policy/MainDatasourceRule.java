@@ -1,0 +1,80 @@
+package dev.testguard.policy;
+
+import dev.testguard.jdbc.JdbcUrl;
+import dev.testguard.jdbc.Storage;
+import dev.testguard.jdbc.Vendor;
+import dev.testguard.probe.ServerIdentity;
+import java.util.Collections;
+import java.util.Locale;
+
+/** Tests must not use the very database the application itself runs on. */
+public final class MainDatasourceRule implements LiveRule {
+
+    public static final String ID = "main-datasource";
+
+    private final MainDatasource main;
+    private final PolicySettings settings;
+
+    /** {@code main} may be null: the project has no main datasource, and the rule passes everything. */
+    public MainDatasourceRule(MainDatasource main, PolicySettings settings) {
+        this.main = main;
+        this.settings = settings;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Decision evaluate(Target target) {
+        if (main == null || main.url() == null) {
+            return Decision.pass();
+        }
+        ServerIdentity mine = target.live().identity();
+        ServerIdentity theirs = main.live().identity();
+        boolean same;
+        String how;
+        if (mine != null && theirs != null) {
+            same = mine.sameDatabaseAs(theirs);
+            how = "the same server and database (" + mine + ")";
+        } else {
+            same = sameStatically(target.url(), main.url());
+            how = "the same database by URL";
+        }
+        if (!same) {
+            return Decision.pass();
+        }
+        return Decision.fail("This is " + how + " as the application's main datasource (" + main.url().masked()
+                        + "): tests would write into the application's own data.",
+                "Give the tests their own database, for example '" + testNameFor(main.url()) + "', configured in "
+                        + "src/test/resources (or a test profile) so that it shadows the main datasource.");
+    }
+
+    private boolean sameStatically(JdbcUrl a, JdbcUrl b) {
+        if (!sameVendor(a.vendor(), b.vendor())) {
+            return false;
+        }
+        if (a.storage() == Storage.FILE || b.storage() == Storage.FILE) {
+            return a.storage() == b.storage() && FilePaths.sameDatabaseFile(FilePaths.resolve(a.filePath(), settings),
+                    FilePaths.resolve(b.filePath(), settings));
+        }
+        if (a.databaseName() == null || b.databaseName() == null
+                || !a.databaseName().toLowerCase(Locale.ROOT).equals(b.databaseName().toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        // any shared server counts: failover lists that overlap reach the same data
+        return !Collections.disjoint(Endpoints.of(a), Endpoints.of(b));
+    }
+
+    private static boolean sameVendor(Vendor a, Vendor b) {
+        return a == b || a.isMysqlFamily() && b.isMysqlFamily();
+    }
+
+    /** A test database name that is not the main one: orders → orders_test, orders_test → orders_it_test. */
+    private String testNameFor(JdbcUrl url) {
+        String name = DatabaseNames.of(url);
+        String suggestion = NameRule.suggestName(NameTokenizer.tokens(name), settings);
+        return suggestion.equalsIgnoreCase(name) ? suggestion.replaceFirst("_test$", "_it_test") : suggestion;
+    }
+}
