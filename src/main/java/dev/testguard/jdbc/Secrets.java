@@ -11,14 +11,25 @@ public final class Secrets {
 
     public static final String MASK = "****";
 
-    /** {@code scheme://user:secret@host}: the secret part. */
-    private static final Pattern USERINFO = Pattern.compile("(//[^/@:?;\\s]*:)([^@/\\s]*)(@)");
-    /** {@code password=secret} in query strings, {@code ;password=secret} in H2/SQL Server style URLs. */
+    /**
+     * {@code //user:secret@host}: the secret runs to the last '@' before the host's '/', so raw '@' and ':' in a
+     * password are masked too.
+     */
+    private static final Pattern USERINFO = Pattern.compile("(?<=/)([^/@:?;\\s]*:)([^/?;\\s]*)(@)");
+    /** {@code user:secret@host} without the slashes ({@code jdbc:mysql:u:p@h}, typos, free text). */
+    private static final Pattern BARE_USERINFO = Pattern.compile(
+            "(?<![\\w.%+~-])([\\w.%+~-]+:)([^:/?;\\s@]+)(@)");
+    /**
+     * {@code password=secret} in query strings, {@code ;PASSWORD=secret} (H2, Derby, SQL Server, with {@code {braced}}
+     * values), {@code (password=secret)} and {@code ,password=secret} (MySQL host specs), and any key ending in
+     * password, pwd, secret or token ({@code sslpassword}, {@code password2}, {@code trustStorePassword}...).
+     */
     private static final Pattern PASSWORD_PARAM = Pattern.compile(
-            "(?i)((?:^|[?&;,(\\s])(?:password|passwd|pwd|pass|sslpassword|ssl-password|trustCertificateKeyStorePassword"
-                    + "|clientCertificateKeyStorePassword|keyStorePassword|trustStorePassword)\\s*=\\s*)([^&;,)\\s]*)");
-    /** Oracle thin {@code jdbc:oracle:thin:user/secret@host}. */
-    private static final Pattern ORACLE_USER_PASS = Pattern.compile("(?i)(jdbc:oracle:[a-z0-9]+:[^/@:\\s]+/)([^@\\s]*)(@)");
+            "(?i)((?:^|[?&;,(\\s])[\\w.-]*?(?:password|passwd|pwd|pass|secret|token)\\d*\\s*=\\s*)"
+                    + "(\\{[^}]*}?|\"[^\"]*\"?|[^&;,)\\s]*)");
+    /** Oracle {@code jdbc:oracle:thin:user/secret@host}, the secret possibly quoted. */
+    private static final Pattern ORACLE_USER_PASS = Pattern.compile(
+            "(?i)(jdbc:oracle:[a-z0-9]+:[^/@:\\s]+/)(\"[^\"]*\"|[^@\\s]*)(@)");
 
     private Secrets() {
     }
@@ -28,10 +39,11 @@ public final class Secrets {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String out = replace(USERINFO, text, 1, 3);
+        // Parameters first: a '@' inside a masked parameter value must not look like the end of a user info.
+        String out = replace(PASSWORD_PARAM, text, 1, -1);
         out = replace(ORACLE_USER_PASS, out, 1, 3);
-        out = replace(PASSWORD_PARAM, out, 1, -1);
-        return out;
+        out = replace(USERINFO, out, 1, 3);
+        return replace(BARE_USERINFO, out, 1, 3);
     }
 
     /** Masks every occurrence of a known secret, then any URL credential, in free text such as tool output. */
