@@ -117,7 +117,8 @@ public final class BackupCommand {
         return removed;
     }
 
-    private BackupEngine engine(DatabaseTarget target) throws BackupException {
+    /** The engine this command uses for {@code target} (restore uses the same one). */
+    BackupEngine engine(DatabaseTarget target) throws BackupException {
         try {
             return engines.apply(target, options);
         } catch (IllegalArgumentException e) {

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -32,11 +33,15 @@ public final class VerifyBackupCommand {
     private final Clock clock;
     private final Duration lockWait;
 
+    private final BiFunction<DatabaseTarget, BackupOptions, BackupEngine> engines;
+
     public VerifyBackupCommand(BackupStore store, BackupOptions options, Progress progress) {
-        this(store, options, progress, Clock.systemUTC(), BackupCommand.DEFAULT_LOCK_WAIT);
+        this(store, options, progress, BackupEngines::forTarget, Clock.systemUTC(), BackupCommand.DEFAULT_LOCK_WAIT);
     }
 
-    public VerifyBackupCommand(BackupStore store, BackupOptions options, Progress progress, Clock clock, Duration lockWait) {
+    public VerifyBackupCommand(BackupStore store, BackupOptions options, Progress progress,
+                               BiFunction<DatabaseTarget, BackupOptions, BackupEngine> engines, Clock clock, Duration lockWait) {
+        this.engines = engines;
         this.store = store;
         this.options = options;
         this.progress = progress;
@@ -50,7 +55,7 @@ public final class VerifyBackupCommand {
         BackupEngine engine;
         try {
             admin = DatabaseAdmins.forTarget(server);
-            engine = BackupEngines.forTarget(server, options);
+            engine = engines.apply(server, options);
         } catch (IllegalArgumentException e) {
             throw new BackupException(e.getMessage(), e);
         }
