@@ -55,9 +55,9 @@ public final class BackupLocation {
         if (top.exitCode() != 0 || top.stdout().isBlank()) {
             return;
         }
-        Path workTree = Path.of(top.stdout().trim()).toAbsolutePath().normalize();
-        Path dir = backupDir.toAbsolutePath().normalize();
-        if (!isInside(dir, workTree)) {
+        Path workTree = real(Path.of(top.stdout().trim()).toAbsolutePath().normalize());
+        Path dir = real(backupDir.toAbsolutePath().normalize());
+        if (!dir.startsWith(workTree)) {
             return;
         }
         // trailing slash: lets directory-only patterns such as "target/" match a directory not created yet
@@ -71,20 +71,19 @@ public final class BackupLocation {
                 + " directory outside the work tree (-Dtestguard.backupDir=<dir>, default ~/.testguard/backups/...).");
     }
 
-    private static boolean isInside(Path dir, Path workTree) {
-        try {
-            Path realTree = workTree.toRealPath();
-            Path probe = dir;
-            while (probe != null && !java.nio.file.Files.exists(probe)) {
-                probe = probe.getParent();
-            }
-            if (probe != null) {
-                Path real = probe.toRealPath().resolve(probe.relativize(dir));
-                return real.normalize().startsWith(realTree);
-            }
-        } catch (java.io.IOException e) {
-            // fall back to the lexical comparison
+    /** The path with symbolic links resolved as far as it exists (the backup directory may not exist yet). */
+    private static Path real(Path path) {
+        Path probe = path;
+        while (probe != null && !java.nio.file.Files.exists(probe)) {
+            probe = probe.getParent();
         }
-        return dir.startsWith(workTree);
+        if (probe == null) {
+            return path;
+        }
+        try {
+            return probe.toRealPath().resolve(probe.relativize(path)).normalize();
+        } catch (java.io.IOException e) {
+            return path;
+        }
     }
 }

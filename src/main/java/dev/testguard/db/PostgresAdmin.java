@@ -122,30 +122,6 @@ public final class PostgresAdmin implements DatabaseAdmin {
         }
     }
 
-    /**
-     * A cheap content fingerprint per table: md5 over every row's text form, rows in text order.
-     * Tables above {@code maxRows} rows are left out (sorting them costs more than it proves).
-     */
-    public Map<String, String> contentChecksums(String database, long maxRows) throws SQLException {
-        try (Connection c = Connections.open(sibling(database), TIMEOUT)) {
-            Map<String, Long> counts = exactRowCounts(c);
-            Map<String, String> sums = new TreeMap<>();
-            for (String[] t : tableNames(c)) {
-                String key = t[0] + "." + t[1];
-                if (counts.getOrDefault(key, Long.MAX_VALUE) > maxRows) {
-                    continue;
-                }
-                String q = "SELECT coalesce(md5(string_agg(x.r, E'\\n' ORDER BY x.r COLLATE \"C\")), '') FROM (SELECT t::text AS r FROM "
-                        + quote(t[0]) + "." + quote(t[1]) + " t) x";
-                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(q)) {
-                    rs.next();
-                    sums.put(key, rs.getString(1));
-                }
-            }
-            return sums;
-        }
-    }
-
     private static List<String[]> tableNames(Connection c) throws SQLException {
         List<String[]> out = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(TABLES_SQL)) {
