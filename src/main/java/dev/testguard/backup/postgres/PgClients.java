@@ -72,7 +72,7 @@ final class PgClients {
 
     /** pg_dump refuses servers newer than itself; say which client is needed before it does, and how to point to it. */
     static void checkCanDump(ExternalTool tool, String toolVersion, int serverVersionNum, String database) throws BackupException {
-        int serverMajor = serverVersionNum >= 100000 ? serverVersionNum / 10000 : serverVersionNum / 100;
+        int serverMajor = serverVersionNum / 10000; // 150020 -> 15; 90624 -> 9 (any pg_dump 9.x or later reads 9.6)
         if (major(toolVersion) < serverMajor) {
             throw new BackupException(tool + " is version " + toolVersion + " but the server of " + database
                     + " runs PostgreSQL " + serverMajor + ": pg_dump must be version " + serverMajor + " or newer."
