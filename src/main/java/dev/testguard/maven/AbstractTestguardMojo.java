@@ -86,6 +86,11 @@ public abstract class AbstractTestguardMojo extends AbstractMojo {
         if (serverId == null || serverId.isBlank()) {
             return direct;
         }
+        return direct.orElse(serverCredentials(serverId));
+    }
+
+    /** The username and (decrypted) password of {@code <server id=serverId>} in settings.xml. */
+    protected Credentials serverCredentials(String serverId) throws MojoFailureException {
         Server server = session.getSettings().getServer(serverId);
         if (server == null) {
             throw new MojoFailureException("testguard: no <server> with id '" + serverId
@@ -103,7 +108,7 @@ public abstract class AbstractTestguardMojo extends AbstractMojo {
             }
             server = result.getServer();
         }
-        return direct.orElse(new Credentials(blankToNull(server.getUsername()), blankToNull(server.getPassword())));
+        return new Credentials(blankToNull(server.getUsername()), blankToNull(server.getPassword()));
     }
 
     protected static String blankToNull(String s) {

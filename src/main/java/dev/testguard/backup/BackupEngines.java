@@ -1,0 +1,22 @@
+package dev.testguard.backup;
+
+import dev.testguard.backup.postgres.PgDumpEngine;
+import dev.testguard.db.DatabaseTarget;
+
+/** The {@link BackupEngine} for a database. */
+public final class BackupEngines {
+
+    private BackupEngines() {
+    }
+
+    /** @throws IllegalArgumentException for a database testguard cannot back up, with a message fit for people */
+    public static BackupEngine forTarget(DatabaseTarget target, BackupOptions options) {
+        switch (target.url().vendor()) {
+            case POSTGRESQL:
+                return new PgDumpEngine();
+            default:
+                throw new IllegalArgumentException("testguard cannot back up " + target.url().vendor().displayName()
+                        + " databases such as " + target.url().masked() + " (supported: PostgreSQL, MySQL, MariaDB, H2, SQLite)");
+        }
+    }
+}

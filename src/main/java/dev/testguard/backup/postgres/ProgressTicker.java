@@ -1,0 +1,104 @@
+package dev.testguard.backup.postgres;
+
+import dev.testguard.backup.Progress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * Turns a tool's {@code --verbose} chatter into a progress line at least every {@code every}: tables
+ * done so far and, for a backup, bytes written (the payload's size on disk).
+ */
+final class ProgressTicker implements AutoCloseable {
+
+    private final String label;
+    private final String tableMarker;
+    private final int totalTables;
+    private final Path payload;
+    private final Duration every;
+    private final Progress progress;
+    private final AtomicInteger tablesDone = new AtomicInteger();
+    private final long started = System.nanoTime();
+    private final ScheduledExecutorService timer;
+
+    ProgressTicker(String label, String tableMarker, int totalTables, Path payload, Duration every, Progress progress) {
+        this.label = label;
+        this.tableMarker = tableMarker;
+        this.totalTables = totalTables;
+        this.payload = payload;
+        this.every = every;
+        this.progress = progress;
+        if (every.isZero()) {
+            timer = null;
+        } else {
+            timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "testguard-progress");
+                t.setDaemon(true);
+                return t;
+            });
+            timer.scheduleAtFixedRate(this::tick, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    void onToolLine(String line) {
+        if (line.contains(tableMarker)) {
+            tablesDone.incrementAndGet();
+            if (every.isZero()) {
+                tick();
+            }
+        }
+    }
+
+    private void tick() {
+        StringBuilder sb = new StringBuilder(label).append(": ").append(tablesDone.get());
+        sb.append(totalTables >= 0 ? " of " + totalTables + " tables" : " tables");
+        if (payload != null) {
+            sb.append(", ").append(humanBytes(sizeOf(payload))).append(" written");
+        }
+        sb.append(", ").append(Duration.ofNanos(System.nanoTime() - started).toSeconds()).append('s');
+        progress.report(sb.toString());
+    }
+
+    static String humanBytes(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        double v = bytes;
+        String[] units = {"KB", "MB", "GB", "TB"};
+        int i = -1;
+        while (v >= 1024 && i < units.length - 1) {
+            v /= 1024;
+            i++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", v, units[i]);
+    }
+
+    private static long sizeOf(Path p) {
+        try {
+            if (!Files.exists(p)) {
+                return 0;
+            }
+            if (Files.isRegularFile(p)) {
+                return Files.size(p);
+            }
+            try (Stream<Path> s = Files.walk(p)) {
+                return s.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+            }
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+}
