@@ -29,8 +29,10 @@ public final class ConsoleReport {
                 lines.add("    " + e.url());
                 lines.add("      from " + e.source() + (e.key() == null ? "" : " (" + e.key() + ")")
                         + (e.testRuns().isEmpty() ? "" : ", seen by " + String.join(", ", e.testRuns())));
-                lines.add("      " + (e.rule() == null ? "" : "[" + e.rule() + "] ") + e.reason()
-                        + (e.live() == null ? "" : "; live: " + e.live()));
+                lines.add("      " + (e.rule() == null ? "" : "[" + e.rule() + "] ") + e.reason());
+                if (e.live() != null) {
+                    lines.add("      live: " + e.live());
+                }
                 for (String o : e.overrides()) {
                     lines.add("      OVERRIDE " + o);
                 }

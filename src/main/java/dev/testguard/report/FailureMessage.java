@@ -9,7 +9,7 @@ public final class FailureMessage {
     private FailureMessage() {
     }
 
-    public static String of(Report report) {
+    public static String of(Report report, String reportPath) {
         List<ReportEntry> offending = report.entries(Classification.PROTECTED);
         StringBuilder sb = new StringBuilder();
         sb.append("testguard stopped the build before any test ran: ")
@@ -31,9 +31,8 @@ public final class FailureMessage {
                 sb.append("   fix:    ").append(e.fix().replace("\n", "\n           ")).append('\n');
             }
         }
-        sb.append("\nFull report: target/testguard/report.json. If one of these really is a test database, stamp it"
-                + " (mvn testguard:stamp -Dtestguard.url=<url> -Dtestguard.role=test) or allow that exact database with"
-                + " <allowDatabases> / -Dtestguard.allow=host:port/db.");
+        sb.append("\nFull report: ").append(reportPath).append(". To accept one exact database anyway, name it in")
+                .append(" <allowDatabases> or -Dtestguard.allow=host:port/db (every use is logged as an override).");
         return sb.toString();
     }
 }
