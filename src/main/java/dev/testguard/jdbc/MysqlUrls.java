@@ -81,7 +81,7 @@ final class MysqlUrls {
         String hostList = authority;
         int at = lastTopLevelAt(authority);
         if (at >= 0) {
-            UrlText.userInfo(authority.substring(0, at), b);
+            UrlText.userInfo(url, authority.substring(0, at), b);
             hostList = authority.substring(at + 1);
         }
         if (hostList.isEmpty()) {
