@@ -13,9 +13,9 @@ public final class Secrets {
 
     /**
      * {@code //user:secret@host}: the secret runs to the last '@' before the host's '/', so raw '@' and ':' in a
-     * password are masked too.
+     * password are masked too. A ';' may be part of the secret, but not a SQL Server style {@code ;key=} after the host.
      */
-    private static final Pattern USERINFO = Pattern.compile("(?<=/)([^/@:?;\\s]*:)([^/?;\\s]*)(@)");
+    private static final Pattern USERINFO = Pattern.compile("(?<=/)([^/@:?;\\s]*:)((?:(?!;[\\w.-]+=)[^/?\\s])*)(@)");
     /** {@code user:secret@host} without the slashes ({@code jdbc:mysql:u:p@h}, typos, free text). */
     private static final Pattern BARE_USERINFO = Pattern.compile(
             "(?<![\\w.%+~-])([\\w.%+~-]*:)([^:/?;\\s@]+)(@)");
@@ -27,15 +27,17 @@ public final class Secrets {
     /** {@code ?password=secret&...} and free text {@code password=secret}: the value runs to '&'. */
     private static final Pattern QUERY_PARAM = Pattern.compile(
             "(?i)((?:^|[?&\\s])" + SECRET_KEY + ")(\\{[^}]*}?|\"[^\"]*\"?|[^&\\s]*)");
-    /** MySQL host specs {@code (password=secret)} and {@code (host=h,password=secret)}: the value runs to ',' or ')'. */
-    private static final Pattern HOST_SPEC_PARAM = Pattern.compile("(?i)([(,]\\s*" + SECRET_KEY + ")([^,)\\s]*)");
-    /** Oracle {@code jdbc:oracle:thin:user/secret@host}, the secret possibly quoted. */
-    private static final Pattern ORACLE_USER_PASS = Pattern.compile("(?i)(jdbc:oracle:[^/@\\s]*/)(\"[^\"]*\"|[^@\\s]*)(@)");
-    /** Oracle-style {@code user/secret@} anywhere after ':' or a space (typos, free text). */
+    /** MySQL host specs {@code (host=h,password=secret)}: the value runs to ',' or ')'. */
+    private static final Pattern HOST_SPEC_PARAM = Pattern.compile("(?i)(,\\s*" + SECRET_KEY + ")([^,)\\s]*)");
+    /** {@code address=(password=secret)}: one pair per parentheses, so the value runs to ')'. */
+    private static final Pattern ADDRESS_PARAM = Pattern.compile("(?i)(\\(\\s*" + SECRET_KEY + ")([^)\\s]*)");
+    /** Oracle {@code jdbc:oracle:thin:user/secret@host}, the secret possibly quoted or (wrongly) holding spaces. */
+    private static final Pattern ORACLE_USER_PASS = Pattern.compile("(?i)(jdbc:oracle:[^/@\\r\\n]*/)(\"[^\"]*\"|[^@\\r\\n]*)(@)");
+    /** Oracle-style {@code user/secret@} anywhere (typos, free text); never across '?', so {@code h/db?user=a@b} is safe. */
     private static final Pattern USER_SLASH_SECRET = Pattern.compile(
-            "((?:^|[:\\s])[^/@:?;&\\s]+/)(\"[^\"]*\"|[^@?;&\\s]*)(@)");
+            "(?<![\\w.%+~-])([^/@:?;&\\s]+/)(\"[^\"]*\"|[^@?;&\\s]*)(@)");
     /** {@code :/secret@}: the same with the user missing; the secret cannot hold '/', or {@code ://host/db?user=a@b} would match. */
-    private static final Pattern EMPTY_USER_SLASH_SECRET = Pattern.compile("((?:^|[:\\s])/)([^@/?;&\\s]+)(@)");
+    private static final Pattern EMPTY_USER_SLASH_SECRET = Pattern.compile("((?<![\\w.%+~/-])/)([^@/?;&\\s]+)(@)");
 
     private Secrets() {
     }
@@ -47,6 +49,7 @@ public final class Secrets {
         }
         // Parameters first: a '@' inside a masked parameter value must not look like the end of a user info.
         String out = replace(SEMICOLON_PARAM, text, 1, -1);
+        out = replace(ADDRESS_PARAM, out, 1, -1);
         out = replace(HOST_SPEC_PARAM, out, 1, -1);
         out = replace(QUERY_PARAM, out, 1, -1);
         out = replace(ORACLE_USER_PASS, out, 1, 3);

@@ -37,6 +37,12 @@ class SecretsTest {
             postgres://u:Zq7@h:5432/db                                                     | postgres://u:****@h:5432/db
             jdbc:mysql:/u:Zq7@h/db                                                         | jdbc:mysql:/****@h/db
             jdbc:mysql:u:Zq7@h/db                                                          | jdbc:mysql:u:****@h/db
+            jdbc:mysql://u:Zq7;x@h/db                                                      | jdbc:mysql://u:****@h/db
+            jdbc:mysql://address=(host=h)(password=,Zq7)/db                                | jdbc:mysql://address=(host=h)(password=****)/db
+            jdbc:oracle:thin:u/Zq7 x@h:1521:SID                                            | jdbc:oracle:thin:u/****@h:1521:SID
+            jdbc:oracle:thin:/Zq7@h:1521:SID                                               | jdbc:oracle:thin:/****@h:1521:SID
+            jdbc:h2:mem:x;PASSWORD=&Zq7                                                    | jdbc:h2:mem:x;PASSWORD=****
+            jdbc:postgresql://srv:5432/db?user=me@srv&password=Zq7                         | jdbc:postgresql://srv:5432/db?user=me@srv&password=****
             `url jdbc:mysql://u:Zq7@h/db failed, retry with jdbc:h2:mem:x;PASSWORD=Zq7`     | `url jdbc:mysql://u:****@h/db failed, retry with jdbc:h2:mem:x;PASSWORD=****`
             """)
     void masksEveryCredentialForm(String raw, String masked) {
