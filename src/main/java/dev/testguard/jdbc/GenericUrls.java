@@ -24,7 +24,7 @@ final class GenericUrls {
             String authority = m.group(1);
             int at = authority.lastIndexOf('@');
             if (at >= 0) {
-                UrlText.userInfo(authority.substring(0, at), b);
+                UrlText.userInfo(url, authority.substring(0, at), b);
                 authority = authority.substring(at + 1);
             }
             for (String spec : UrlText.splitTopLevel(url, authority, ',')) {

@@ -81,7 +81,7 @@ final class MysqlUrls {
         String hostList = authority;
         int at = lastTopLevelAt(authority);
         if (at >= 0) {
-            UrlText.userInfo(authority.substring(0, at), b);
+            UrlText.userInfo(url, authority.substring(0, at), b);
             hostList = authority.substring(at + 1);
         }
         if (hostList.isEmpty()) {
@@ -129,11 +129,12 @@ final class MysqlUrls {
 
     /** {@code (host=h,port=3306,user=u)}: one pair of parentheses, pairs separated by commas. */
     private static Map<String, String> commaPairs(String url, String text) {
-        if (!text.endsWith(")")) {
+        String inner = text.length() < 2 ? "" : text.substring(1, text.length() - 1);
+        if (!text.endsWith(")") || inner.indexOf('(') >= 0 || inner.indexOf(')') >= 0) {
             throw fail(url, "cannot read the host spec '" + text + "'; write (host=h,port=3306)");
         }
         Map<String, String> out = new LinkedHashMap<>();
-        for (String pair : text.substring(1, text.length() - 1).split(",")) {
+        for (String pair : inner.split(",")) {
             int eq = pair.indexOf('=');
             if (eq < 0) {
                 throw fail(url, "'" + pair.trim() + "' in host spec '" + text + "' is not key=value");

@@ -33,7 +33,7 @@ final class PostgresUrls {
             // PgJDBC itself refuses user:password@, but the URL still says which server a test means: read it.
             int at = authority.lastIndexOf('@');
             if (at >= 0) {
-                UrlText.userInfo(authority.substring(0, at), b);
+                UrlText.userInfo(url, authority.substring(0, at), b);
                 authority = authority.substring(at + 1);
             }
             for (String spec : UrlText.splitTopLevel(url, authority, ',')) {

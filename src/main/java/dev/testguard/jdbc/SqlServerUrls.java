@@ -2,9 +2,6 @@ package dev.testguard.jdbc;
 
 import static dev.testguard.jdbc.UrlText.fail;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 /**
  * Microsoft: {@code jdbc:sqlserver://[host[\instance][:port]][;key=value...]} with {@code serverName},
  * {@code databaseName}/{@code database}, {@code user}, {@code password} properties ({@code {braced}} values allowed);
@@ -14,9 +11,6 @@ final class SqlServerUrls {
 
     static final String PREFIX = "jdbc:sqlserver:";
     static final String JTDS_PREFIX = "jdbc:jtds:sqlserver:";
-
-    /** {@code key=value} or {@code key={value; with ; semicolons}}. */
-    private static final Pattern PROPERTY = Pattern.compile(";\\s*([^=;]*?)\\s*=\\s*(\\{[^}]*}|[^;]*)");
 
     private SqlServerUrls() {
     }
@@ -61,23 +55,36 @@ final class SqlServerUrls {
         return b.build();
     }
 
+    /** {@code ;key=value;key={value;with;semicolons}}: splits on ';' outside braces. */
     private static void properties(String url, String text, UrlBuilder b) {
-        Matcher m = PROPERTY.matcher(text);
-        int pos = 0;
-        while (m.find() && m.start() == pos) {
-            String value = m.group(2).trim();
-            if (value.startsWith("{") && value.endsWith("}")) {
-                value = value.substring(1, value.length() - 1);
+        int start = 0;
+        boolean braced = false;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : ';';
+            if (c == '{') {
+                braced = true;
+            } else if (c == '}') {
+                braced = false;
+            } else if (c == ';' && !braced) {
+                property(url, text.substring(start, i).trim(), b);
+                start = i + 1;
             }
-            if (!m.group(1).isEmpty()) {
-                b.parameters.put(m.group(1), value);
-            }
-            pos = m.end();
         }
-        String tail = text.substring(pos).replace(";", "").trim();
-        if (!tail.isEmpty()) {
-            throw fail(url, "'" + tail + "' is not a key=value property");
+    }
+
+    private static void property(String url, String pair, UrlBuilder b) {
+        if (pair.isEmpty()) {
+            return;
         }
+        int eq = pair.indexOf('=');
+        if (eq <= 0) {
+            throw fail(url, "the property '" + pair + "' is not key=value");
+        }
+        String value = pair.substring(eq + 1).trim();
+        if (value.startsWith("{") && value.endsWith("}")) {
+            value = value.substring(1, value.length() - 1);
+        }
+        b.parameters.put(pair.substring(0, eq).trim(), value);
     }
 
     private static String portSuffix(String instanceAndPort) {

@@ -160,7 +160,10 @@ final class UrlText {
     }
 
     /** {@code user:password} (percent-encoded) of a URL authority into the builder. */
-    static void userInfo(String userInfo, UrlBuilder into) {
+    static void userInfo(String url, String userInfo, UrlBuilder into) {
+        if (userInfo.chars().anyMatch(Character::isWhitespace)) {
+            throw fail(url, "the user info before '@' holds a space; percent-encode it as %20");
+        }
         int colon = userInfo.indexOf(':');
         into.user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
         into.password = colon < 0 ? null : decode(userInfo.substring(colon + 1));

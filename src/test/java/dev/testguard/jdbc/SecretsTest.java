@@ -1,0 +1,67 @@
+package dev.testguard.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SecretsTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            jdbc:postgresql://h:5433/db?user=u&password=Zq7&sslmode=require                | jdbc:postgresql://h:5433/db?user=u&password=****&sslmode=require
+            jdbc:postgresql://h/db?password=Zq7                                            | jdbc:postgresql://h/db?password=****
+            jdbc:postgresql://h/db?sslpassword=Zq7&sslkey=/k                               | jdbc:postgresql://h/db?sslpassword=****&sslkey=/k
+            jdbc:mysql://u:Zq7@h/db                                                        | jdbc:mysql://u:****@h/db
+            jdbc:mysql://u:Zq7:x@y@h/db                                                    | jdbc:mysql://u:****@h/db
+            jdbc:mysql:replication://u:Zq7@h1,h2/db                                        | jdbc:mysql:replication://u:****@h1,h2/db
+            jdbc:mysql://address=(host=h)(port=3306)(user=u)(password=Zq7),address=(host=h2)/db | jdbc:mysql://address=(host=h)(port=3306)(user=u)(password=****),address=(host=h2)/db
+            jdbc:mysql://(host=h,port=3306,user=u,password=Zq7)/db                         | jdbc:mysql://(host=h,port=3306,user=u,password=****)/db
+            jdbc:mysql://(host=h, password=Zq7, port=3306)/db                              | jdbc:mysql://(host=h, password=****, port=3306)/db
+            jdbc:mysql://h/db?user=u&password1=Zq7&password2=Zq7                           | jdbc:mysql://h/db?user=u&password1=****&password2=****
+            jdbc:mysql://h/db?trustCertificateKeyStorePassword=Zq7&useSSL=true             | jdbc:mysql://h/db?trustCertificateKeyStorePassword=****&useSSL=true
+            jdbc:mariadb://h/db?user=u&password=Zq7                                        | jdbc:mariadb://h/db?user=u&password=****
+            jdbc:h2:/abs/db;MODE=PostgreSQL;USER=sa;PASSWORD=Zq7                           | jdbc:h2:/abs/db;MODE=PostgreSQL;USER=sa;PASSWORD=****
+            jdbc:h2:mem:x;PASSWORD=Zq7;DB_CLOSE_DELAY=-1                                   | jdbc:h2:mem:x;PASSWORD=****;DB_CLOSE_DELAY=-1
+            jdbc:derby://h:1527/db;user=u;password=Zq7                                     | jdbc:derby://h:1527/db;user=u;password=****
+            jdbc:sqlserver://h:1433;databaseName=db;user=u;password=Zq7                    | jdbc:sqlserver://h:1433;databaseName=db;user=u;password=****
+            jdbc:sqlserver://h;user=me@corp;password=Zq7@x;encrypt=true                    | jdbc:sqlserver://h;user=me@corp;password=****;encrypt=true
+            jdbc:sqlserver://h;password={Zq7;more};databaseName=db                         | jdbc:sqlserver://h;password=****;databaseName=db
+            jdbc:sqlserver://h;aadSecurePrincipalSecret=Zq7                                | jdbc:sqlserver://h;aadSecurePrincipalSecret=****
+            jdbc:oracle:thin:u/Zq7@//h/service                                             | jdbc:oracle:thin:u/****@//h/service
+            jdbc:oracle:thin:u/Zq7@h:1521:SID                                              | jdbc:oracle:thin:u/****@h:1521:SID
+            jdbc:oracle:thin:u/"Zq7@x"@h:1521:SID                                          | jdbc:oracle:thin:u/****@h:1521:SID
+            jdbc:oracle:thin:@//h:1521/service                                             | jdbc:oracle:thin:@//h:1521/service
+            jdbc:tc:mysql:8.0://h/db?user=u&password=Zq7                                   | jdbc:tc:mysql:8.0://h/db?user=u&password=****
+            postgres://u:Zq7@h:5432/db                                                     | postgres://u:****@h:5432/db
+            jdbc:mysql:/u:Zq7@h/db                                                         | jdbc:mysql:/****@h/db
+            jdbc:mysql:u:Zq7@h/db                                                          | jdbc:mysql:u:****@h/db
+            jdbc:mysql://u:Zq7;x@h/db                                                      | jdbc:mysql://u:****@h/db
+            jdbc:mysql://address=(host=h)(password=,Zq7)/db                                | jdbc:mysql://address=(host=h)(password=****)/db
+            jdbc:oracle:thin:u/Zq7 x@h:1521:SID                                            | jdbc:oracle:thin:u/****@h:1521:SID
+            jdbc:oracle:thin:/Zq7@h:1521:SID                                               | jdbc:oracle:thin:/****@h:1521:SID
+            jdbc:h2:mem:x;PASSWORD=&Zq7                                                    | jdbc:h2:mem:x;PASSWORD=****
+            jdbc:postgresql://srv:5432/db?user=me@srv&password=Zq7                         | jdbc:postgresql://srv:5432/db?user=me@srv&password=****
+            `url jdbc:mysql://u:Zq7@h/db failed, retry with jdbc:h2:mem:x;PASSWORD=Zq7`     | `url jdbc:mysql://u:****@h/db failed, retry with jdbc:h2:mem:x;PASSWORD=****`
+            """)
+    void masksEveryCredentialForm(String raw, String masked) {
+        assertThat(Secrets.maskUrl(raw)).isEqualTo(masked).doesNotContain("Zq7");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jdbc:postgresql://h:5432/db?sslmode=require", "jdbc:mysql://[::1]:3306/db",
+        "jdbc:mysql://h:3306?user=me@srv", "jdbc:sqlserver://h:1433;user=u@corp;databaseName=db",
+        "jdbc:oracle:thin:@h:1521:SID", "jdbc:oracle:thin:@(DESCRIPTION=(ADDRESS=(HOST=h)(PORT=1521)))",
+        "jdbc:h2:tcp://localhost:9092/~/test;USER=sa", "jdbc:sqlite:file::memory:?cache=shared",
+        "jdbc:mysql://address=(host=h)(port=3306)(user=u)/db"})
+    void leavesUrlsWithoutSecretsAlone(String raw) {
+        assertThat(Secrets.maskUrl(raw)).isEqualTo(raw);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jdbc:postgresql://h/db?password=", "jdbc:h2:mem:x;PASSWORD=;USER=sa"})
+    void anEmptyPasswordStaysEmpty(String raw) {
+        assertThat(Secrets.maskUrl(raw)).isEqualTo(raw);
+    }
+}
