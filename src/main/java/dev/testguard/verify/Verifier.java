@@ -1,10 +1,8 @@
 package dev.testguard.verify;
 
 import dev.testguard.discovery.DiscoveredUrl;
-import dev.testguard.discovery.TestRuntime;
 import dev.testguard.discovery.UrlSource;
-import dev.testguard.discovery.surefire.TestPluginExecution;
-import dev.testguard.discovery.surefire.TestRuntimeResolver;
+import dev.testguard.jdbc.Secrets;
 import dev.testguard.policy.Classifier;
 import dev.testguard.policy.Verdict;
 import dev.testguard.probe.LiveFacts;
@@ -12,16 +10,9 @@ import dev.testguard.report.Report;
 import dev.testguard.report.ReportEntry;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
-/**
- * The verify goal's logic: for each test run, work out what the fork sees, collect every JDBC URL
- * from every source, classify each distinct one once, and build the report.
- */
+/** The verify goal's logic: collect every JDBC URL the test runs will see, classify each once, build the report. */
 public final class Verifier {
 
     private final List<UrlSource> sources;
@@ -35,55 +26,26 @@ public final class Verifier {
     }
 
     public Report verify(VerifyRequest request) {
-        List<String> warnings = new ArrayList<>();
-        TestRuntimeResolver resolver = new TestRuntimeResolver(request.build(), request.layout().basedir(), warnings::add);
-        List<String> runs = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
-        List<DiscoveredUrl> found = new ArrayList<>();
-        for (TestPluginExecution execution : request.executions()) {
-            String skippedBy = resolver.skippedBy(execution);
-            if (skippedBy != null) {
-                skipped.add(execution.runName() + " (" + skippedBy + ")");
-                continue;
-            }
-            TestRuntime runtime = resolver.resolve(execution);
-            runs.add(runtime.name());
-            for (UrlSource source : sources) {
-                found.addAll(source.discover(request.layout(), runtime));
-            }
-        }
-        found.addAll(request.buildTimeUrls());
+        TestUrlCollector.Collected collected = new TestUrlCollector(sources).collect(request);
         List<ReportEntry> entries = new ArrayList<>();
-        for (Group group : group(found)) {
-            entries.add(entry(group, classifier.classify(group.first)));
+        for (TestUrlCollector.Found found : collected.urls()) {
+            entries.add(entry(found, classifier.classify(found.url())));
         }
-        return new Report(request.project(), request.phase(), Instant.now(), offline, runs, skipped, warnings, entries);
+        return new Report(request.project(), request.phase(), Instant.now(), offline, collected.runs(),
+                collected.skippedRuns(), collected.warnings(), entries);
     }
 
-    /** The same URL from the same place, seen by several test runs, is one entry. */
-    private static List<Group> group(List<DiscoveredUrl> found) {
-        Map<String, Group> groups = new LinkedHashMap<>();
-        for (DiscoveredUrl url : found) {
-            String id = url.url() + "\u0000" + url.provenance().location() + "\u0000" + url.key();
-            Group g = groups.computeIfAbsent(id, k -> new Group(url));
-            if (url.testRun() != null) {
-                g.runs.add(url.testRun());
-            }
-        }
-        return new ArrayList<>(groups.values());
-    }
-
-    private static ReportEntry entry(Group group, Verdict verdict) {
-        DiscoveredUrl source = group.first;
+    private static ReportEntry entry(TestUrlCollector.Found found, Verdict verdict) {
+        DiscoveredUrl source = found.url();
         String fix = verdict.fix();
         String howToChange = source.provenance().howToChange();
         if (!verdict.classification().isSafe() && howToChange != null) {
             fix = fix == null ? capitalize(howToChange) : fix + "\nor " + howToChange;
         }
-        String masked = verdict.url() != null ? verdict.url().masked() : dev.testguard.jdbc.Secrets.maskUrl(source.url());
+        String masked = verdict.url() != null ? verdict.url().masked() : Secrets.maskUrl(source.url());
         return new ReportEntry(masked, verdict.classification(), verdict.ruleId(), verdict.reason(),
                 verdict.classification().isSafe() ? null : fix, source.key(), source.provenance().location(),
-                new ArrayList<>(group.runs), live(verdict.live()), verdict.overridden());
+                found.testRuns(), live(verdict.live()), verdict.overridden());
     }
 
     private static String live(LiveFacts live) {
@@ -116,14 +78,5 @@ public final class Verifier {
 
     private static String capitalize(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
-    private static final class Group {
-        final DiscoveredUrl first;
-        final Set<String> runs = new LinkedHashSet<>();
-
-        Group(DiscoveredUrl first) {
-            this.first = first;
-        }
     }
 }

@@ -1,0 +1,132 @@
+package dev.testguard.maven;
+
+import dev.testguard.discovery.ConfigFileSources;
+import dev.testguard.discovery.ProjectLayout;
+import dev.testguard.discovery.RuntimeUrlSource;
+import dev.testguard.discovery.UrlSource;
+import dev.testguard.discovery.surefire.BuildProperties;
+import dev.testguard.discovery.surefire.TestPluginExecution;
+import dev.testguard.policy.Classifier;
+import dev.testguard.policy.MainDatasource;
+import dev.testguard.policy.PolicySettings;
+import dev.testguard.probe.JdbcLiveProbe;
+import dev.testguard.probe.LiveProbe;
+import dev.testguard.verify.MainDatasourceLocator;
+import dev.testguard.verify.VerifyRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * The classification parameters and project reading shared by the goals that must decide whether a
+ * database is a test database: verify, reset and provision.
+ */
+public abstract class AbstractGuardMojo extends AbstractTestguardMojo {
+
+    /** Tokens of which a test database name must hold at least one. Default: {@code test, tests, testing}. */
+    @Parameter(property = "testguard.testTokens")
+    protected List<String> testTokens;
+
+    /**
+     * Tokens a test database name must not hold. Default: {@code prod, production, prd, live, dev, develop,
+     * development, staging, stage, uat, preprod, master, main}.
+     */
+    @Parameter(property = "testguard.forbiddenTokens")
+    protected List<String> forbiddenTokens;
+
+    /** Hosts besides loopback and unix sockets where test databases may live, e.g. {@code db.test.internal} or {@code *.ci.local}. */
+    @Parameter(property = "testguard.allowedHosts")
+    protected List<String> allowedHosts;
+
+    /**
+     * Exact databases allowed despite failing the name, host, data or identity rules: {@code host:port/db}
+     * ({@code host/db} for the default port), or an absolute path for a file database. Each use is logged as a
+     * warning and recorded in the report. Never lifts a {@code protected} stamp.
+     */
+    @Parameter
+    protected List<String> allowDatabases;
+
+    /** Like {@code allowDatabases}, from the command line: comma-separated {@code host:port/db}. */
+    @Parameter(property = "testguard.allow")
+    protected String allow;
+
+    /** An unstamped reachable database holding more rows than this (estimated) is treated as real data. */
+    @Parameter(property = "testguard.maxRows", defaultValue = "10000")
+    protected long maxRows;
+
+    protected List<UrlSource> sources() {
+        List<UrlSource> sources = new ArrayList<>(ConfigFileSources.all());
+        sources.add(new RuntimeUrlSource());
+        return sources;
+    }
+
+    protected LiveProbe probe() {
+        return offline ? LiveProbe.OFFLINE : new JdbcLiveProbe(Duration.ofMillis(connectTimeout), project.getBasedir().toPath());
+    }
+
+    /** The classifier with every rule, including "not the application's own database". */
+    protected Classifier classifier(List<UrlSource> sources, LiveProbe probe, ProjectLayout layout) throws MojoFailureException {
+        try {
+            MainDatasource main = new MainDatasourceLocator(sources).resolve(layout, probe).orElse(null);
+            return Classifier.standard(policySettings(), probe, main);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("testguard: " + e.getMessage());
+        }
+    }
+
+    protected PolicySettings policySettings() {
+        PolicySettings settings = PolicySettings.defaults(project.getBasedir().toPath(),
+                        Path.of(project.getBuild().getDirectory()), "true".equalsIgnoreCase(System.getenv("CI")))
+                .withAllowedHosts(allowedHosts == null ? List.of() : allowedHosts)
+                .withAllowDatabases(allowDatabases == null ? List.of() : allowDatabases)
+                .plusAllowDatabases(allow)
+                .withMaxRows(maxRows);
+        return settings.withTokens(
+                testTokens == null || testTokens.isEmpty() ? settings.testTokens() : new LinkedHashSet<>(testTokens),
+                forbiddenTokens == null || forbiddenTokens.isEmpty() ? settings.forbiddenTokens()
+                        : new LinkedHashSet<>(forbiddenTokens));
+    }
+
+    protected ProjectLayout layout() {
+        Path basedir = project.getBasedir().toPath();
+        Set<String> dependencies = project.getArtifacts().stream()
+                .map((Artifact a) -> a.getGroupId() + ":" + a.getArtifactId())
+                .collect(Collectors.toSet());
+        return new ProjectLayout(basedir,
+                Path.of(project.getBuild().getDirectory()),
+                project.getResources().stream().map(r -> basedir.resolve(r.getDirectory())).collect(Collectors.toList()),
+                project.getTestResources().stream().map(r -> basedir.resolve(r.getDirectory())).collect(Collectors.toList()),
+                project.getTestCompileSourceRoots().stream().map(basedir::resolve).collect(Collectors.toList()),
+                dependencies);
+    }
+
+    /** What the test runs of this build will see; with {@code failsafeOnly}, Failsafe's alone. */
+    protected VerifyRequest request(ProjectLayout layout, boolean failsafeOnly) {
+        String phase = mojoExecution == null ? null : mojoExecution.getLifecyclePhase();
+        List<TestPluginExecution> executions = new TestPluginReader(project).read().stream()
+                .filter(e -> !failsafeOnly || e.isFailsafe())
+                .collect(Collectors.toList());
+        BuildProperties build = new BuildProperties(toMap(session.getUserProperties()),
+                toMap(project.getProperties()), toMap(session.getSystemProperties()), System.getenv());
+        return new VerifyRequest(project.getGroupId() + ":" + project.getArtifactId(), phase == null ? "cli" : phase,
+                layout, build, executions, failsafeOnly ? List.of() : new MigrationPluginReader(project).read());
+    }
+
+    private static Map<String, String> toMap(Properties properties) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String name : properties.stringPropertyNames()) {
+            map.put(name, properties.getProperty(name));
+        }
+        return map;
+    }
+}
