@@ -46,6 +46,8 @@ public final class JdbcMysqlDumpEngine implements BackupEngine {
             try (Statement st = c.createStatement()) {
                 // '' sql_mode: SHOW CREATE prints full, backtick-quoted definitions. UTC: TIMESTAMPs dump unshifted.
                 st.execute("SET SESSION sql_mode = '', SESSION time_zone = '+00:00', SESSION sql_quote_show_create = 1");
+                // Connector/J leaves results in each column's own charset; the dump is UTF-8 throughout.
+                st.execute("SET SESSION character_set_results = utf8mb4");
                 st.execute("SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ");
                 st.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT");
             }
