@@ -64,7 +64,7 @@ final class DumpOutput implements AutoCloseable {
         return this;
     }
 
-    private void put(byte b) throws IOException {
+    void put(byte b) throws IOException {
         if (pos == buf.length) {
             flushBuffer();
         }

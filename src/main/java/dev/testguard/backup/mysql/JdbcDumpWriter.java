@@ -28,6 +28,8 @@ final class JdbcDumpWriter {
     private static final Pattern DEFINER = Pattern.compile(
             "\\s*DEFINER\\s*=\\s*(`[^`]*`|'[^']*'|[^\\s@]+)@(`[^`]*`|'[^']*'|[^\\s]+)", Pattern.CASE_INSENSITIVE);
 
+    private static final byte[] NULL = "NULL".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     private final Connection c;
     private final String database;
     private final DumpOutput out;
@@ -110,7 +112,8 @@ final class JdbcDumpWriter {
                         statementStart = out.written();
                         out.raw(insertHead);
                     } else {
-                        out.text(",\n");
+                        out.put((byte) ',');
+                        out.put((byte) '\n');
                     }
                     row(rs, kinds);
                     rows++;
@@ -135,16 +138,16 @@ final class JdbcDumpWriter {
     }
 
     private void row(ResultSet rs, ValueKind[] kinds) throws SQLException, IOException {
-        out.text("(");
+        out.put((byte) '(');
         for (int i = 0; i < kinds.length; i++) {
             if (i > 0) {
-                out.text(",");
+                out.put((byte) ',');
             }
             // Connector/J hands out the server's own text for every type over the text protocol:
             // exact decimals, dates and floats as the server prints them, unchanged.
             byte[] value = rs.getBytes(i + 1);
             if (value == null) {
-                out.text("NULL");
+                out.raw(NULL);
             } else if (kinds[i] == ValueKind.BINARY) {
                 out.hex(value);
             } else if (kinds[i] == ValueKind.NUMBER) {
@@ -153,7 +156,7 @@ final class JdbcDumpWriter {
                 out.quoted(value);
             }
         }
-        out.text(")");
+        out.put((byte) ')');
     }
 
     private void routine(Routine r) throws SQLException, IOException {
