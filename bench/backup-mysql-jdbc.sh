@@ -51,6 +51,7 @@ best() { # name command... -> sets T_<name> and RSS_<name>
   for i in $(seq "$RUNS"); do
     rm -f "$OUT"/payload.*
     read -r t rss < <(measure "$@")
+    [ "$name" = JDBC ] && cat "$OUT/stdout.txt" >> "$OUT/engine.txt"
     if [ -z "$bt" ] || [ "$(echo "$t < $bt" | bc)" = 1 ]; then bt=$t; fi
     [ "$rss" -gt "$brss" ] && brss=$rss
   done
@@ -62,7 +63,7 @@ best DUMP mariadb-dump -uroot --single-transaction --routines --triggers --event
 cp "$OUT/payload.tool.sql" "$OUT/tool.sql"
 # speed as inside Maven (default heap), then memory with a heap far smaller than the data
 best JDBC java -cp "$CP" dev.testguard.backup.mysql.JdbcDumpBench "$DB" "$OUT/payload.jdbc.sql"
-cat "$OUT/stdout.txt"; cp "$OUT/payload.jdbc.sql" "$OUT/jdbc.sql"
+cp "$OUT/payload.jdbc.sql" "$OUT/jdbc.sql"
 best SMALL java -Xmx"$HEAP" -cp "$CP" dev.testguard.backup.mysql.JdbcDumpBench "$DB" "$OUT/payload.jdbc.sql"
 best GZ java -Xmx"$HEAP" -cp "$CP" dev.testguard.backup.mysql.JdbcDumpBench "$DB" "$OUT/payload.jdbc.sql.gz"
 cp "$OUT/payload.jdbc.sql.gz" "$OUT/jdbc.sql.gz"
@@ -73,5 +74,7 @@ printf '%-30s %8s s  %5s MB payload  peak RSS %5s MB\n' \
   "jdbc-mysql (default heap)" "$T_JDBC" "$(size_mb "$OUT/jdbc.sql")" "$(( RSS_JDBC / 1024 ))" \
   "jdbc-mysql (-Xmx$HEAP)" "$T_SMALL" "$(size_mb "$OUT/jdbc.sql")" "$(( RSS_SMALL / 1024 ))" \
   "jdbc-mysql .gz (-Xmx$HEAP)" "$T_GZ" "$(size_mb "$OUT/jdbc.sql.gz")" "$(( RSS_GZ / 1024 ))"
-echo "(best of $RUNS runs each; JVM start-up included)"
-echo "ratio jdbc-mysql / mariadb-dump: $(echo "scale=2; $T_JDBC / $T_DUMP" | bc)  (goal <= 1.5)"
+ENGINE_S=$(grep -o 'millis=[0-9]*' "$OUT/engine.txt" | cut -d= -f2 | sort -n | head -1 | awk '{print $1/1000}')
+echo "(best of $RUNS runs each)"
+echo "ratio jdbc-mysql / mariadb-dump, wall time incl. JVM start-up: $(echo "scale=2; $T_JDBC / $T_DUMP" | bc)  (goal <= 1.5)"
+echo "ratio jdbc-mysql / mariadb-dump, engine time ($ENGINE_S s, as inside a running Maven): $(echo "scale=2; $ENGINE_S / $T_DUMP" | bc)"

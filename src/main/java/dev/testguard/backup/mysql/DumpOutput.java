@@ -18,6 +18,18 @@ final class DumpOutput implements AutoCloseable {
 
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
     private static final int BUFFER = 1 << 16;
+    /** For each byte, the letter that follows the backslash when it must be escaped, else 0. */
+    private static final byte[] ESCAPE = new byte[256];
+
+    static {
+        ESCAPE[0] = '0';
+        ESCAPE['\n'] = 'n';
+        ESCAPE['\r'] = 'r';
+        ESCAPE['\\'] = '\\';
+        ESCAPE['\''] = '\'';
+        ESCAPE['"'] = '"';
+        ESCAPE[0x1A] = 'Z';
+    }
 
     private final OutputStream out;
     private final byte[] buf = new byte[BUFFER];
@@ -51,16 +63,7 @@ final class DumpOutput implements AutoCloseable {
     }
 
     DumpOutput raw(byte[] bytes) throws IOException {
-        if (bytes.length > buf.length - pos) {
-            flushBuffer();
-            if (bytes.length > buf.length) {
-                out.write(bytes);
-                written += bytes.length;
-                return this;
-            }
-        }
-        System.arraycopy(bytes, 0, buf, pos, bytes.length);
-        pos += bytes.length;
+        region(bytes, 0, bytes.length);
         return this;
     }
 
@@ -71,22 +74,33 @@ final class DumpOutput implements AutoCloseable {
         buf[pos++] = b;
     }
 
-    /** A quoted string literal from the value's UTF-8 bytes. */
+    /** A quoted string literal from the value's UTF-8 bytes; runs without specials are copied whole. */
     void quoted(byte[] value) throws IOException {
         put((byte) '\'');
-        for (byte b : value) {
-            switch (b) {
-                case 0 -> escape((byte) '0');
-                case '\n' -> escape((byte) 'n');
-                case '\r' -> escape((byte) 'r');
-                case '\\' -> escape((byte) '\\');
-                case '\'' -> escape((byte) '\'');
-                case '"' -> escape((byte) '"');
-                case 0x1A -> escape((byte) 'Z');
-                default -> put(b);
+        int run = 0;
+        for (int i = 0; i < value.length; i++) {
+            byte letter = ESCAPE[value[i] & 0xFF];
+            if (letter != 0) {
+                region(value, run, i - run);
+                escape(letter);
+                run = i + 1;
             }
         }
+        region(value, run, value.length - run);
         put((byte) '\'');
+    }
+
+    private void region(byte[] bytes, int from, int length) throws IOException {
+        if (length > buf.length - pos) {
+            flushBuffer();
+            if (length > buf.length) {
+                out.write(bytes, from, length);
+                written += length;
+                return;
+            }
+        }
+        System.arraycopy(bytes, from, buf, pos, length);
+        pos += length;
     }
 
     private void escape(byte letter) throws IOException {
@@ -104,8 +118,11 @@ final class DumpOutput implements AutoCloseable {
         put((byte) '0');
         put((byte) 'x');
         for (byte b : value) {
-            put(HEX[(b >> 4) & 0xF]);
-            put(HEX[b & 0xF]);
+            if (buf.length - pos < 2) {
+                flushBuffer();
+            }
+            buf[pos++] = HEX[(b >> 4) & 0xF];
+            buf[pos++] = HEX[b & 0xF];
         }
     }
 
