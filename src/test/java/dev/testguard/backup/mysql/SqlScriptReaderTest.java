@@ -1,0 +1,61 @@
+package dev.testguard.backup.mysql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SqlScriptReaderTest {
+
+    private static List<String> split(String script) throws Exception {
+        SqlScriptReader reader = new SqlScriptReader(new StringReader(script));
+        List<String> out = new ArrayList<>();
+        for (String s; (s = reader.next()) != null; ) {
+            out.add(s);
+        }
+        return out;
+    }
+
+    @Test
+    void delimitersInsideQuotesBackticksAndCommentsDoNotSplit() throws Exception {
+        assertThat(split("INSERT INTO `a;b` VALUES ('x;y', \"p;q\", 'it\\'s; \\\\', 'doubled '';');\n"
+                + "/* block; comment */ SELECT 1;\n"
+                + "-- line; comment\n# hash; comment\nSELECT 2; SELECT 3;"))
+                .containsExactly("INSERT INTO `a;b` VALUES ('x;y', \"p;q\", 'it\\'s; \\\\', 'doubled '';')",
+                        "/* block; comment */ SELECT 1", "SELECT 2", "SELECT 3");
+    }
+
+    @Test
+    void delimiterCommandCarriesTriggerBodies() throws Exception {
+        assertThat(split("SET x=1;\nDELIMITER ;;\nCREATE TRIGGER t BEFORE INSERT ON a FOR EACH ROW BEGIN\n"
+                + "  SET NEW.v = ';;'; SET NEW.w = 2;\nEND\n;;\nDELIMITER ;\nSELECT 4;\n"))
+                .containsExactly("SET x=1", "CREATE TRIGGER t BEFORE INSERT ON a FOR EACH ROW BEGIN\n"
+                        + "  SET NEW.v = ';;'; SET NEW.w = 2;\nEND", "SELECT 4");
+    }
+
+    @Test
+    void multiLineStringsAndTrailingStatementWithoutDelimiter() throws Exception {
+        assertThat(split("INSERT INTO t VALUES ('line1\nDELIMITER $$\nline3');\nSELECT 5"))
+                .containsExactly("INSERT INTO t VALUES ('line1\nDELIMITER $$\nline3')", "SELECT 5");
+    }
+
+    @Test
+    void executableCommentsAreKept() throws Exception {
+        assertThat(split("/*!40101 SET NAMES utf8mb4 */;\n/*M!999999\\- enable the sandbox mode */\nSELECT 6;"))
+                .containsExactly("/*!40101 SET NAMES utf8mb4 */", "/*M!999999\\- enable the sandbox mode */\nSELECT 6");
+    }
+
+    @Test
+    void longLinesSplitInLinearTime() throws Exception {
+        StringBuilder sb = new StringBuilder("INSERT INTO t VALUES ");
+        for (int i = 0; i < 200_000; i++) {
+            sb.append(i == 0 ? "" : ",").append("('v").append(i).append("')");
+        }
+        sb.append(";\n");
+        long start = System.nanoTime();
+        assertThat(split(sb.toString().repeat(5))).hasSize(5);
+        assertThat((System.nanoTime() - start) / 1_000_000).as("milliseconds for 5 x 2 MB").isLessThan(5000);
+    }
+}
