@@ -1,6 +1,9 @@
 package dev.testguard.backup;
 
+import dev.testguard.backup.h2.H2ScriptEngine;
+import dev.testguard.backup.mysql.MysqlEngines;
 import dev.testguard.backup.postgres.PgDumpEngine;
+import dev.testguard.backup.sqlite.SqliteBackupEngine;
 import dev.testguard.db.DatabaseTarget;
 
 /** The {@link BackupEngine} for a database. */
@@ -14,6 +17,13 @@ public final class BackupEngines {
         switch (target.url().vendor()) {
             case POSTGRESQL:
                 return new PgDumpEngine();
+            case MYSQL:
+            case MARIADB:
+                return MysqlEngines.choose(options);
+            case H2:
+                return new H2ScriptEngine();
+            case SQLITE:
+                return new SqliteBackupEngine();
             default:
                 throw new IllegalArgumentException("testguard cannot back up " + target.url().vendor().displayName()
                         + " databases such as " + target.url().masked() + " (supported: PostgreSQL, MySQL, MariaDB, H2, SQLite)");

@@ -11,6 +11,13 @@ public final class DatabaseAdmins {
         switch (target.url().vendor()) {
             case POSTGRESQL:
                 return new PostgresAdmin(target);
+            case MYSQL:
+            case MARIADB:
+                return new MysqlAdmin(target);
+            case H2:
+                return new H2Admin(target);
+            case SQLITE:
+                return new SqliteAdmin(target);
             default:
                 throw new IllegalArgumentException("testguard cannot administer " + target.url().vendor().displayName()
                         + " databases such as " + target.url().masked() + " (backup, restore and reset support PostgreSQL,"
