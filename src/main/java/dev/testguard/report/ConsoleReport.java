@@ -14,7 +14,7 @@ public final class ConsoleReport {
         List<String> lines = new ArrayList<>();
         lines.add("testguard: " + report.entries().size() + " JDBC URL(s) checked for "
                 + (report.testRuns().isEmpty() ? "no test run" : String.join(", ", report.testRuns()))
-                + (report.offline() ? " (offline: no live checks)" : ""));
+                + " in " + report.millis() + " ms" + (report.offline() ? " (offline: no live checks)" : ""));
         for (String skipped : report.skippedRuns()) {
             lines.add("  skipped test run: " + skipped);
         }

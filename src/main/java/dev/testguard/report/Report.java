@@ -15,6 +15,7 @@ import java.util.List;
  * @param skippedRuns test runs that will not run, with the reason (e.g. {@code ...:default-test (skipTests=true)})
  * @param warnings    things the user should know that do not fail the build
  * @param entries     one per distinct URL and source
+ * @param millis      how long discovery, live checks and classification took
  */
 public record Report(
         String project,
@@ -24,7 +25,8 @@ public record Report(
         List<String> testRuns,
         List<String> skippedRuns,
         List<String> warnings,
-        List<ReportEntry> entries) {
+        List<ReportEntry> entries,
+        long millis) {
 
     public Report {
         testRuns = List.copyOf(testRuns);

@@ -26,13 +26,14 @@ public final class Verifier {
     }
 
     public Report verify(VerifyRequest request) {
+        long start = System.nanoTime();
         TestUrlCollector.Collected collected = new TestUrlCollector(sources).collect(request);
         List<ReportEntry> entries = new ArrayList<>();
         for (TestUrlCollector.Found found : collected.urls()) {
             entries.add(entry(found, classifier.classify(found.url())));
         }
         return new Report(request.project(), request.phase(), Instant.now(), offline, collected.runs(),
-                collected.skippedRuns(), collected.warnings(), entries);
+                collected.skippedRuns(), collected.warnings(), entries, (System.nanoTime() - start) / 1_000_000);
     }
 
     private static ReportEntry entry(TestUrlCollector.Found found, Verdict verdict) {
