@@ -49,6 +49,18 @@ public final class ClasspathResources {
         return layout.display(dir.resolve(relativeName));
     }
 
+    /**
+     * How to point {@code key} of a classpath file elsewhere for the tests: edit a test resource in place, but never
+     * advise editing the application's own configuration: hide it behind a test resource of the same name instead.
+     */
+    public static String advice(ProjectLayout layout, Path file, String relativeName, String display, String key) {
+        if (isTestResource(layout, file)) {
+            return "set " + key + " in " + display + " to a test database, or use an in-memory database";
+        }
+        return "add " + testShadowPath(layout, relativeName) + " (it hides this file from tests)"
+                + " with " + key + " set to a test database, or use an in-memory database";
+    }
+
     /** Files directly in the classpath directories whose names pass the test, a test resource hiding a main one of the same name. */
     public static List<Path> matching(ProjectLayout layout, java.util.function.Predicate<String> fileName) {
         java.util.Map<String, Path> byName = new java.util.LinkedHashMap<>();

@@ -40,7 +40,7 @@ public final class PlainApplicationFilesSource implements UrlSource {
             String display = layout.display(file);
             for (ConfigDocument doc : ConfigFile.read(file).documents()) {
                 PropertyLayer layer = PropertyLayer.document(doc, file, display,
-                        key -> "set " + key + " in " + display + " to a test database, or use an in-memory database",
+                        key -> ClasspathResources.advice(layout, file, file.getFileName().toString(), display, key),
                         k -> List.of());
                 PropertyLookup lookup = PropertyLookup.firstOf(List.of(
                         PropertyLayer.exact("system properties", runtime.systemProperties()),

@@ -105,11 +105,7 @@ final class SpringEnvironment {
             return "set " + key + " in " + display + " (Spring Boot reads it from the working directory) to a test"
                     + " database, or delete that file";
         }
-        if (ClasspathResources.isTestResource(layout, f.path())) {
-            return "set " + key + " in " + display + " to a test database, or use an in-memory database";
-        }
-        return "add " + ClasspathResources.testShadowPath(layout, f.relativeName()) + " (it hides this file from tests)"
-                + " with " + key + " set to a test database, or use an in-memory database";
+        return ClasspathResources.advice(layout, f.path(), f.relativeName(), display, key);
     }
 
     private static boolean isActive(ConfigDocument doc, List<String> profiles) {
