@@ -1,9 +1,4 @@
-def log = new File(basedir, 'build.log').text
-assert !new File(basedir, 'target/test-ran.marker').exists() : 'a test ran although testguard had to stop the build first'
-assert log.contains('testguard stopped the build before any test ran') : 'no testguard failure in build.log'
-assert log.contains('jdbc:postgresql://localhost:5432/crm') : 'build.log should mention ' + 'jdbc:postgresql://localhost:5432/crm'
-assert log.contains('command line -Dspring.datasource.url') : 'build.log should mention ' + 'command line -Dspring.datasource.url'
-def report = new File(basedir, 'target/testguard/report.json')
-assert report.isFile() : 'report.json missing'
-assert report.text.contains('"PROTECTED"')
+import static dev.testguard.it.ItChecks.*
+
+refused(basedir, 'jdbc:postgresql://localhost:5432/crm', 'command line -Dspring.datasource.url')
 true

@@ -1,8 +1,4 @@
-def log = new File(basedir, 'build.log').text
-assert new File(basedir, 'target/test-ran.marker').exists() : 'the safe test did not run'
-assert !log.contains('testguard stopped the build')
-assert log.contains('EPHEMERAL') : 'build.log should mention ' + 'EPHEMERAL'
-assert log.contains('jdbc:h2:mem:testdb') : 'build.log should mention ' + 'jdbc:h2:mem:testdb'
-assert log.contains('jdbc:h2:./target/reportdb') : 'build.log should mention ' + 'jdbc:h2:./target/reportdb'
-assert new File(basedir, 'target/testguard/report.json').isFile()
+import static dev.testguard.it.ItChecks.*
+
+passed(basedir, 'EPHEMERAL', 'jdbc:h2:mem:testdb', 'jdbc:h2:./target/reportdb')
 true

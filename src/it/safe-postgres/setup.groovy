@@ -1,4 +1,5 @@
-def p = ['psql', '-h', 'localhost', '-U', 'postgres', '-qc', 'DROP DATABASE IF EXISTS tg_it_orders_test'].execute(); p.waitFor()
-p = ['psql', '-h', 'localhost', '-U', 'postgres', '-qc', 'CREATE DATABASE tg_it_orders_test'].execute(); p.waitFor()
-assert p.exitValue() == 0 : p.err.text
+import static dev.testguard.it.ItChecks.*
+
+psql('postgres', 'DROP DATABASE IF EXISTS tg_it_orders_test')
+psql('postgres', 'CREATE DATABASE tg_it_orders_test')
 true

@@ -1,8 +1,6 @@
-def run(String sql, String db = 'postgres') {
-    def p = ['psql', '-h', 'localhost', '-U', 'postgres', '-d', db, '-v', 'ON_ERROR_STOP=1', '-qc', sql].execute()
-    p.waitFor(); assert p.exitValue() == 0 : p.err.text
-}
-run('DROP DATABASE IF EXISTS tg_it_orders')
-run('CREATE DATABASE tg_it_orders')
-run('CREATE TABLE orders(id int primary key); INSERT INTO orders SELECT generate_series(1,25)', 'tg_it_orders')
+import static dev.testguard.it.ItChecks.*
+
+psql('postgres', 'DROP DATABASE IF EXISTS tg_it_orders')
+psql('postgres', 'CREATE DATABASE tg_it_orders')
+psql('tg_it_orders', 'CREATE TABLE orders(id int primary key); INSERT INTO orders SELECT generate_series(1,25)')
 true

@@ -1,9 +1,4 @@
-def log = new File(basedir, 'build.log').text
-assert !new File(basedir, 'target/test-ran.marker').exists() : 'a test ran although testguard had to stop the build first'
-assert log.contains('testguard stopped the build before any test ran') : 'no testguard failure in build.log'
-assert log.contains('jdbc:postgresql://localhost:5432/catalog_staging') : 'build.log should mention ' + 'jdbc:postgresql://localhost:5432/catalog_staging'
-assert log.contains('src/test/resources/application.yml:10') : 'build.log should mention ' + 'src/test/resources/application.yml:10'
-def report = new File(basedir, 'target/testguard/report.json')
-assert report.isFile() : 'report.json missing'
-assert report.text.contains('"PROTECTED"')
+import static dev.testguard.it.ItChecks.*
+
+refused(basedir, 'jdbc:postgresql://localhost:5432/catalog_staging', 'src/test/resources/application.yml:10')
 true
