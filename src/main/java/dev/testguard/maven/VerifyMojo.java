@@ -4,7 +4,7 @@ import dev.testguard.discovery.ConfigFileException;
 import dev.testguard.discovery.ProjectLayout;
 import dev.testguard.discovery.UrlSource;
 import dev.testguard.policy.Classification;
-import dev.testguard.probe.LiveProbe;
+import dev.testguard.probe.TimedLiveProbe;
 import dev.testguard.report.ConsoleReport;
 import dev.testguard.report.FailureMessage;
 import dev.testguard.report.JsonReport;
@@ -42,7 +42,7 @@ public class VerifyMojo extends AbstractGuardMojo {
     protected void run() throws MojoExecutionException, MojoFailureException {
         ProjectLayout layout = layout();
         List<UrlSource> sources = sources();
-        LiveProbe probe = probe();
+        TimedLiveProbe probe = new TimedLiveProbe(probe());
         String phase = mojoExecution == null ? null : mojoExecution.getLifecyclePhase();
         boolean failsafeOnly = "pre-integration-test".equals(phase) || "integration-test".equals(phase);
         Report report;
@@ -52,6 +52,9 @@ public class VerifyMojo extends AbstractGuardMojo {
             throw new MojoFailureException("testguard cannot check this build: " + e.getMessage());
         }
         log(report);
+        if (!offline) {
+            getLog().info("testguard: " + probe.summary());
+        }
         try {
             JsonReport.write(report, reportFile.toPath());
         } catch (IOException e) {
