@@ -17,7 +17,11 @@ import java.util.Optional;
 final class StampJson {
 
     static final String PREFIX = "testguard:";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** Loaded on first use only: an unstamped database must not pay for Jackson's start-up in every build. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     /** Where a stamp block sits in a larger text: {@code [start, end)}. */
     record Block(Stamp stamp, int start, int end) {
@@ -31,7 +35,7 @@ final class StampJson {
     }
 
     static String toJson(Stamp stamp) {
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("role", stamp.role().label());
         node.put("stampedAt", stamp.stampedAt().toString());
         node.put("stampedBy", stamp.stampedBy());
@@ -42,7 +46,7 @@ final class StampJson {
     /** Reads a stamp from its JSON object; empty when the text is not a stamp we understand. */
     static Optional<Stamp> fromJson(String json) {
         try {
-            return toStamp(MAPPER.readTree(json));
+            return toStamp(Json.MAPPER.readTree(json));
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -60,8 +64,8 @@ final class StampJson {
                 return Optional.empty();
             }
             int jsonStart = start + PREFIX.length();
-            try (JsonParser parser = MAPPER.createParser(text.substring(jsonStart))) {
-                JsonNode node = MAPPER.readTree(parser);
+            try (JsonParser parser = Json.MAPPER.createParser(text.substring(jsonStart))) {
+                JsonNode node = Json.MAPPER.readTree(parser);
                 // the parser stops right after the object's closing brace: the rest is the user's text
                 int end = jsonStart + (int) parser.currentLocation().getCharOffset();
                 Optional<Stamp> stamp = toStamp(node);
