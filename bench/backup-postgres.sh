@@ -24,6 +24,9 @@ now() { date +%s.%N; }
 elapsed() { echo "$(echo "$2 - $1" | bc)"; }
 ratio() { echo "scale=2; $1 / $2" | bc; }
 
+# outside any project: the plugin runs as it would from a plain shell, and no pom is read
+cd "$WORK"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== creating $DB with pgbench -i -s $SCALE"
 createdb "$DB"
 pgbench -q -i -s "$SCALE" "$DB" >/dev/null 2>&1
@@ -59,4 +62,5 @@ printf '\n%-28s %10s %10s %7s\n' "operation" "raw (s)" "tg (s)" "ratio"
 printf '%-28s %10.1f %10.1f %7s\n' "backup, custom format" "$RAW_DUMP" "$TG_DUMP" "$(ratio "$TG_DUMP" "$RAW_DUMP")"
 printf '%-28s %10.1f %10.1f %7s\n' "backup, directory -j 2" "$RAW_DUMP2" "$TG_DUMP2" "$(ratio "$TG_DUMP2" "$RAW_DUMP2")"
 printf '%-28s %10.1f %10.1f %7s\n' "restore -j 2" "$RAW_RESTORE" "$TG_RESTORE" "$(ratio "$TG_RESTORE" "$RAW_RESTORE")"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
 echo "(tg times include Maven start-up, exact row counts, SHA-256 and fsync)"
