@@ -1,3 +1,5 @@
+// each run starts from an empty store, so the assertions see this run's backups only
+new File(basedir, '../../it-backups/backup-before-tests').deleteDir()
 def mariadb(String sql) {
     def p = ['mariadb', '-uroot', '-e', sql].execute()
     def err = new StringBuilder(); p.consumeProcessErrorStream(err); p.waitFor()

@@ -1,3 +1,5 @@
+// each run starts from an empty store, so the assertions see this run's backups only
+new File(basedir, '../../it-backups/backup-main-datasource').deleteDir()
 def psql(String sql) {
     def p = ['psql', '-h', 'localhost', '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-qc', sql].execute()
     def err = new StringBuilder(); p.consumeProcessErrorStream(err); p.waitFor()

@@ -1,3 +1,5 @@
+// each run starts from an empty store, so the assertions see this run's backups only
+new File(basedir, '../../it-backups/backup-restore-postgres').deleteDir()
 def psql(String db, String sql) {
     def p = ['psql', '-h', 'localhost', '-U', 'postgres', '-d', db, '-v', 'ON_ERROR_STOP=1', '-qc', sql].execute()
     def err = new StringBuilder(); p.consumeProcessErrorStream(err); p.waitFor()

@@ -29,6 +29,14 @@ public class BackupMojo extends AbstractBackupMojo {
     @Parameter(property = "testguard.keepDaily", defaultValue = "30")
     protected int keepDaily;
 
+    /** Name tokens that make the main datasource a test database (not backed up). Same as verify's; default {@code test, tests, testing}. */
+    @Parameter(property = "testguard.testTokens")
+    protected List<String> testTokens;
+
+    /** Name tokens that make a database real data. Same as verify's; default {@code prod, dev, main, ...}. */
+    @Parameter(property = "testguard.forbiddenTokens")
+    protected List<String> forbiddenTokens;
+
     @Override
     protected void run() throws MojoFailureException {
         List<DatabaseTarget> targets = new ArrayList<>();
@@ -71,14 +79,6 @@ public class BackupMojo extends AbstractBackupMojo {
             throw failure(e);
         }
     }
-
-    /** Name tokens that make the main datasource a test database (not backed up). Same as verify's; default {@code test, tests, testing}. */
-    @Parameter(property = "testguard.testTokens")
-    protected List<String> testTokens;
-
-    /** Name tokens that make a database real data. Same as verify's; default {@code prod, dev, main, ...}. */
-    @Parameter(property = "testguard.forbiddenTokens")
-    protected List<String> forbiddenTokens;
 
     /**
      * The application's main datasource (from {@code src/main/resources}), when it is on this machine and neither a
