@@ -24,10 +24,16 @@ now() { date +%s.%N; }
 elapsed() { echo "$(echo "$2 - $1" | bc)"; }
 ratio() { echo "scale=2; $1 / $2" | bc; }
 
+# outside any project: the plugin runs as it would from a plain shell, and no pom is read
+cd "$WORK"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== creating $DB with pgbench -i -s $SCALE"
 createdb "$DB"
 pgbench -q -i -s "$SCALE" "$DB" >/dev/null 2>&1
 echo "   size: $(psql -Atc "select pg_size_pretty(pg_database_size('$DB'))")"
+
+echo "== Maven start-up alone (testguard:backups on an empty store)"
+t0=$(now); mvn -B -q "$PLUGIN:backups" -Dtestguard.backupDir="$WORK/empty" >/dev/null; t1=$(now); MVN_START=$(elapsed "$t0" "$t1")
 
 echo "== raw pg_dump -Fc"
 t0=$(now); pg_dump -Fc -f "$WORK/raw.dump" "$DB"; t1=$(now); RAW_DUMP=$(elapsed "$t0" "$t1")
@@ -55,8 +61,15 @@ mvn -B -q "$PLUGIN:restore" -Dtestguard.url="$URL" -Dtestguard.username="$PGUSER
   -Dtestguard.backupDir="$WORK/store1" -Dtestguard.restoreTo="${DB}_tg" -Dtestguard.confirm="${DB}_tg"
 t1=$(now); TG_RESTORE=$(elapsed "$t0" "$t1")
 
-printf '\n%-28s %10s %10s %7s\n' "operation" "raw (s)" "tg (s)" "ratio"
-printf '%-28s %10.1f %10.1f %7s\n' "backup, custom format" "$RAW_DUMP" "$TG_DUMP" "$(ratio "$TG_DUMP" "$RAW_DUMP")"
-printf '%-28s %10.1f %10.1f %7s\n' "backup, directory -j 2" "$RAW_DUMP2" "$TG_DUMP2" "$(ratio "$TG_DUMP2" "$RAW_DUMP2")"
-printf '%-28s %10.1f %10.1f %7s\n' "restore -j 2" "$RAW_RESTORE" "$TG_RESTORE" "$(ratio "$TG_RESTORE" "$RAW_RESTORE")"
+net() { echo "$1 - $MVN_START" | bc; }
+printf '\n%-28s %10s %10s %7s %16s %9s\n' "operation" "raw (s)" "tg (s)" "ratio" "tg - mvn start" "net ratio"
+row() { # label raw tg
+  printf '%-28s %10.1f %10.1f %7s %16.1f %9s\n' "$1" "$2" "$3" "$(ratio "$3" "$2")" "$(net "$3")" "$(ratio "$(net "$3")" "$2")"
+}
+row "backup, custom format" "$RAW_DUMP" "$TG_DUMP"
+row "backup, directory -j 2" "$RAW_DUMP2" "$TG_DUMP2"
+row "restore -j 2" "$RAW_RESTORE" "$TG_RESTORE"
+echo "jobs=2 backup against raw single-threaded pg_dump -Fc: $(ratio "$TG_DUMP2" "$RAW_DUMP") (net of start-up: $(ratio "$(net "$TG_DUMP2")" "$RAW_DUMP"))"
+printf 'Maven start-up alone: %.1f s\n' "$MVN_START"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
 echo "(tg times include Maven start-up, exact row counts, SHA-256 and fsync)"

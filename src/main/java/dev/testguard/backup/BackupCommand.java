@@ -126,6 +126,11 @@ public final class BackupCommand {
         }
     }
 
+    /** The engine that restores {@code manifest}'s backup into {@code target}: the one that wrote it, where that matters. */
+    BackupEngine restoreEngine(Manifest manifest, DatabaseTarget target) throws BackupException {
+        return BackupEngines.forRestore(engine(target), manifest.engine(), target, options);
+    }
+
     static void refuseEphemeral(DatabaseTarget target) throws BackupException {
         Storage s = target.url().storage();
         if (s == Storage.MEMORY || s == Storage.CONTAINER) {

@@ -29,4 +29,24 @@ public final class BackupEngines {
                         + " databases such as " + target.url().masked() + " (supported: PostgreSQL, MySQL, MariaDB, H2, SQLite)");
         }
     }
+
+    /**
+     * The engine to restore a backup that the engine {@code manifestEngine} wrote: {@code chosen} (what
+     * {@link #forTarget} picks today) when it is that engine, else the one that wrote it where that matters.
+     * A built-in {@code jdbc-mysql} dump is restored by the built-in engine even when the MariaDB client is
+     * installed, and a {@code mariadb-dump} one by the client when there is one.
+     */
+    public static BackupEngine forRestore(BackupEngine chosen, String manifestEngine, DatabaseTarget target, BackupOptions options) {
+        if (manifestEngine == null || manifestEngine.equals(chosen.id())) {
+            return chosen;
+        }
+        switch (target.url().vendor()) {
+            case MYSQL:
+            case MARIADB:
+                BackupEngine matching = MysqlEngines.forId(manifestEngine, options);
+                return matching == null ? chosen : matching;
+            default:
+                return chosen;
+        }
+    }
 }

@@ -63,7 +63,7 @@ public final class RestoreCommand {
             StoredBackup backup = store.resolve(idOrLatest, source.databaseName());
             checkVendor(backup, target);
             checkIntegrity(backup);
-            BackupEngine engine = backups.engine(target);
+            BackupEngine engine = backups.restoreEngine(backup.manifest(), target);
             StoredBackup safety = null;
             if (admin.exists(database)) {
                 progress.report("taking a safety backup of '" + database + "' before overwriting it");

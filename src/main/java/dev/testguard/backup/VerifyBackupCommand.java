@@ -52,10 +52,10 @@ public final class VerifyBackupCommand {
     /** @param server any database on the server to verify on; with {@code latest}, the newest backup of its database */
     public Result run(String idOrLatest, DatabaseTarget server) throws BackupException {
         DatabaseAdmin admin;
-        BackupEngine engine;
+        BackupEngine chosen;
         try {
             admin = DatabaseAdmins.forTarget(server);
-            engine = engines.apply(server, options);
+            chosen = engines.apply(server, options);
         } catch (IllegalArgumentException e) {
             throw new BackupException(e.getMessage(), e);
         }
@@ -63,6 +63,7 @@ public final class VerifyBackupCommand {
             StoredBackup backup = store.resolve(idOrLatest, server.databaseName());
             RestoreCommand.checkVendor(backup, server);
             RestoreCommand.checkIntegrity(backup);
+            BackupEngine engine = BackupEngines.forRestore(chosen, backup.manifest().engine(), server, options);
             String scratch = "tg_verify_" + HexFormat.of().formatHex(randomBytes());
             List<RowCheck> rows;
             try {

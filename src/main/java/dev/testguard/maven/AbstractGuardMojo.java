@@ -1,8 +1,6 @@
 package dev.testguard.maven;
 
-import dev.testguard.discovery.ConfigFileSources;
 import dev.testguard.discovery.ProjectLayout;
-import dev.testguard.discovery.RuntimeUrlSource;
 import dev.testguard.discovery.UrlSource;
 import dev.testguard.discovery.surefire.BuildProperties;
 import dev.testguard.discovery.surefire.TestPluginExecution;
@@ -13,17 +11,12 @@ import dev.testguard.probe.JdbcLiveProbe;
 import dev.testguard.probe.LiveProbe;
 import dev.testguard.verify.MainDatasourceLocator;
 import dev.testguard.verify.VerifyRequest;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -65,9 +58,7 @@ public abstract class AbstractGuardMojo extends AbstractTestguardMojo {
     protected long maxRows;
 
     protected List<UrlSource> sources() {
-        List<UrlSource> sources = new ArrayList<>(ConfigFileSources.all());
-        sources.add(new RuntimeUrlSource());
-        return sources;
+        return ProjectReading.sources();
     }
 
     protected LiveProbe probe() {
@@ -85,29 +76,15 @@ public abstract class AbstractGuardMojo extends AbstractTestguardMojo {
     }
 
     protected PolicySettings policySettings() {
-        PolicySettings settings = PolicySettings.defaults(project.getBasedir().toPath(),
-                        Path.of(project.getBuild().getDirectory()), "true".equalsIgnoreCase(System.getenv("CI")))
+        return ProjectReading.settings(project, "true".equalsIgnoreCase(System.getenv("CI")), testTokens, forbiddenTokens)
                 .withAllowedHosts(allowedHosts == null ? List.of() : allowedHosts)
                 .withAllowDatabases(allowDatabases == null ? List.of() : allowDatabases)
                 .plusAllowDatabases(allow)
                 .withMaxRows(maxRows);
-        return settings.withTokens(
-                testTokens == null || testTokens.isEmpty() ? settings.testTokens() : new LinkedHashSet<>(testTokens),
-                forbiddenTokens == null || forbiddenTokens.isEmpty() ? settings.forbiddenTokens()
-                        : new LinkedHashSet<>(forbiddenTokens));
     }
 
     protected ProjectLayout layout() {
-        Path basedir = project.getBasedir().toPath();
-        Set<String> dependencies = project.getArtifacts().stream()
-                .map((Artifact a) -> a.getGroupId() + ":" + a.getArtifactId())
-                .collect(Collectors.toSet());
-        return new ProjectLayout(basedir,
-                Path.of(project.getBuild().getDirectory()),
-                project.getResources().stream().map(r -> basedir.resolve(r.getDirectory())).collect(Collectors.toList()),
-                project.getTestResources().stream().map(r -> basedir.resolve(r.getDirectory())).collect(Collectors.toList()),
-                project.getTestCompileSourceRoots().stream().map(basedir::resolve).collect(Collectors.toList()),
-                dependencies);
+        return ProjectReading.layout(project);
     }
 
     /** What the test runs of this build will see; with {@code failsafeOnly}, Failsafe's alone. */

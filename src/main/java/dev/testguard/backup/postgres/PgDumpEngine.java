@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * pg_dump / pg_restore. Custom format ({@code -Fc}) by default, directory format with parallel jobs
@@ -58,20 +60,33 @@ public final class PgDumpEngine implements BackupEngine {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             String snapshot = exportSnapshot(c);
-            Map<String, Long> rowCounts = PostgresAdmin.exactRowCounts(c);
+            int tables = new PostgresAdmin(source).tables(source.databaseName()).size();
+            // With an exported snapshot the counts run beside pg_dump and still describe exactly its data;
+            // without one they must come first.
+            FutureTask<Map<String, Long>> counting = new FutureTask<>(() -> PostgresAdmin.exactRowCounts(c));
+            if (snapshot == null) {
+                counting.run();
+            } else {
+                Thread counter = new Thread(counting, "testguard-pg-row-counts");
+                counter.setDaemon(true);
+                counter.start();
+            }
 
             List<String> args = dumpArguments(source, payload, options, snapshot);
             PgConnectionArgs conn = PgConnectionArgs.of(source);
             ProgressTicker ticker = new ProgressTicker("pg_dump " + source.databaseName(), "dumping contents of table",
-                    rowCounts.size(), payload, progressEvery, progress);
+                    tables, payload, progressEvery, progress);
             ExternalTool.Result r;
             try (ticker) {
                 r = pgDump.run(args, conn.environment(), null, line -> { }, ticker::onToolLine);
+            } finally {
+                awaitQuietly(counting); // the connection is the counter's until it is done
             }
             if (r.exitCode() != 0) {
                 throw new BackupException("pg_dump of " + source.url().masked() + " failed (exit " + r.exitCode() + "):"
                         + System.lineSeparator() + r.stderrTail());
             }
+            Map<String, Long> rowCounts = rowCounts(counting);
             c.rollback();
             return new BackupOutcome("pg_dump", toolVersion, serverVersion, directory ? "directory" : "custom", rowCounts);
         } catch (SQLException e) {
@@ -115,6 +130,30 @@ public final class PgDumpEngine implements BackupEngine {
         if (r.exitCode() != 0) {
             throw new BackupException("pg_restore into " + target.url().masked() + " failed (exit " + r.exitCode() + "):"
                     + System.lineSeparator() + r.stderrTail());
+        }
+    }
+
+    private static void awaitQuietly(FutureTask<?> task) {
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // reported by rowCounts
+        }
+    }
+
+    private static Map<String, Long> rowCounts(FutureTask<Map<String, Long>> counting) throws SQLException {
+        try {
+            return counting.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while counting rows", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw new SQLException("counting rows failed: " + e.getCause(), e.getCause());
         }
     }
 

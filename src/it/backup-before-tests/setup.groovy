@@ -1,0 +1,16 @@
+// each run starts from an empty store, so the assertions see this run's backups only
+new File(basedir, '../../it-backups/backup-before-tests').deleteDir()
+def mariadb(String sql) {
+    def p = ['mariadb', '-uroot', '-e', sql].execute()
+    def err = new StringBuilder(); p.consumeProcessErrorStream(err); p.waitFor()
+    assert p.exitValue() == 0 : err
+}
+def db = 'tg_it_shop_dev_' + UUID.randomUUID().toString().replace('-', '').substring(0, 10)
+mariadb("CREATE DATABASE ${db}; USE ${db}; CREATE TABLE customers (id INT PRIMARY KEY); INSERT INTO customers SELECT seq FROM seq_1_to_25")
+new File(basedir, 'src/main/resources/application.properties').text = """spring.datasource.url=jdbc:mariadb://localhost:3306/${db}
+spring.datasource.username=root
+"""
+new File(basedir, 'test.properties').text = """testguard.backupDir=${new File(basedir, '../../it-backups/backup-before-tests').canonicalPath}
+it.db=${db}
+"""
+true
