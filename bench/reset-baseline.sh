@@ -35,9 +35,10 @@ createdb "$DB"
 echo "   size: $(psql -Atc "select pg_size_pretty(pg_database_size('$DB'))"), rows: $(psql -d "$DB" -Atc "select sum(n_live_tup) from pg_stat_user_tables")"
 
 cd "$WORK"
+printf '<project><modelVersion>4.0.0</modelVersion><groupId>bench</groupId><artifactId>reset</artifactId><version>1</version></project>' > pom.xml
 mvn -B -q "$PLUGIN:stamp" -Dtestguard.url="$URL" -Dtestguard.username="$PGUSER" -Dtestguard.role=test -Dtestguard.confirm="$DB" >/dev/null
 echo "== mvn testguard:reset -Dtestguard.baseline=save"
-mvn -B "$PLUGIN:reset" -Dtestguard.url="$URL" -Dtestguard.username="$PGUSER" -Dtestguard.baseline=save | grep 'testguard:reset'
+mvn -B "$PLUGIN:reset" -Dtestguard.url="$URL" -Dtestguard.username="$PGUSER" -Dtestguard.baseline=save | grep 'testguard:reset' || { echo "save failed"; exit 1; }
 pg_dump -Fc -f "$WORK/raw.dump" "$DB"
 
 TG=(); RAW=()

@@ -30,7 +30,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * init scripts run, and it is stamped {@code test}. {@code -Dtestguard.baseline=save} captures the current state as
  * the baseline instead.
  */
-@Mojo(name = "reset", requiresProject = false, requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
+@Mojo(name = "reset", requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
 public class ResetMojo extends AbstractGuardMojo {
 
     /** SQL files run in order after an empty reset, relative to the project directory. */
