@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * Writes one database as a SQL script, inside the snapshot the caller opened on {@code c}: tables with
  * their data, then routines, views and triggers, then events. Data is streamed row by row into
  * multi-row INSERTs of bounded size, so memory stays flat whatever the table size. The script restores
- * with the {@code mariadb}/{@code mysql} client and with {@link SqlScriptReader}.
+ * with the {@code mariadb}/{@code mysql} client and with {@link dev.testguard.sql.SqlScriptReader}.
  */
 final class JdbcDumpWriter {
 

@@ -2,6 +2,7 @@ package dev.testguard.backup.mysql;
 
 import dev.testguard.backup.BackupException;
 import dev.testguard.backup.Progress;
+import dev.testguard.sql.SqlScriptReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

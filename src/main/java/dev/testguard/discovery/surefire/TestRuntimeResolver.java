@@ -157,13 +157,19 @@ public final class TestRuntimeResolver {
     }
 
     /** {@code ${...}} that Maven evaluates when the mojo runs (the model interpolator left them alone). */
-    String interpolate(String value) {
+    private static String forkPlaceholders(String value) {
         String out = value;
         for (Map.Entry<String, String> e : FORK_PLACEHOLDERS.entrySet()) {
             out = out.replace(e.getKey(), e.getValue());
         }
+        return out;
+    }
+
+    String interpolate(String value) {
+        String out = forkPlaceholders(value);
         for (int round = 0; round < 10 && out.contains("${"); round++) {
-            String next = replace(EXPRESSION, out, build::evaluate);
+            // a property's value may itself hold the fork placeholders (testguard:provision's URL does)
+            String next = forkPlaceholders(replace(EXPRESSION, out, build::evaluate));
             if (next.equals(out)) {
                 break;
             }

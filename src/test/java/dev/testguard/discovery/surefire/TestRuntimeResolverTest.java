@@ -105,6 +105,16 @@ class TestRuntimeResolverTest {
     }
 
     @Test
+    void forkNumbersInsideAPropertyValueUseTheFirstForkToo() {
+        TestPluginExecution execution = surefire()
+                .variables(new ConfiguredValue("db.url", "${testguard.jdbc.url}", 9))
+                .build();
+        TestRuntime runtime = resolve(build(Map.of(), Map.of("testguard.jdbc.url",
+                "jdbc:postgresql://localhost/tg_1_test_${surefire.forkNumber}"), Map.of()), execution);
+        assertThat(runtime.systemProperty("db.url")).isEqualTo("jdbc:postgresql://localhost/tg_1_test_1");
+    }
+
+    @Test
     void theForkInheritsTheBuildEnvironmentMinusExclusionsPlusConfiguredVariables() {
         TestPluginExecution execution = surefire()
                 .env(new ConfiguredValue("DATABASE_URL", "postgres://h/fromPom", 30))

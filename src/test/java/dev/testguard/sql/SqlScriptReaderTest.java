@@ -1,4 +1,4 @@
-package dev.testguard.backup.mysql;
+package dev.testguard.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,5 +57,45 @@ class SqlScriptReaderTest {
         long start = System.nanoTime();
         assertThat(split(sb.toString().repeat(5))).hasSize(5);
         assertThat((System.nanoTime() - start) / 1_000_000).as("milliseconds for 5 x 2 MB").isLessThan(5000);
+    }
+
+    private static List<SqlStatement> statements(String script, SqlDialect dialect) throws Exception {
+        SqlScriptReader reader = new SqlScriptReader(new StringReader(script), dialect);
+        List<SqlStatement> out = new ArrayList<>();
+        for (SqlStatement s; (s = reader.nextStatement()) != null; ) {
+            out.add(s);
+        }
+        return out;
+    }
+
+    @Test
+    void postgresDollarQuotedBodiesAndEscapeStringsStayWhole() throws Exception {
+        String fn = "CREATE FUNCTION f() RETURNS int AS $$\nBEGIN\n  PERFORM 1; RETURN 2;\nEND;\n$$ LANGUAGE plpgsql";
+        String tagged = "DO $body$ BEGIN RAISE NOTICE 'a;b $$ c'; END $body$";
+        assertThat(statements("-- header; comment\n" + fn + ";\n" + tagged + ";\nSELECT E'it\\'s;', 'x\\', $1;\n"
+                + "/* outer /* inner; */ still; */ SELECT 3;", SqlDialect.POSTGRESQL))
+                .containsExactly(new SqlStatement(fn, 2), new SqlStatement(tagged, 7),
+                        new SqlStatement("SELECT E'it\\'s;', 'x\\', $1", 8),
+                        new SqlStatement("/* outer /* inner; */ still; */ SELECT 3", 9));
+    }
+
+    @Test
+    void postgresHashAndBacktickAreOrdinaryCharacters() throws Exception {
+        assertThat(statements("SELECT '#;' AS a;\nSELECT 1 # 2;", SqlDialect.POSTGRESQL))
+                .extracting(SqlStatement::sql).containsExactly("SELECT '#;' AS a", "SELECT 1 # 2");
+    }
+
+    @Test
+    void sqliteTriggerBodiesStayWhole() throws Exception {
+        String trigger = "CREATE TRIGGER t AFTER INSERT ON a BEGIN\n  UPDATE b SET n = n + 1;\n  DELETE FROM c;\nEND";
+        assertThat(statements("CREATE TABLE a(x);\n\n" + trigger + ";\nINSERT INTO a VALUES (1);", SqlDialect.SQLITE))
+                .containsExactly(new SqlStatement("CREATE TABLE a(x)", 1), new SqlStatement(trigger, 3),
+                        new SqlStatement("INSERT INTO a VALUES (1)", 7));
+    }
+
+    @Test
+    void linesCountFromOneAndSkipBlankLinesAndComments() throws Exception {
+        assertThat(statements("\n\n-- c\n  SELECT 1;  SELECT\n 2;", SqlDialect.H2))
+                .containsExactly(new SqlStatement("SELECT 1", 4), new SqlStatement("SELECT\n 2", 4));
     }
 }

@@ -1,0 +1,114 @@
+package dev.testguard.maven;
+
+import dev.testguard.db.DatabaseTarget;
+import dev.testguard.provision.ProvisionException;
+import dev.testguard.provision.ProvisionRegistry;
+import dev.testguard.provision.Provisioner;
+import dev.testguard.provision.Releaser;
+import dev.testguard.reset.BaselineKey;
+import dev.testguard.reset.ResetException;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Creates throwaway test databases for this build on a local server and hands their URL to the tests through
+ * project properties, the way JaCoCo hands its agent to {@code argLine}: use {@code ${testguard.jdbc.url}} in
+ * Surefire's {@code <systemPropertyVariables>}. With {@code forks} > 1 there is one database per Surefire fork and
+ * the URL ends in {@code ${surefire.forkNumber}}, which Surefire replaces in each fork. Declare this execution
+ * before {@code verify}'s in the POM (same phase): verify then checks the provisioned URL instead of warning about
+ * an unresolved property. {@code release} drops them; databases crashed builds left are dropped here.
+ */
+@Mojo(name = "provision", defaultPhase = LifecyclePhase.PROCESS_TEST_RESOURCES,
+        requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
+public class ProvisionMojo extends AbstractProvisionMojo {
+
+    /** Project properties that receive the URL. */
+    @Parameter(property = "testguard.properties", defaultValue = "testguard.jdbc.url")
+    private List<String> properties;
+
+    /** Also set {@code spring.datasource.url}. */
+    @Parameter(property = "testguard.springProperties", defaultValue = "false")
+    private boolean springProperties;
+
+    /** How many databases: one per Surefire fork ({@code forkCount}). */
+    @Parameter(property = "testguard.forks", defaultValue = "1")
+    private int forks;
+
+    /** Databases named like provisioned ones, stamped test and older than this (ISO-8601 duration or hours, e.g. {@code 6h}) are dropped. */
+    @Parameter(property = "testguard.leftoverAge", defaultValue = "6h")
+    private String leftoverAge;
+
+    /** A database on the provision server whose saved baseline (see reset) each new database is cloned from. */
+    @Parameter(property = "testguard.baselineDatabase")
+    private String baselineDatabase;
+
+    /** As for reset: the files whose content keys the baseline. */
+    @Parameter
+    private List<File> baselineInputs;
+
+    @Override
+    protected void run() throws MojoFailureException {
+        if (forks < 1) {
+            throw new MojoFailureException("testguard:provision: forks must be 1 or more, not " + forks);
+        }
+        DatabaseTarget server = server();
+        Path basedir = project.getBasedir().toPath();
+        ProvisionRegistry registry = registry();
+        try {
+            Set<String> ours = registry.read().stream().map(d -> d.name()).collect(Collectors.toSet());
+            List<String> cleaned = new Releaser(server, prefix, Clock.systemUTC(), registry).cleanLeftovers(age(), ours);
+            cleaned.forEach(n -> getLog().info("testguard:provision dropped " + n + ", left by an earlier build"));
+            DatabaseTarget baselineOf = blankToNull(baselineDatabase) == null ? null
+                    : dev.testguard.db.DatabaseAdmins.forTarget(server).sibling(baselineDatabase.trim());
+            List<Path> inputs = new ArrayList<>(baselineInputs == null || baselineInputs.isEmpty()
+                    ? List.of(Path.of("src/main/resources/db/migration")) : baselineInputs.stream().map(File::toPath).toList());
+            Provisioner.Result result = new Provisioner(server, prefix, Clock.systemUTC(), registry,
+                    project.getGroupId() + ":" + project.getArtifactId(), basedir)
+                    .provision(forks, baselineOf, BaselineKey.of(basedir, inputs), classifier(sources(), probe(), layout()));
+            List<String> names = new ArrayList<>(properties == null ? List.of("testguard.jdbc.url") : properties);
+            if (springProperties) {
+                names.add("spring.datasource.url");
+            }
+            for (String name : names) {
+                project.getProperties().setProperty(name, result.url());
+            }
+            getLog().info("testguard:provision created " + result.databases().size() + " test database(s) "
+                    + (result.fromBaseline() == null ? "(empty)" : "from the baseline of " + baselineDatabase)
+                    + " in " + result.millis() + " ms: " + dev.testguard.jdbc.Secrets.maskUrl(result.url()) + " -> " + names);
+            if (baselineOf != null && result.fromBaseline() == null) {
+                getLog().warn("testguard: no fresh baseline of " + baselineDatabase + ": the databases are empty. Save one with"
+                        + " mvn testguard:reset -Dtestguard.url=<its url> -Dtestguard.baseline=save");
+            }
+        } catch (ProvisionException | ResetException e) {
+            throw new MojoFailureException(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("testguard:provision: " + e.getMessage());
+        }
+    }
+
+    private Duration age() throws MojoFailureException {
+        String v = leftoverAge.trim().toLowerCase(java.util.Locale.ROOT);
+        try {
+            if (v.matches("\\d+h")) {
+                return Duration.ofHours(Long.parseLong(v.substring(0, v.length() - 1)));
+            }
+            if (v.matches("\\d+m")) {
+                return Duration.ofMinutes(Long.parseLong(v.substring(0, v.length() - 1)));
+            }
+            return Duration.parse(leftoverAge.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (RuntimeException e) {
+            throw new MojoFailureException("testguard:provision: leftoverAge '" + leftoverAge + "' is not a duration: use e.g. 6h, 30m or PT6H");
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package dev.testguard.provision;
+
+import dev.testguard.db.DatabaseAdmin;
+import dev.testguard.db.DatabaseAdmins;
+import dev.testguard.db.DatabaseTarget;
+import dev.testguard.discovery.DiscoveredUrl;
+import dev.testguard.discovery.Provenance;
+import dev.testguard.jdbc.Secrets;
+import dev.testguard.jdbc.Storage;
+import dev.testguard.policy.Classification;
+import dev.testguard.policy.Classifier;
+import dev.testguard.policy.Verdict;
+import dev.testguard.reset.Baselines;
+import dev.testguard.reset.BaselineInfo;
+import dev.testguard.reset.ResetException;
+import dev.testguard.reset.TestStamps;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Creates throwaway test databases on a local server, one per Surefire fork: {@code <prefix><utc time>_<random>_test}
+ * (suffixed {@code _1}, {@code _2}... with several forks), each a copy of a fresh baseline when one is given, else
+ * empty, and each stamped {@code test}. Before creating, the would-be URL is classified with every rule: a
+ * provision server that is not local (or not allowed) is refused. Every database is recorded in the registry
+ * as soon as it exists, so {@code release} finds it even when a later step fails.
+ */
+public final class Provisioner {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
+
+    private final DatabaseTarget server;
+    private final String prefix;
+    private final Clock clock;
+    private final ProvisionRegistry registry;
+    private final TestStamps stamps;
+    private final Path baseDir;
+
+    public Provisioner(DatabaseTarget server, String prefix, Clock clock, ProvisionRegistry registry, String project, Path baseDir) {
+        this.server = server;
+        this.prefix = prefix;
+        this.clock = clock;
+        this.registry = registry;
+        this.stamps = new TestStamps(clock, project);
+        this.baseDir = baseDir;
+    }
+
+    /**
+     * What was provisioned.
+     *
+     * @param databases   one per fork
+     * @param url         the URL to hand to the tests: with several forks it ends in {@code ${surefire.forkNumber}}
+     * @param fromBaseline the baseline the databases were cloned from, or null when they are empty
+     * @param millis      how long creating them took
+     */
+    public record Result(List<ProvisionedDatabase> databases, String url, BaselineInfo fromBaseline, long millis) {
+    }
+
+    /**
+     * @param forks         how many databases (one per Surefire fork)
+     * @param baselineOf    a database on the same server whose baseline to clone, or null
+     * @param baselineKey   the current baseline key: a baseline with another key is stale and not used
+     */
+    public Result provision(int forks, DatabaseTarget baselineOf, String baselineKey, Classifier classifier)
+            throws ProvisionException {
+        if (server.url().storage() != Storage.SERVER) {
+            throw new ProvisionException("testguard provisions databases on a server (PostgreSQL, MySQL, MariaDB); "
+                    + server + " is not one. For embedded tests use an in-memory URL such as jdbc:h2:mem:test instead.");
+        }
+        String base = prefix + TIME.format(Instant.now(clock)) + "_"
+                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(2) + "_test";
+        List<String> names = new ArrayList<>();
+        for (int fork = 1; fork <= forks; fork++) {
+            names.add(forks == 1 ? base : base + "_" + fork);
+        }
+        DatabaseAdmin admin = admin();
+        for (String name : names) {
+            refuseUnlessTest(admin.sibling(name), classifier);
+        }
+        BaselineInfo baseline = freshBaseline(baselineOf, baselineKey);
+        long start = System.nanoTime();
+        List<ProvisionedDatabase> created = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            DatabaseTarget db = admin.sibling(name);
+            try {
+                if (baseline != null) {
+                    new Baselines(baseDir).cloneInto(baselineOf, db);
+                } else {
+                    admin.create(name);
+                }
+                ProvisionedDatabase record = new ProvisionedDatabase(name, server.toString(), Instant.now(clock), i + 1);
+                registry.add(List.of(record));
+                created.add(record);
+                stamps.stampTest(db);
+            } catch (SQLException | ResetException e) {
+                throw new ProvisionException("testguard could not create the test database " + db + ": " + message(e)
+                        + ". The provision user needs the right to create databases (PostgreSQL: CREATEDB; MySQL: CREATE)."
+                        + " Databases already created are listed in " + registry.file() + " and dropped by testguard:release.", e);
+            }
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        // built around a plain marker: PostgreSQL URLs percent-encode the database name
+        String url = forks == 1 ? admin.sibling(base).url().raw()
+                : admin.sibling(base + "_forknumbermarker").url().raw().replace("_forknumbermarker", "_${surefire.forkNumber}");
+        return new Result(created, url, baseline, millis);
+    }
+
+    private BaselineInfo freshBaseline(DatabaseTarget baselineOf, String key) throws ProvisionException {
+        if (baselineOf == null) {
+            return null;
+        }
+        try {
+            Optional<BaselineInfo> info = new Baselines(baseDir).find(baselineOf);
+            return info.filter(i -> i.key().equals(key)).orElse(null);
+        } catch (ResetException e) {
+            throw new ProvisionException(e.getMessage(), e);
+        }
+    }
+
+    private void refuseUnlessTest(DatabaseTarget db, Classifier classifier) throws ProvisionException {
+        Provenance where = new Provenance(Provenance.Kind.POM, "testguard <provisionUrl>", null, 0,
+                "point <provisionUrl> (-Dtestguard.provisionUrl) at a local server");
+        Verdict verdict = classifier.classify(DiscoveredUrl.of("testguard.provisionUrl", db.url().raw(), where, null)
+                .withCredentials(db.credentials()));
+        if (verdict.classification() != Classification.TEST && verdict.classification() != Classification.EPHEMERAL) {
+            throw new ProvisionException("testguard refuses to provision " + db + ": it would be " + verdict.classification()
+                    + (verdict.ruleId() == null ? "" : " by rule '" + verdict.ruleId() + "'") + ". " + verdict.reason()
+                    + (verdict.fix() == null ? "" : " Fix: " + verdict.fix()));
+        }
+    }
+
+    private DatabaseAdmin admin() throws ProvisionException {
+        try {
+            return DatabaseAdmins.forTarget(server);
+        } catch (IllegalArgumentException e) {
+            throw new ProvisionException(e.getMessage(), e);
+        }
+    }
+
+    private String message(Exception e) {
+        return Secrets.maskText(String.valueOf(e.getMessage()), server.effectiveCredentials().password());
+    }
+}

@@ -1,0 +1,30 @@
+package dev.testguard.reset;
+
+import dev.testguard.db.DatabaseTarget;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/** Baselines for other goals (provision): is there a fresh one, and clone it into a new database. */
+public final class Baselines {
+
+    private final Path baseDir;
+
+    public Baselines(Path baseDir) {
+        this.baseDir = baseDir;
+    }
+
+    /** The baseline of {@code database}, whatever its key, or empty. */
+    public Optional<BaselineInfo> find(DatabaseTarget database) throws ResetException {
+        try {
+            return VendorResets.forTarget(database, baseDir).baseline(database);
+        } catch (SQLException e) {
+            throw new ResetException("testguard cannot read the baseline of " + database + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Creates {@code into} (must not exist) as a copy of the baseline of {@code baselineOf}. */
+    public void cloneInto(DatabaseTarget baselineOf, DatabaseTarget into) throws SQLException, ResetException {
+        VendorResets.forTarget(into, baseDir).restoreBaseline(baselineOf, into);
+    }
+}

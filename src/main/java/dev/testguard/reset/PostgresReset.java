@@ -1,0 +1,244 @@
+package dev.testguard.reset;
+
+import dev.testguard.db.Connections;
+import dev.testguard.db.DatabaseTarget;
+import dev.testguard.db.PostgresAdmin;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * PostgreSQL: a reset drops and recreates the database (other sessions ended first) with its owner, encoding and
+ * locale; a user who may not create databases gets every object in the database's schemas dropped instead.
+ * A baseline is a template database {@code <name>__tgbase} (connections disallowed, so nothing drifts it and
+ * {@code CREATE DATABASE ... TEMPLATE} never waits), its {@link BaselineInfo} in the database comment.
+ */
+final class PostgresReset implements VendorReset {
+
+    static final int MAX_NAME = 63;
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    /** What to recreate a database with. */
+    private record Shape(String owner, String encoding, String collate, String ctype) {
+    }
+
+    @Override
+    public void wipe(DatabaseTarget target) throws SQLException {
+        String name = target.databaseName();
+        try (Connection c = maintenance(target)) {
+            Optional<Shape> shape = shape(c, name);
+            if (shape.isEmpty()) {
+                execute(c, "CREATE DATABASE " + q(name));
+                return;
+            }
+            if (mayRecreate(c, shape.get())) {
+                dropDatabase(c, name);
+                execute(c, "CREATE DATABASE " + q(name) + " OWNER " + q(shape.get().owner()) + " TEMPLATE template0"
+                        + " ENCODING " + literal(shape.get().encoding()) + " LC_COLLATE " + literal(shape.get().collate())
+                        + " LC_CTYPE " + literal(shape.get().ctype()));
+                return;
+            }
+        }
+        dropAllObjects(target);
+    }
+
+    @Override
+    public void saveBaseline(DatabaseTarget source, BaselineInfo info) throws SQLException {
+        String base = baselineName(source.databaseName());
+        try (Connection c = maintenance(source)) {
+            dropDatabase(c, base);
+            createFromTemplate(c, base, source.databaseName(), null);
+            execute(c, "ALTER DATABASE " + q(base) + " WITH ALLOW_CONNECTIONS false");
+            try (PreparedStatement ps = c.prepareStatement("SELECT quote_literal(?)")) {
+                ps.setString(1, info.toJson());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    execute(c, "COMMENT ON DATABASE " + q(base) + " IS " + rs.getString(1));
+                }
+            }
+        }
+    }
+
+    @Override
+    public Optional<BaselineInfo> baseline(DatabaseTarget database) throws SQLException {
+        try (Connection c = maintenance(database); PreparedStatement ps = c.prepareStatement(
+                "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = ?")) {
+            ps.setString(1, baselineName(database.databaseName()));
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                BaselineInfo info = BaselineInfo.fromJson(rs.getString(1));
+                return Optional.of(info == null ? new BaselineInfo("unknown", java.time.Instant.EPOCH, null, null) : info);
+            }
+        }
+    }
+
+    @Override
+    public void restoreBaseline(DatabaseTarget baselineOf, DatabaseTarget into) throws SQLException {
+        String name = into.databaseName();
+        try (Connection c = maintenance(into)) {
+            Optional<Shape> shape = shape(c, name);
+            if (shape.isPresent() && !mayRecreate(c, shape.get())) {
+                throw new SQLException("restoring a baseline recreates the database, and " + currentUser(c)
+                        + " may not create databases or does not own " + name
+                        + ". Connect as a role with CREATEDB that owns it (-Dtestguard.username), or use -Dtestguard.baseline=ignore");
+            }
+            dropDatabase(c, name);
+            createFromTemplate(c, name, baselineName(baselineOf.databaseName()), shape.map(Shape::owner).orElse(null));
+        }
+    }
+
+    @Override
+    public void dropBaseline(DatabaseTarget database) throws SQLException {
+        try (Connection c = maintenance(database)) {
+            dropDatabase(c, baselineName(database.databaseName()));
+        }
+    }
+
+    static String baselineName(String database) {
+        return BaselineNames.of(database, MAX_NAME);
+    }
+
+    /** FILE_COPY clones a small template in milliseconds; WAL_LOG (15's default) writes every page to the WAL. */
+    private static void createFromTemplate(Connection c, String name, String template, String owner) throws SQLException {
+        String strategy = c.getMetaData().getDatabaseMajorVersion() >= 15 ? " STRATEGY = FILE_COPY" : "";
+        String sql = "CREATE DATABASE " + q(name) + " TEMPLATE " + q(template) + (owner == null ? "" : " OWNER " + q(owner))
+                + strategy;
+        try {
+            execute(c, sql);
+        } catch (SQLException e) {
+            if (!"55006".equals(e.getSQLState())) {
+                throw e;
+            }
+            // a session on the template (a test JVM, an IDE) blocks the copy: end it, try once more
+            terminateSessions(c, template);
+            execute(c, sql);
+        }
+    }
+
+    private static Optional<Shape> shape(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_get_userbyid(datdba), pg_encoding_to_char(encoding),"
+                + " datcollate, datctype FROM pg_database WHERE datname = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Shape(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                        : Optional.empty();
+            }
+        }
+    }
+
+    /** Dropping needs ownership (or superuser); recreating needs CREATEDB and the right to give it to its owner. */
+    private static boolean mayRecreate(Connection c, Shape shape) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT r.rolsuper OR (r.rolcreatedb AND pg_has_role(current_user, ?, 'MEMBER'))"
+                + " FROM pg_roles r WHERE r.rolname = current_user")) {
+            ps.setString(1, shape.owner());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    private static String currentUser(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT current_user")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static void dropDatabase(Connection c, String name) throws SQLException {
+        terminateSessions(c, name);
+        boolean force = c.getMetaData().getDatabaseMajorVersion() >= 13;
+        execute(c, "DROP DATABASE IF EXISTS " + q(name) + (force ? " WITH (FORCE)" : ""));
+    }
+
+    private static void terminateSessions(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
+            ps.setString(1, name);
+            ps.executeQuery().close();
+        }
+    }
+
+    /**
+     * For users without CREATEDB: drop what lives in the database's own schemas. Schemas the user owns go whole
+     * ({@code public} is recreated); in others, each table, view, sequence, routine and type the user may drop.
+     */
+    private static void dropAllObjects(DatabaseTarget target) throws SQLException {
+        try (Connection c = Connections.open(target, TIMEOUT)) {
+            c.setAutoCommit(false);
+            List<String> statements = new ArrayList<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                    "SELECT n.nspname, pg_has_role(current_user, n.nspowner, 'USAGE') FROM pg_namespace n"
+                            + " WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'"
+                            + " ORDER BY 1")) {
+                while (rs.next()) {
+                    String schema = rs.getString(1);
+                    if (rs.getBoolean(2) && !schema.equals("public")) {
+                        statements.add("DROP SCHEMA " + q(schema) + " CASCADE");
+                    } else {
+                        statements.addAll(objectDrops(c, schema));
+                    }
+                }
+            }
+            try (Statement st = c.createStatement()) {
+                for (String sql : statements) {
+                    st.execute(sql);
+                }
+            }
+            c.commit();
+        }
+    }
+
+    private static List<String> objectDrops(Connection c, String schema) throws SQLException {
+        List<String> drops = new ArrayList<>();
+        String sql = "SELECT 'DROP ' || CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW'"
+                + " WHEN 'S' THEN 'SEQUENCE' WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END || ' IF EXISTS '"
+                + " || quote_ident(n.nspname) || '.' || quote_ident(c.relname) || ' CASCADE'"
+                + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE n.nspname = ? AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND c.relispartition = false"
+                + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype = 'e')"
+                + " UNION ALL SELECT 'DROP ROUTINE IF EXISTS ' || p.oid::regprocedure || ' CASCADE' FROM pg_proc p"
+                + " JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = ?"
+                + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')"
+                + " UNION ALL SELECT 'DROP TYPE IF EXISTS ' || quote_ident(n.nspname) || '.' || quote_ident(t.typname) || ' CASCADE'"
+                + " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = ? AND t.typtype IN ('e', 'd', 'c', 'r')"
+                + " AND (t.typrelid = 0 OR (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c')"
+                + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = t.oid AND d.deptype = 'e')";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, schema);
+            ps.setString(2, schema);
+            ps.setString(3, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    drops.add(rs.getString(1));
+                }
+            }
+        }
+        return drops;
+    }
+
+    private static Connection maintenance(DatabaseTarget any) throws SQLException {
+        return Connections.open(new PostgresAdmin(any).sibling("postgres"), TIMEOUT);
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    private static String q(String identifier) {
+        return PostgresAdmin.quote(identifier);
+    }
+
+    private static String literal(String s) {
+        return "'" + s.replace("'", "''") + "'";
+    }
+}

@@ -1,0 +1,122 @@
+package dev.testguard.reset;
+
+import dev.testguard.db.DatabaseTarget;
+import dev.testguard.jdbc.Secrets;
+import dev.testguard.probe.Stamp;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Resets one database that the caller has already classified TEST or EPHEMERAL (see {@link ResetGuard}).
+ * <ul>
+ *   <li>{@code save}: captures the current state as the baseline; nothing is reset.</li>
+ *   <li>{@code use} (default): a baseline whose key matches is restored. With none, the database is emptied and the
+ *       init scripts run; when there are init scripts, the result is saved as the baseline so the next reset is fast.
+ *       A stale baseline (its inputs changed) that init scripts built is rebuilt that way; one a user saved is left
+ *       alone, the database is reset empty (plus init scripts) and a warning says how to re-save it.</li>
+ *   <li>{@code ignore}: empty plus init scripts, baselines untouched.</li>
+ * </ul>
+ * Afterwards the database is stamped {@code test}. A database stamped {@code protected} is refused whatever the
+ * classification said (a file database under the temp directory counts as ephemeral before its stamp is read).
+ */
+public final class Resetter {
+
+    private final Path baseDir;
+    private final TestStamps stamps;
+    private final Clock clock;
+
+    public Resetter(Path baseDir, String project, Clock clock) {
+        this.baseDir = baseDir;
+        this.clock = clock;
+        this.stamps = new TestStamps(clock, project);
+    }
+
+    public ResetOutcome reset(DatabaseTarget target, ResetOptions options) throws ResetException {
+        VendorReset vendor = VendorResets.forTarget(target, baseDir);
+        long start = System.nanoTime();
+        try {
+            DatabaseTarget db = vendor.connectable(target);
+            refuseProtectedStamp(vendor, db);
+            String action;
+            String warning = null;
+            switch (options.mode()) {
+                case SAVE -> {
+                    if (!vendor.exists(db)) {
+                        throw new ResetException(target + " does not exist: there is nothing to save as a baseline."
+                                + " Create it (run the migrations) first.");
+                    }
+                    vendor.saveBaseline(db, info(db, options, BaselineInfo.BUILT_BY_SAVE));
+                    return new ResetOutcome(target.toString(), "saved its current state as the baseline",
+                            millisSince(start), null);
+                }
+                case IGNORE -> action = emptyPlusInit(vendor, db, options);
+                default -> {
+                    Optional<BaselineInfo> baseline = vendor.baseline(db);
+                    if (baseline.isPresent() && baseline.get().key().equals(options.baselineKey())) {
+                        vendor.restoreBaseline(db, db);
+                        action = "restored the baseline saved " + baseline.get().savedAt();
+                    } else if (baseline.isPresent() && !baseline.get().builtByInitScripts()) {
+                        action = emptyPlusInit(vendor, db, options);
+                        warning = "the baseline of " + target + " (saved " + baseline.get().savedAt() + ") is stale: the files"
+                                + " that built it (<baselineInputs>) changed since. It was not used. Bring the database up to"
+                                + " date (run the migrations), then save it again: mvn testguard:reset -Dtestguard.baseline=save";
+                    } else if (!options.initScripts().isEmpty()) {
+                        action = emptyPlusInit(vendor, db, options);
+                        vendor.saveBaseline(db, info(db, options, BaselineInfo.BUILT_BY_INIT_SCRIPTS));
+                        action += baseline.isPresent() ? "; its stale baseline was rebuilt from them"
+                                : "; saved as the baseline for the next reset";
+                    } else {
+                        action = emptyPlusInit(vendor, db, options);
+                    }
+                }
+            }
+            stamps.stampTest(db);
+            return new ResetOutcome(target.toString(), action, millisSince(start), warning);
+        } catch (SQLException e) {
+            throw new ResetException("testguard could not reset " + target + ": "
+                    + Secrets.maskText(e.getMessage(), target.effectiveCredentials().password()) + hint(e), e);
+        }
+    }
+
+    private String emptyPlusInit(VendorReset vendor, DatabaseTarget db, ResetOptions options) throws SQLException, ResetException {
+        vendor.wipe(db);
+        int statements = new InitScripts(baseDir).run(db, options.initScripts());
+        return options.initScripts().isEmpty() ? "emptied"
+                : "emptied and ran " + options.initScripts().size() + " init script(s) (" + statements + " statements)";
+    }
+
+    private BaselineInfo info(DatabaseTarget db, ResetOptions options, String builtBy) {
+        return new BaselineInfo(options.baselineKey(), Instant.now(clock), db.databaseName(), builtBy);
+    }
+
+    private static void refuseProtectedStamp(VendorReset vendor, DatabaseTarget db) throws SQLException, ResetException {
+        if (!vendor.exists(db)) {
+            return;
+        }
+        Optional<Stamp> stamp = TestStamps.read(db);
+        if (stamp.isPresent() && stamp.get().role() == Stamp.Role.PROTECTED) {
+            throw new ResetException("testguard refuses to reset " + db + ": it is stamped protected"
+                    + (stamp.get().stampedBy() == null ? "" : " (by " + stamp.get().stampedBy() + ")")
+                    + ". Nothing was touched. Point the tests at a test database instead.");
+        }
+    }
+
+    private static String hint(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.equals("42501") || e.getErrorCode() == 1044 || e.getErrorCode() == 1142 || e.getErrorCode() == 1045) {
+            return ". Reset needs rights to drop and create the database (or its objects): connect as its owner with"
+                    + " -Dtestguard.username and -Dtestguard.password, or -Dtestguard.serverId.";
+        }
+        if (state.startsWith("08")) {
+            return ". Check that the server runs and the URL is right.";
+        }
+        return "";
+    }
+
+    private static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+}

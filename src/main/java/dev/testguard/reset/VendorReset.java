@@ -1,0 +1,34 @@
+package dev.testguard.reset;
+
+import dev.testguard.db.DatabaseTarget;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/** Emptying a database and keeping/restoring its baseline: one implementation per vendor family. */
+interface VendorReset {
+
+    /** Leaves {@code target} existing and empty (created when it was missing). */
+    void wipe(DatabaseTarget target) throws SQLException;
+
+    /** Captures {@code source}'s current state as its baseline, replacing any older one. */
+    void saveBaseline(DatabaseTarget source, BaselineInfo info) throws SQLException;
+
+    /** What is stored with the baseline of {@code database}, or empty when it has none. */
+    Optional<BaselineInfo> baseline(DatabaseTarget database) throws SQLException;
+
+    /** Replaces the content of {@code into} (created when missing) with the baseline of {@code baselineOf}. */
+    void restoreBaseline(DatabaseTarget baselineOf, DatabaseTarget into) throws SQLException;
+
+    /** Drops the baseline of {@code database}, if any. */
+    void dropBaseline(DatabaseTarget database) throws SQLException;
+
+    /** Whether the database exists (so that reading its stamp creates nothing). */
+    default boolean exists(DatabaseTarget target) throws SQLException {
+        return dev.testguard.db.DatabaseAdmins.forTarget(target).exists(target.databaseName());
+    }
+
+    /** A connectable URL for {@code target} (embedded paths made absolute). */
+    default DatabaseTarget connectable(DatabaseTarget target) throws SQLException {
+        return target;
+    }
+}

@@ -1,0 +1,104 @@
+package dev.testguard.reset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.testguard.backup.PgTestDb;
+import dev.testguard.db.DatabaseTarget;
+import dev.testguard.jdbc.Credentials;
+import dev.testguard.jdbc.JdbcUrlParser;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class PostgresResetTest extends ResetContractTest {
+
+    private final PgTestDb dbs = new PgTestDb();
+
+    @Override
+    DatabaseTarget newDatabase(String nameToken) throws Exception {
+        String name = "tg_reset_" + nameToken + "_" + UUID.randomUUID().toString().substring(0, 8);
+        dbs.admin().create(name);
+        dbs.willCreate(name);
+        dbs.willCreate(PostgresReset.baselineName(name));
+        return new DatabaseTarget(JdbcUrlParser.parse("jdbc:postgresql://localhost:5432/" + name), new Credentials("postgres", null));
+    }
+
+    @Override
+    void dropAll() throws Exception {
+        dbs.close();
+    }
+
+    @Override
+    void analyze(DatabaseTarget db) throws SQLException {
+        PgTestDb.exec(db, "ANALYZE");
+    }
+
+    @Override
+    String initScript() {
+        return super.initScript() + "CREATE FUNCTION twice(x int) RETURNS int AS $$\nBEGIN\n  RETURN x * 2; -- ; inside\nEND;\n$$ LANGUAGE plpgsql;\n";
+    }
+
+    @Test
+    void recreatedDatabaseKeepsItsOwner() throws Exception {
+        DatabaseTarget db = newDatabase("test");
+        String role = "tg_owner_" + UUID.randomUUID().toString().substring(0, 8);
+        PgTestDb.exec(PgTestDb.target("postgres"), "CREATE ROLE " + role + " LOGIN",
+                "ALTER DATABASE " + db.databaseName() + " OWNER TO " + role);
+        try {
+            resetter().reset(db, options(BaselineMode.IGNORE, List.of()));
+            assertThat(owner(db)).isEqualTo(role);
+            exec(db, createItems());
+            resetter().reset(db, options(BaselineMode.SAVE, List.of()));
+            resetter().reset(db, options(BaselineMode.USE, List.of()));
+            assertThat(owner(db)).isEqualTo(role);
+        } finally {
+            dropAll();
+            PgTestDb.exec(PgTestDb.target("postgres"), "DROP ROLE " + role);
+        }
+    }
+
+    @Test
+    void anOwnerWithoutCreatedbGetsItsObjectsDroppedInPlace() throws Exception {
+        DatabaseTarget db = newDatabase("test");
+        String role = "tg_nocreate_" + UUID.randomUUID().toString().substring(0, 8);
+        PgTestDb.exec(PgTestDb.target("postgres"), "CREATE ROLE " + role + " LOGIN NOCREATEDB",
+                "ALTER DATABASE " + db.databaseName() + " OWNER TO " + role);
+        DatabaseTarget asOwner = new DatabaseTarget(db.url(), new Credentials(role, null));
+        try {
+            PgTestDb.exec(asOwner, "CREATE SCHEMA app", "CREATE TABLE app.t (id serial PRIMARY KEY)",
+                    "CREATE TABLE public.items (id int PRIMARY KEY, label text)", "CREATE VIEW public.v AS SELECT * FROM public.items",
+                    "CREATE TYPE public.mood AS ENUM ('ok')", "CREATE FUNCTION public.f() RETURNS int LANGUAGE sql AS 'SELECT 1'");
+            String oid = oid(db);
+
+            ResetOutcome outcome = resetter().reset(asOwner, options(BaselineMode.IGNORE, List.of()));
+
+            assertThat(outcome.action()).isEqualTo("emptied");
+            assertThat(oid(db)).as("same database, not recreated").isEqualTo(oid);
+            assertThat(single(db, "SELECT (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                    + " WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%')"
+                    + " + (SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public')"
+                    + " + (SELECT count(*) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = 'public')"
+                    + " + (SELECT count(*) FROM pg_namespace WHERE nspname = 'app')")).isEqualTo("0");
+        } finally {
+            dropAll();
+            PgTestDb.exec(PgTestDb.target("postgres"), "DROP ROLE " + role);
+        }
+    }
+
+    private static String owner(DatabaseTarget db) throws Exception {
+        return single(db, "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()");
+    }
+
+    private static String oid(DatabaseTarget db) throws Exception {
+        return single(db, "SELECT oid::text FROM pg_database WHERE datname = current_database()");
+    }
+
+    static String single(DatabaseTarget db, String sql) throws Exception {
+        try (var c = dev.testguard.db.Connections.open(db, java.time.Duration.ofSeconds(5)); var st = c.createStatement();
+             var rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}
