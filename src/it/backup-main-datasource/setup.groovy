@@ -11,6 +11,7 @@ psql("CREATE DATABASE ${db}")
 def p = ['psql', '-h', 'localhost', '-U', 'postgres', '-d', db, '-v', 'ON_ERROR_STOP=1', '-qc',
          'CREATE TABLE products (id int PRIMARY KEY, name text); INSERT INTO products SELECT g, \'p\' || g FROM generate_series(1, 42) g'].execute()
 p.waitFor(); assert p.exitValue() == 0
+new File(basedir, 'src/main/resources').mkdirs() // git keeps no empty directory
 new File(basedir, 'src/main/resources/application.properties').text = """spring.datasource.url=jdbc:postgresql://localhost:5432/${db}
 spring.datasource.username=postgres
 spring.datasource.password=${secret}

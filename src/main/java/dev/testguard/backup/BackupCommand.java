@@ -78,7 +78,7 @@ public final class BackupCommand {
                     engine.id(), outcome.tool(), outcome.toolVersion(), outcome.format(), BackupStore.PAYLOAD,
                     started.toString(), clock.instant().toString(), size, sha, outcome.rowCounts(), null);
             StoredBackup stored = store.commit(partial, m);
-            progress.report("backup " + m.id() + " complete: " + humanBytes(size) + ", " + m.rowCounts().size() + " tables, "
+            progress.report("backup " + m.id() + " complete: " + Sizes.human(size) + ", " + m.rowCounts().size() + " tables, "
                     + m.rowCounts().values().stream().mapToLong(Long::longValue).sum() + " rows");
             return stored;
         } catch (IOException e) {
@@ -149,19 +149,5 @@ public final class BackupCommand {
         }
         String file = target.url().filePath();
         return file == null ? "db" : java.nio.file.Path.of(file.replace('~', '_')).getFileName().toString();
-    }
-
-    static String humanBytes(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        double v = bytes;
-        String[] units = {"KB", "MB", "GB", "TB"};
-        int i = -1;
-        while (v >= 1024 && i < units.length - 1) {
-            v /= 1024;
-            i++;
-        }
-        return String.format(java.util.Locale.ROOT, "%.1f %s", v, units[i]);
     }
 }

@@ -21,7 +21,7 @@ public final class BackupListing {
             String verified = m.verification() == null ? "no"
                     : m.verification().result().toLowerCase(java.util.Locale.ROOT) + " " + m.verification().verifiedAt().substring(0, 10);
             rows.add(new String[] {m.id(), m.database().name() + (Manifest.PURPOSE_SAFETY.equals(m.purpose()) ? " (safety)" : ""),
-                    m.engine(), TIME.format(m.started().atZone(zone)), BackupCommand.humanBytes(m.sizeBytes()), verified});
+                    m.engine(), TIME.format(m.started().atZone(zone)), Sizes.human(m.sizeBytes()), verified});
         }
         int[] w = new int[6];
         for (String[] r : rows) {

@@ -1,6 +1,7 @@
 package dev.testguard.backup.postgres;
 
 import dev.testguard.backup.Progress;
+import dev.testguard.backup.Sizes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,24 +60,10 @@ final class ProgressTicker implements AutoCloseable {
         StringBuilder sb = new StringBuilder(label).append(": ").append(tablesDone.get());
         sb.append(totalTables >= 0 ? " of " + totalTables + " tables" : " tables");
         if (payload != null) {
-            sb.append(", ").append(humanBytes(sizeOf(payload))).append(" written");
+            sb.append(", ").append(Sizes.human(sizeOf(payload))).append(" written");
         }
         sb.append(", ").append(Duration.ofNanos(System.nanoTime() - started).toSeconds()).append('s');
         progress.report(sb.toString());
-    }
-
-    static String humanBytes(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        double v = bytes;
-        String[] units = {"KB", "MB", "GB", "TB"};
-        int i = -1;
-        while (v >= 1024 && i < units.length - 1) {
-            v /= 1024;
-            i++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", v, units[i]);
     }
 
     private static long sizeOf(Path p) {
