@@ -1,5 +1,6 @@
 package dev.testguard.db;
 
+import dev.testguard.jdbc.EmbeddedPaths;
 import dev.testguard.jdbc.JdbcUrl;
 import dev.testguard.jdbc.Storage;
 import java.nio.file.Path;
@@ -20,14 +21,7 @@ final class EmbeddedFiles {
             throw new SQLException(url.masked() + " is not a file database: testguard manages embedded "
                     + url.vendor().displayName() + " databases by their files only");
         }
-        String written = url.filePath();
-        if (written.startsWith("file:")) {
-            written = written.substring("file:".length());
-        }
-        if (written.equals("~") || written.startsWith("~/")) {
-            return Path.of(System.getProperty("user.home") + written.substring(1)).toAbsolutePath().normalize();
-        }
-        return Path.of(written).toAbsolutePath().normalize();
+        return EmbeddedPaths.resolve(url.filePath(), Path.of("").toAbsolutePath());
     }
 
     /** The same URL with the file's last path element replaced by {@code name}; options stay as written. */

@@ -1,6 +1,6 @@
 package dev.testguard.policy;
 
-import java.nio.file.InvalidPathException;
+import dev.testguard.jdbc.EmbeddedPaths;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -17,28 +17,9 @@ final class FilePaths {
      * directory. Null when the text is no usable path.
      */
     static Path resolve(String filePath, PolicySettings settings) {
-        if (filePath == null || filePath.isBlank()) {
-            return null;
-        }
-        String p = filePath.trim();
-        if (p.regionMatches(true, 0, "file:", 0, 5)) {
-            p = p.substring(5);
-        }
-        try {
-            Path path;
-            if ((p.equals("~") || p.startsWith("~/") || p.startsWith("~\\")) && settings.userHome() != null) {
-                path = settings.userHome().resolve(p.length() > 2 ? p.substring(2) : "");
-            } else {
-                path = Path.of(p);
-            }
-            if (!path.isAbsolute()) {
-                Path base = settings.baseDirectory() != null ? settings.baseDirectory() : Path.of("");
-                path = base.toAbsolutePath().resolve(path);
-            }
-            return path.normalize();
-        } catch (InvalidPathException e) {
-            return null;
-        }
+        Path base = settings.baseDirectory() != null ? settings.baseDirectory() : Path.of("");
+        Path home = settings.userHome() != null ? settings.userHome() : Path.of(System.getProperty("user.home"));
+        return EmbeddedPaths.resolve(filePath, base, home);
     }
 
     /** Whether {@code path} lies inside {@code directory} (both resolved); false when either is unknown. */

@@ -1,12 +1,12 @@
 package dev.testguard.probe;
 
+import dev.testguard.jdbc.EmbeddedPaths;
 import dev.testguard.jdbc.JdbcUrl;
 import dev.testguard.jdbc.Storage;
 import dev.testguard.jdbc.Vendor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -51,16 +51,10 @@ final class SafeUrls {
         if (written == null || written.isBlank()) {
             return Optional.empty();
         }
-        if (written.regionMatches(true, 0, "file:", 0, 5)) {
-            written = written.substring(5);
+        Path location = EmbeddedPaths.resolve(written, baseDir);
+        if (location == null) {
+            return Optional.empty();
         }
-        Path path;
-        if (written.equals("~") || written.startsWith("~/") || written.startsWith("~\\")) {
-            path = Paths.get(System.getProperty("user.home"), written.substring(1).replaceFirst("^[/\\\\]", ""));
-        } else {
-            path = Paths.get(written);
-        }
-        Path location = (path.isAbsolute() ? path : baseDir.resolve(path)).toAbsolutePath().normalize();
         if (url.vendor() == Vendor.SQLITE) {
             return Optional.of(new EmbeddedFile(location, location));
         }

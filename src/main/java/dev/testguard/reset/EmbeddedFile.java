@@ -1,6 +1,7 @@
 package dev.testguard.reset;
 
 import dev.testguard.db.DatabaseTarget;
+import dev.testguard.jdbc.EmbeddedPaths;
 import dev.testguard.jdbc.JdbcUrl;
 import dev.testguard.jdbc.Storage;
 import java.io.IOException;
@@ -28,14 +29,10 @@ record EmbeddedFile(Path location, DatabaseTarget target) {
                     + url.vendor().displayName() + " databases by their files only (in-memory ones are new in every JVM anyway)");
         }
         String written = url.filePath();
-        String path = written.startsWith("file:") ? written.substring("file:".length()) : written;
-        Path location;
-        if (path.equals("~") || path.startsWith("~/")) {
-            location = Path.of(System.getProperty("user.home") + path.substring(1));
-        } else {
-            location = baseDir.resolve(path);
+        Path location = EmbeddedPaths.resolve(written, baseDir);
+        if (location == null) {
+            throw new SQLException(url.masked() + " names no usable file path");
         }
-        location = location.toAbsolutePath().normalize();
         String raw = url.raw();
         int at = raw.indexOf(written);
         String absolute = at < 0 ? raw : raw.substring(0, at) + location + raw.substring(at + written.length());
