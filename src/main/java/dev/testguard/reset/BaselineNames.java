@@ -5,7 +5,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** The name of a database's baseline: {@code <name>__tgbase}, shortened with a hash to fit the server's limit. */
+/**
+ * The names of a database's companions: its baseline {@code <name>__tgbase} (and, on PostgreSQL, the spare copy
+ * {@code <name>__tgspare} and the database being thrown away {@code <name>__tgtrash}), shortened with a hash to fit
+ * the server's limit.
+ */
 final class BaselineNames {
 
     static final String SUFFIX = "__tgbase";
@@ -14,18 +18,23 @@ final class BaselineNames {
     }
 
     static String of(String database, int maxLength) {
-        String name = database + SUFFIX;
+        return of(database, SUFFIX, maxLength);
+    }
+
+    /** {@code <database><suffix>}, shortened with a hash of the database name to fit {@code maxLength} bytes. */
+    static String of(String database, String suffix, int maxLength) {
+        String name = database + suffix;
         if (name.getBytes(StandardCharsets.UTF_8).length <= maxLength) {
             return name;
         }
         String hash = hash(database);
-        int keep = maxLength - SUFFIX.length() - hash.length() - 1;
+        int keep = maxLength - suffix.length() - hash.length() - 1;
         StringBuilder prefix = new StringBuilder();
         for (int i = 0; i < database.length() && prefix.length() < keep; i++) {
             char c = database.charAt(i);
             prefix.append(c < 128 ? c : '_');
         }
-        return prefix + "_" + hash + SUFFIX;
+        return prefix + "_" + hash + suffix;
     }
 
     private static String hash(String s) {

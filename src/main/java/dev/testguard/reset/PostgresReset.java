@@ -50,8 +50,13 @@ final class PostgresReset implements VendorReset {
 
     @Override
     public void saveBaseline(DatabaseTarget source, BaselineInfo info) throws SQLException {
-        String base = baselineName(source.databaseName());
+        Housekeeping.awaitAll();
+        String database = source.databaseName();
+        String base = baselineName(database);
+        String owner;
         try (Connection c = maintenance(source)) {
+            owner = shape(c, database).map(Shape::owner).orElse(null);
+            dropDatabase(c, spareName(database));
             dropDatabase(c, base);
             createFromTemplate(c, base, source.databaseName(), null);
             execute(c, "ALTER DATABASE " + q(base) + " WITH ALLOW_CONNECTIONS false");
@@ -63,6 +68,11 @@ final class PostgresReset implements VendorReset {
                 }
             }
         }
+        Housekeeping.submit("prepare the first baseline copy of " + source, () -> {
+            try (Connection c = maintenance(source)) {
+                prepareSpare(c, spareName(database), baselineName(database), owner);
+            }
+        });
     }
 
     @Override
@@ -80,9 +90,21 @@ final class PostgresReset implements VendorReset {
         }
     }
 
+    /**
+     * Copying a template costs PostgreSQL a checkpoint or a WAL flush of every page: half a second or more even for
+     * a small database. So the copy is made ahead of time: a spare {@code <name>__tgspare} cloned from the baseline
+     * waits, and a reset only swaps names (the current database becomes {@code <name>__tgtrash}, the spare becomes
+     * the database), which takes milliseconds. Dropping the old database and cloning the next spare follow in the
+     * background. Without a ready spare of the current baseline, the reset copies the template itself.
+     */
     @Override
     public void restoreBaseline(DatabaseTarget baselineOf, DatabaseTarget into) throws SQLException {
+        Housekeeping.awaitAll();
         String name = into.databaseName();
+        String base = baselineName(baselineOf.databaseName());
+        String spare = spareName(name);
+        String trash = null;
+        String owner;
         try (Connection c = maintenance(into)) {
             Optional<Shape> shape = shape(c, name);
             if (shape.isPresent() && !mayRecreate(c, shape.get())) {
@@ -90,14 +112,87 @@ final class PostgresReset implements VendorReset {
                         + " may not create databases or does not own " + name
                         + ". Connect as a role with CREATEDB that owns it (-Dtestguard.username), or use -Dtestguard.baseline=ignore");
             }
-            dropDatabase(c, name);
-            createFromTemplate(c, name, baselineName(baselineOf.databaseName()), shape.map(Shape::owner).orElse(null));
+            owner = shape.map(Shape::owner).orElse(null);
+            if (isSpareOf(c, spare, base, owner)) {
+                if (shape.isPresent()) {
+                    trash = BaselineNames.of(name, "__tgtrash", MAX_NAME);
+                    dropDatabase(c, trash);
+                    rename(c, name, trash);
+                }
+                rename(c, spare, name);
+                execute(c, "COMMENT ON DATABASE " + q(name) + " IS NULL");
+            } else {
+                dropDatabase(c, name);
+                createFromTemplate(c, name, base, owner);
+            }
+        }
+        String oldDatabase = trash;
+        Housekeeping.submit("prepare the next baseline copy of " + into, () -> {
+            try (Connection c = maintenance(into)) {
+                if (oldDatabase != null) {
+                    dropDatabase(c, oldDatabase);
+                }
+                prepareSpare(c, spare, base, owner);
+            }
+        });
+    }
+
+    static String spareName(String database) {
+        return BaselineNames.of(database, "__tgspare", MAX_NAME);
+    }
+
+    /** A spare counts only when it was cloned from this very baseline (its comment names the template's oid) for this owner. */
+    private static boolean isSpareOf(Connection c, String spare, String base, String owner) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT shobj_description(s.oid, 'pg_database') = 'testguard-spare-of:' || b.oid"
+                + " AND (? IS NULL OR pg_get_userbyid(s.datdba) = ?)"
+                + " FROM pg_database s, pg_database b WHERE s.datname = ? AND b.datname = ?")) {
+            ps.setString(1, owner);
+            ps.setString(2, owner);
+            ps.setString(3, spare);
+            ps.setString(4, base);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    private static void prepareSpare(Connection c, String spare, String base, String owner) throws SQLException {
+        dropDatabase(c, spare);
+        createFromTemplate(c, spare, base, owner);
+        long baseOid;
+        try (PreparedStatement ps = c.prepareStatement("SELECT oid FROM pg_database WHERE datname = ?")) {
+            ps.setString(1, base);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    dropDatabase(c, spare);
+                    return;
+                }
+                baseOid = rs.getLong(1);
+            }
+        }
+        // the comment is written last: a spare without it (a clone cut short) is never used
+        execute(c, "COMMENT ON DATABASE " + q(spare) + " IS 'testguard-spare-of:" + baseOid + "'");
+    }
+
+    private static void rename(Connection c, String from, String to) throws SQLException {
+        String sql = "ALTER DATABASE " + q(from) + " RENAME TO " + q(to);
+        try {
+            execute(c, sql);
+        } catch (SQLException e) {
+            if (!"55006".equals(e.getSQLState())) {
+                throw e;
+            }
+            // a session slipped in between: end it, try once more
+            terminateSessions(c, from);
+            execute(c, sql);
         }
     }
 
     @Override
     public void dropBaseline(DatabaseTarget database) throws SQLException {
+        Housekeeping.awaitAll();
         try (Connection c = maintenance(database)) {
+            dropDatabase(c, spareName(database.databaseName()));
             dropDatabase(c, baselineName(database.databaseName()));
         }
     }

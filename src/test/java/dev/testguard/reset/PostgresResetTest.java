@@ -6,6 +6,7 @@ import dev.testguard.backup.PgTestDb;
 import dev.testguard.db.DatabaseTarget;
 import dev.testguard.jdbc.Credentials;
 import dev.testguard.jdbc.JdbcUrlParser;
+import dev.testguard.probe.Stamp;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
@@ -21,11 +22,14 @@ class PostgresResetTest extends ResetContractTest {
         dbs.admin().create(name);
         dbs.willCreate(name);
         dbs.willCreate(PostgresReset.baselineName(name));
+        dbs.willCreate(PostgresReset.spareName(name));
+        dbs.willCreate(BaselineNames.of(name, "__tgtrash", PostgresReset.MAX_NAME));
         return new DatabaseTarget(JdbcUrlParser.parse("jdbc:postgresql://localhost:5432/" + name), new Credentials("postgres", null));
     }
 
     @Override
     void dropAll() throws Exception {
+        Housekeeping.awaitAll();
         dbs.close();
     }
 
@@ -37,6 +41,62 @@ class PostgresResetTest extends ResetContractTest {
     @Override
     String initScript() {
         return super.initScript() + "CREATE FUNCTION twice(x int) RETURNS int AS $$\nBEGIN\n  RETURN x * 2; -- ; inside\nEND;\n$$ LANGUAGE plpgsql;\n";
+    }
+
+    @Test
+    void aResetSwapsInTheSpareCopyAndPreparesTheNextOneInTheBackground() throws Exception {
+        DatabaseTarget db = newDatabase("test");
+        exec(db, createItems(), "INSERT INTO items VALUES (1, 'fixture')");
+        resetter().reset(db, options(BaselineMode.SAVE, List.of()));
+        resetter().reset(db, options(BaselineMode.USE, List.of())); // copies the template, then prepares a spare
+        Housekeeping.awaitAll();
+        long spare = oid(PostgresReset.spareName(db.databaseName()));
+        assertThat(spare).isNotZero();
+        exec(db, "INSERT INTO items VALUES (2, 'from a test')");
+
+        resetter().reset(db, options(BaselineMode.USE, List.of()));
+
+        assertThat(oid(db.databaseName())).as("the spare became the database").isEqualTo(spare);
+        assertThat(labels(db)).containsExactly("fixture");
+        assertThat(TestStamps.read(connectable(db))).map(Stamp::role).contains(Stamp.Role.TEST);
+        Housekeeping.awaitAll();
+        assertThat(exists(BaselineNames.of(db.databaseName(), "__tgtrash", PostgresReset.MAX_NAME)))
+                .as("the replaced database is dropped in the background").isFalse();
+        assertThat(exists(PostgresReset.spareName(db.databaseName()))).as("the next spare is ready").isTrue();
+    }
+
+    @Test
+    void aSpareOfAnEarlierBaselineIsNeverUsed() throws Exception {
+        DatabaseTarget db = newDatabase("test");
+        exec(db, createItems(), "INSERT INTO items VALUES (1, 'old baseline')");
+        resetter().reset(db, options(BaselineMode.SAVE, List.of()));
+        resetter().reset(db, options(BaselineMode.USE, List.of()));
+        Housekeeping.awaitAll();
+        exec(db, "UPDATE items SET label = 'new baseline'");
+        resetter().reset(db, options(BaselineMode.SAVE, List.of()));
+        // a spare cloned from the old template must not come back, even if one were left behind
+        PgTestDb.exec(PgTestDb.target("postgres"), "CREATE DATABASE " + PostgresReset.spareName(db.databaseName())
+                + " TEMPLATE " + db.databaseName());
+        exec(db, "DELETE FROM items");
+
+        resetter().reset(db, options(BaselineMode.USE, List.of()));
+
+        assertThat(labels(db)).containsExactly("new baseline");
+    }
+
+    private static boolean exists(String database) throws Exception {
+        return oid(database) != 0;
+    }
+
+    /** The database's oid, 0 when there is no such database. */
+    private static long oid(String database) throws Exception {
+        try (java.sql.Connection c = dev.testguard.db.Connections.open(PgTestDb.target("postgres"), java.time.Duration.ofSeconds(5));
+             java.sql.PreparedStatement ps = c.prepareStatement("SELECT oid FROM pg_database WHERE datname = ?")) {
+            ps.setString(1, database);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
     }
 
     @Test
