@@ -5,7 +5,6 @@ import dev.testguard.discovery.UrlSource;
 import dev.testguard.discovery.surefire.BuildProperties;
 import dev.testguard.discovery.surefire.TestPluginExecution;
 import dev.testguard.policy.Classifier;
-import dev.testguard.policy.MainDatasource;
 import dev.testguard.policy.PolicySettings;
 import dev.testguard.probe.JdbcLiveProbe;
 import dev.testguard.probe.LiveProbe;
@@ -68,8 +67,8 @@ public abstract class AbstractGuardMojo extends AbstractTestguardMojo {
     /** The classifier with every rule, including "not the application's own database". */
     protected Classifier classifier(List<UrlSource> sources, LiveProbe probe, ProjectLayout layout) throws MojoFailureException {
         try {
-            MainDatasource main = new MainDatasourceLocator(sources).resolve(layout, probe).orElse(null);
-            return Classifier.standard(policySettings(), probe, main);
+            MainDatasourceLocator locator = new MainDatasourceLocator(sources);
+            return Classifier.standardFindingMain(policySettings(), probe, () -> locator.resolve(layout, probe).orElse(null));
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("testguard: " + e.getMessage());
         }

@@ -10,6 +10,7 @@ import dev.testguard.probe.LiveProbe;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -39,10 +40,19 @@ public final class Classifier {
 
     /** The standard rules in the DESIGN order: ephemeral, stamp, name, host, live-data, main-datasource. */
     public static Classifier standard(PolicySettings settings, LiveProbe probe, MainDatasource main) {
-        return new Classifier(settings, standardRules(settings, main), probe);
+        return standardFindingMain(settings, probe, () -> main);
+    }
+
+    /** The standard rules, the application's datasource found only if some URL reaches the main-datasource rule. */
+    public static Classifier standardFindingMain(PolicySettings settings, LiveProbe probe, Supplier<MainDatasource> main) {
+        return new Classifier(settings, rules(settings, main), probe);
     }
 
     public static List<Rule> standardRules(PolicySettings settings, MainDatasource main) {
+        return rules(settings, () -> main);
+    }
+
+    private static List<Rule> rules(PolicySettings settings, Supplier<MainDatasource> main) {
         return List.of(new EphemeralRule(settings), new StampRule(), new NameRule(settings), new HostRule(settings),
                 new LiveDataRule(settings), new MainDatasourceRule(main, settings));
     }

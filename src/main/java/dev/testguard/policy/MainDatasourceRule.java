@@ -6,19 +6,38 @@ import dev.testguard.jdbc.Vendor;
 import dev.testguard.probe.ServerIdentity;
 import java.util.Collections;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /** Tests must not use the very database the application itself runs on. */
 public final class MainDatasourceRule implements LiveRule {
 
     public static final String ID = "main-datasource";
 
-    private final MainDatasource main;
+    private final Supplier<MainDatasource> mainDatasource;
     private final PolicySettings settings;
+    private MainDatasource main;
+    private boolean resolved;
 
     /** {@code main} may be null: the project has no main datasource, and the rule passes everything. */
     public MainDatasourceRule(MainDatasource main, PolicySettings settings) {
-        this.main = main;
+        this(() -> main, settings);
+    }
+
+    /**
+     * Finding and probing the application's datasource costs a connection: it is asked for only when a URL gets
+     * this far (never for a build whose tests use only in-memory databases), and at most once.
+     */
+    public MainDatasourceRule(Supplier<MainDatasource> mainDatasource, PolicySettings settings) {
+        this.mainDatasource = mainDatasource;
         this.settings = settings;
+    }
+
+    private synchronized MainDatasource main() {
+        if (!resolved) {
+            main = mainDatasource.get();
+            resolved = true;
+        }
+        return main;
     }
 
     @Override
@@ -28,6 +47,7 @@ public final class MainDatasourceRule implements LiveRule {
 
     @Override
     public Decision evaluate(Target target) {
+        MainDatasource main = main();
         if (main == null || main.url() == null) {
             return Decision.pass();
         }

@@ -194,4 +194,19 @@ class ClassifierTest {
         assertThat(verdict.reason()).isEqualTo("Custom says no.");
         assertThat(probed).as("no live rule was reached, so nothing was probed").isEmpty();
     }
+
+    @Test
+    void theApplicationsDatasourceIsLookedUpOnlyWhenAUrlReachesItsRuleAndOnlyOnce() {
+        java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+        Classifier classifier = Classifier.standardFindingMain(Urls.settings(java.nio.file.Path.of("/p")),
+                LiveProbe.OFFLINE, () -> {
+                    lookups.incrementAndGet();
+                    return null;
+                });
+        classifier.classify(source("jdbc:h2:mem:a"), Urls.h2Mem("a"));
+        assertThat(lookups).as("an in-memory database never needs it").hasValue(0);
+        classifier.classify(source("jdbc:postgresql://localhost/a_test"), Urls.pg("localhost", 5432, "a_test"));
+        classifier.classify(source("jdbc:postgresql://localhost/b_test"), Urls.pg("localhost", 5432, "b_test"));
+        assertThat(lookups).hasValue(1);
+    }
 }
