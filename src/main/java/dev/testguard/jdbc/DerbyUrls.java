@@ -19,11 +19,7 @@ final class DerbyUrls {
         if (rest.isEmpty()) {
             throw fail(url, "it names no database; write jdbc:derby:memory:name;create=true");
         }
-        int semicolon = rest.indexOf(';');
-        if (semicolon >= 0) {
-            UrlText.semicolonSettings(rest.substring(semicolon + 1), b.parameters);
-            rest = rest.substring(0, semicolon);
-        }
+        rest = UrlText.beforeSemicolonSettings(rest, b.parameters);
         b.credentialsFromParameters("user", "password");
         String lower = UrlText.lower(rest);
         if (rest.isEmpty()) {
@@ -42,8 +38,7 @@ final class DerbyUrls {
             if (path.isEmpty()) {
                 throw fail(url, "it names no database directory");
             }
-            b.storage(Storage.FILE).filePath = path;
-            b.databaseName = UrlText.lastSegment(path);
+            b.file(path);
         }
         return b.build();
     }

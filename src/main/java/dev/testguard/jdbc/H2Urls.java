@@ -24,12 +24,7 @@ final class H2Urls {
 
     static JdbcUrl parse(String url) {
         UrlBuilder b = new UrlBuilder(url, Vendor.H2);
-        String rest = url.substring(PREFIX.length());
-        int semicolon = rest.indexOf(';');
-        if (semicolon >= 0) {
-            UrlText.semicolonSettings(rest.substring(semicolon + 1), b.parameters);
-            rest = rest.substring(0, semicolon);
-        }
+        String rest = UrlText.beforeSemicolonSettings(url.substring(PREFIX.length()), b.parameters);
         b.credentialsFromParameters("USER", "PASSWORD");
         String lower = UrlText.lower(rest);
         if (lower.startsWith("mem:")) {
@@ -47,8 +42,7 @@ final class H2Urls {
             if (path.isEmpty()) {
                 throw fail(url, "it names no database; write jdbc:h2:mem:name or jdbc:h2:./target/name");
             }
-            b.storage(Storage.FILE).filePath = path;
-            b.databaseName = UrlText.lastSegment(path);
+            b.file(path);
         }
         return b.build();
     }

@@ -15,12 +15,7 @@ final class HsqldbUrls {
 
     static JdbcUrl parse(String url) {
         UrlBuilder b = new UrlBuilder(url, Vendor.HSQLDB);
-        String rest = url.substring(PREFIX.length());
-        int semicolon = rest.indexOf(';');
-        if (semicolon >= 0) {
-            UrlText.semicolonSettings(rest.substring(semicolon + 1), b.parameters);
-            rest = rest.substring(0, semicolon);
-        }
+        String rest = UrlText.beforeSemicolonSettings(url.substring(PREFIX.length()), b.parameters);
         b.credentialsFromParameters("user", "password");
         String lower = UrlText.lower(rest);
         if (lower.startsWith("mem:")) {
@@ -35,8 +30,7 @@ final class HsqldbUrls {
             if (path.isEmpty()) {
                 throw fail(url, "it names no database; write jdbc:hsqldb:mem:name or jdbc:hsqldb:file:target/name");
             }
-            b.storage(Storage.FILE).filePath = path;
-            b.databaseName = UrlText.lastSegment(path);
+            b.file(path);
         }
         return b.build();
     }

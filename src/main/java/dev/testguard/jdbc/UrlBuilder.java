@@ -24,6 +24,14 @@ final class UrlBuilder {
         this.vendor = vendor;
     }
 
+    /** An embedded database in a file: the path as written, named after its last segment. */
+    UrlBuilder file(String path) {
+        storage = Storage.FILE;
+        filePath = path;
+        databaseName = UrlText.lastSegment(path);
+        return this;
+    }
+
     UrlBuilder storage(Storage value) {
         storage = value;
         return this;

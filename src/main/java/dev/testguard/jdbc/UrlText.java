@@ -64,6 +64,16 @@ final class UrlText {
         }
     }
 
+    /** The part before the first {@code ;}; the {@code A=1;B=2} settings after it go into {@code into}. */
+    static String beforeSemicolonSettings(String text, Map<String, String> into) {
+        int semicolon = text.indexOf(';');
+        if (semicolon < 0) {
+            return text;
+        }
+        semicolonSettings(text.substring(semicolon + 1), into);
+        return text.substring(0, semicolon);
+    }
+
     /** {@code A=1;B=2} (H2, HSQLDB, Derby, SQL Server) into {@code into}, values as written. */
     static void semicolonSettings(String settings, Map<String, String> into) {
         for (String pair : settings.split(";")) {
