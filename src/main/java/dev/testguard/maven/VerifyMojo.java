@@ -1,6 +1,8 @@
 package dev.testguard.maven;
 
 import dev.testguard.discovery.ConfigFileException;
+import dev.testguard.discovery.DiscoveredUrl;
+import dev.testguard.discovery.Provenance;
 import dev.testguard.discovery.ProjectLayout;
 import dev.testguard.discovery.UrlSource;
 import dev.testguard.policy.Classification;
@@ -11,6 +13,7 @@ import dev.testguard.report.JsonReport;
 import dev.testguard.report.Report;
 import dev.testguard.report.ReportEntry;
 import dev.testguard.verify.Verifier;
+import dev.testguard.verify.VerifyRequest;
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
@@ -29,6 +32,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * <p>
  * Bound to {@code process-test-resources} (the default) it checks Surefire and Failsafe. Bound again to
  * {@code pre-integration-test} it re-checks Failsafe alone, with the properties other plugins set late in the build.
+ * {@code -Dtestguard.url=<jdbc url>} adds one more database to check, e.g. {@code mvn testguard:verify -Dtestguard.url=...}.
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.PROCESS_TEST_RESOURCES,
         requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
@@ -47,7 +51,12 @@ public class VerifyMojo extends AbstractGuardMojo {
         boolean failsafeOnly = "pre-integration-test".equals(phase) || "integration-test".equals(phase);
         Report report;
         try {
-            report = new Verifier(sources, classifier(sources, probe, layout), offline).verify(request(layout, failsafeOnly));
+            VerifyRequest request = request(layout, failsafeOnly);
+            if (url != null && !url.isBlank()) {
+                request = request.plus(DiscoveredUrl.of("testguard.url", url.trim(), Provenance.commandLine("testguard.url"), null)
+                        .withCredentials(explicitCredentials()));
+            }
+            report = new Verifier(sources, classifier(sources, probe, layout), offline).verify(request);
         } catch (ConfigFileException e) {
             throw new MojoFailureException("testguard cannot check this build: " + e.getMessage());
         }

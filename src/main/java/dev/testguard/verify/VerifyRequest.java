@@ -28,4 +28,11 @@ public record VerifyRequest(
         executions = List.copyOf(executions);
         buildTimeUrls = List.copyOf(buildTimeUrls);
     }
+
+    /** This request with one more URL to check, e.g. one named on the command line. */
+    public VerifyRequest plus(DiscoveredUrl url) {
+        List<DiscoveredUrl> urls = new java.util.ArrayList<>(buildTimeUrls);
+        urls.add(url);
+        return new VerifyRequest(project, phase, layout, build, executions, urls);
+    }
 }
