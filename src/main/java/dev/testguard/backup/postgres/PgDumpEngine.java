@@ -5,6 +5,7 @@ import dev.testguard.backup.BackupException;
 import dev.testguard.backup.BackupOptions;
 import dev.testguard.backup.BackupOutcome;
 import dev.testguard.backup.Progress;
+import dev.testguard.backup.TableChecksums;
 import dev.testguard.backup.tool.ExternalTool;
 import dev.testguard.db.Connections;
 import dev.testguard.db.DatabaseTarget;
@@ -25,7 +26,8 @@ import java.util.concurrent.FutureTask;
 /**
  * pg_dump / pg_restore. Custom format ({@code -Fc}) by default, directory format with parallel jobs
  * ({@code -Fd -j N}) when {@code jobs > 1}. Row counts are taken in a transaction whose snapshot
- * pg_dump then uses ({@code --snapshot}), so the counts describe exactly the data in the dump.
+ * pg_dump then uses ({@code --snapshot}), so the counts describe exactly the data in the dump; so do the
+ * content checksums of the small tables ({@link TableChecksums}), taken in the same transaction.
  */
 public final class PgDumpEngine implements BackupEngine {
 
@@ -63,7 +65,10 @@ public final class PgDumpEngine implements BackupEngine {
             int tables = new PostgresAdmin(source).tables(source.databaseName()).size();
             // With an exported snapshot the counts run beside pg_dump and still describe exactly its data;
             // without one they must come first.
-            FutureTask<Map<String, Long>> counting = new FutureTask<>(() -> PostgresAdmin.exactRowCounts(c));
+            FutureTask<Counted> counting = new FutureTask<>(() -> {
+                Map<String, Long> counts = PostgresAdmin.exactRowCounts(c);
+                return new Counted(counts, TableChecksums.forSmallTables(c, counts));
+            });
             if (snapshot == null) {
                 counting.run();
             } else {
@@ -86,9 +91,10 @@ public final class PgDumpEngine implements BackupEngine {
                 throw new BackupException("pg_dump of " + source.url().masked() + " failed (exit " + r.exitCode() + "):"
                         + System.lineSeparator() + r.stderrTail());
             }
-            Map<String, Long> rowCounts = rowCounts(counting);
+            Counted counted = rowCounts(counting);
             c.rollback();
-            return new BackupOutcome("pg_dump", toolVersion, serverVersion, directory ? "directory" : "custom", rowCounts);
+            return new BackupOutcome("pg_dump", toolVersion, serverVersion, directory ? "directory" : "custom",
+                    counted.rows(), counted.checksums(), null);
         } catch (SQLException e) {
             throw new BackupException("cannot back up " + source.url().masked() + ": "
                     + Secrets.maskText(e.getMessage(), source.effectiveCredentials().password()), e);
@@ -143,7 +149,11 @@ public final class PgDumpEngine implements BackupEngine {
         }
     }
 
-    private static Map<String, Long> rowCounts(FutureTask<Map<String, Long>> counting) throws SQLException {
+    /** Row counts and content checksums, both taken in the dump's snapshot. */
+    private record Counted(Map<String, Long> rows, Map<String, String> checksums) {
+    }
+
+    private static Counted rowCounts(FutureTask<Counted> counting) throws SQLException {
         try {
             return counting.get();
         } catch (InterruptedException e) {
