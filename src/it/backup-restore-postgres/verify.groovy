@@ -15,7 +15,7 @@ try {
     assert log =~ /(?m)^\[INFO\] id\s+database\s+engine\s+time\s+size\s+verified$/
     assert log =~ /(?m)^\[INFO\] \S+\s+${db}\s+pg_dump\s+/
     // verify-backup
-    assert log =~ /backup \S+ verified: 3 tables restored, row counts match/
+    assert log =~ /backup \S+ verified: 3 tables restored, row counts match; 3 of 3 tables checksum-verified/
     // the careless test ran
     assert new File(basedir, 'target/surefire-reports/TEST-it.WipeTest.xml').isFile()
     // restore refused without confirmation, with the way forward
@@ -37,6 +37,8 @@ try {
     assert regular.size() == 1 && safety.size() == 1 : manifests
     assert regular[0].verification.result == 'PASSED'
     assert regular[0].rowCounts == ['public.customers': 50, 'public.notes': 3, 'public.orders': 500]
+    assert regular[0].checksums.keySet() == ['public.customers', 'public.notes', 'public.orders'] as Set
+    assert regular[0].checksums.values().every { it ==~ /pg-md5:[0-9a-f]{32}/ }
     assert safety[0].rowCounts == ['public.customers': 50, 'public.orders': 10]
     assert !safety[0].verification
 

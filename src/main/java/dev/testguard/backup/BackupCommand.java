@@ -71,15 +71,17 @@ public final class BackupCommand {
             Path payload = partial.resolve(BackupStore.PAYLOAD);
             BackupOutcome outcome = engine.backup(target, payload, options, progress);
             long size = SecureFiles.size(payload);
-            String sha = PayloadDigest.sha256(payload);
+            // engines that stream the payload hash it as it is written; the others' payloads are read back
+            String sha = outcome.payloadSha256() != null ? outcome.payloadSha256() : PayloadDigest.sha256(payload);
             Manifest m = new Manifest(Manifest.FORMAT_VERSION, id[0], Manifest.COMPLETE, purpose,
                     new Manifest.Database(nameOf(target), target.url().vendor().displayName(), target.url().masked(),
                             outcome.serverVersion()),
                     engine.id(), outcome.tool(), outcome.toolVersion(), outcome.format(), BackupStore.PAYLOAD,
-                    started.toString(), clock.instant().toString(), size, sha, outcome.rowCounts(), null);
+                    started.toString(), clock.instant().toString(), size, sha, outcome.rowCounts(), outcome.checksums(), null);
             StoredBackup stored = store.commit(partial, m);
             progress.report("backup " + m.id() + " complete: " + Sizes.human(size) + ", " + m.rowCounts().size() + " tables, "
-                    + m.rowCounts().values().stream().mapToLong(Long::longValue).sum() + " rows");
+                    + m.rowCounts().values().stream().mapToLong(Long::longValue).sum() + " rows"
+                    + (m.checksums().isEmpty() ? "" : ", " + m.checksums().size() + " tables checksummed"));
             return stored;
         } catch (IOException e) {
             store.abandon(partial);

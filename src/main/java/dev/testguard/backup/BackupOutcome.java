@@ -1,6 +1,7 @@
 package dev.testguard.backup;
 
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What an engine reports about the backup it just wrote.
@@ -10,6 +11,24 @@ import java.util.Map;
  * @param serverVersion the server's version
  * @param format        payload format, e.g. {@code custom}, {@code directory}, {@code sql}, {@code sql.gz}, {@code sqlite}
  * @param rowCounts     exact rows per table at backup time, sorted by table
+ * @param checksums     content checksum per table, taken in the same snapshot as the dump, for the tables small
+ *                      enough to checksum cheaply (never null; empty when the engine takes none)
+ * @param payloadSha256 SHA-256 of the payload as {@link PayloadDigest} computes it, when the engine computed it
+ *                      while writing; null to have the payload read back
  */
-public record BackupOutcome(String tool, String toolVersion, String serverVersion, String format, Map<String, Long> rowCounts) {
+public record BackupOutcome(String tool, String toolVersion, String serverVersion, String format, Map<String, Long> rowCounts,
+                            Map<String, String> checksums, String payloadSha256) {
+
+    public BackupOutcome {
+        checksums = checksums == null ? Map.of() : new TreeMap<>(checksums);
+    }
+
+    /** An outcome without content checksums. */
+    public BackupOutcome(String tool, String toolVersion, String serverVersion, String format, Map<String, Long> rowCounts) {
+        this(tool, toolVersion, serverVersion, format, rowCounts, Map.of(), null);
+    }
+
+    public BackupOutcome withChecksums(Map<String, String> sums) {
+        return new BackupOutcome(tool, toolVersion, serverVersion, format, rowCounts, sums, payloadSha256);
+    }
 }

@@ -14,12 +14,14 @@ import java.util.TreeMap;
  * @param payload      the payload's name inside the backup directory (a file, or a directory for pg's directory format)
  * @param purpose      {@code backup}, or {@code safety} for the copy taken before a restore overwrote a database
  * @param sha256       of the payload file; for a directory, of its sorted file names and contents
+ * @param checksums    content checksum per table where cheap (see {@link TableChecksums}); empty in manifests written
+ *                     before checksums existed, whose tables are then verified by row count alone
  * @param verification null until {@code verify-backup} ran
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"formatVersion", "id", "status", "purpose", "database", "engine", "tool", "toolVersion", "format",
-        "payload", "startedAt", "finishedAt", "sizeBytes", "sha256", "rowCounts", "verification"})
+        "payload", "startedAt", "finishedAt", "sizeBytes", "sha256", "rowCounts", "checksums", "verification"})
 public record Manifest(
         int formatVersion,
         String id,
@@ -36,6 +38,7 @@ public record Manifest(
         long sizeBytes,
         String sha256,
         Map<String, Long> rowCounts,
+        Map<String, String> checksums,
         Verification verification) {
 
     public static final int FORMAT_VERSION = 1;
@@ -45,6 +48,7 @@ public record Manifest(
 
     public Manifest {
         rowCounts = rowCounts == null ? Map.of() : new TreeMap<>(rowCounts);
+        checksums = checksums == null ? Map.of() : new TreeMap<>(checksums);
     }
 
     /** The database backed up. {@code maskedUrl} never holds a password. */
@@ -70,6 +74,6 @@ public record Manifest(
 
     public Manifest withVerification(Verification v) {
         return new Manifest(formatVersion, id, status, purpose, database, engine, tool, toolVersion, format, payload,
-                startedAt, finishedAt, sizeBytes, sha256, rowCounts, v);
+                startedAt, finishedAt, sizeBytes, sha256, rowCounts, checksums, v);
     }
 }

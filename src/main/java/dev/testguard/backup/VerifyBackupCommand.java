@@ -4,7 +4,12 @@ import dev.testguard.db.DatabaseAdmin;
 import dev.testguard.db.DatabaseAdmins;
 import dev.testguard.db.DatabaseTarget;
 import dev.testguard.jdbc.Secrets;
+import dev.testguard.db.Connections;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Map;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,17 +20,22 @@ import java.util.stream.Collectors;
 
 /**
  * Proves a backup restores: loads it into a scratch database {@code tg_verify_<random>} on the same
- * server, compares per-table row counts with the manifest, always drops the scratch database, and
- * records the outcome in the manifest.
+ * server, compares per-table row counts and, for the tables the manifest holds one for, content checksums
+ * ({@link TableChecksums}) with the manifest, always drops the scratch database, and records the outcome in the manifest.
  */
 public final class VerifyBackupCommand {
 
-    /** The verified backup (with its updated manifest) and the per-table comparison. */
-    public record Result(StoredBackup backup, List<RowCheck> rows) {
+    /**
+     * The verified backup (with its updated manifest), the per-table row comparison, how many tables had their
+     * content checksum compared and which of those differ.
+     */
+    public record Result(StoredBackup backup, List<RowCheck> rows, int checksumsCompared, List<String> checksumMismatches) {
         public boolean passed() {
             return Manifest.Verification.PASSED.equals(backup.manifest().verification().result());
         }
     }
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private final BackupStore store;
     private final BackupOptions options;
@@ -65,26 +75,49 @@ public final class VerifyBackupCommand {
             RestoreCommand.checkIntegrity(backup);
             BackupEngine engine = BackupEngines.forRestore(chosen, backup.manifest().engine(), server, options);
             String scratch = "tg_verify_" + HexFormat.of().formatHex(randomBytes());
+            Map<String, String> expectedSums = backup.manifest().checksums();
             List<RowCheck> rows;
+            Map<String, String> actualSums;
             try {
                 admin.create(scratch);
                 progress.report("verifying " + backup.id() + ": restoring into scratch database " + scratch);
-                engine.restore(backup.payload(), admin.sibling(scratch), options, progress);
+                DatabaseTarget restored = admin.sibling(scratch);
+                engine.restore(backup.payload(), restored, options, progress);
                 rows = RowCheck.compare(backup.manifest().rowCounts(), admin.exactRowCounts(scratch));
+                actualSums = expectedSums.isEmpty() ? Map.of() : checksums(restored, expectedSums.keySet());
             } finally {
                 dropQuietly(admin, scratch);
             }
-            List<RowCheck> bad = rows.stream().filter(r -> !r.ok()).toList();
-            Manifest.Verification v = new Manifest.Verification(clock.instant().toString(),
-                    bad.isEmpty() ? Manifest.Verification.PASSED : Manifest.Verification.FAILED,
-                    bad.isEmpty() ? rows.size() + " tables restored, row counts match"
-                            : bad.size() + " of " + rows.size() + " tables differ: " + bad.stream()
-                            .map(r -> r.table() + " expected " + r.expected() + " got " + r.actual()).collect(Collectors.joining("; ")));
+            List<String> sumsBad = TableChecksums.mismatches(expectedSums, actualSums);
+            Manifest.Verification v = verdict(rows, expectedSums.size(), sumsBad);
             StoredBackup updated = store.rewriteManifest(backup, backup.manifest().withVerification(v));
-            return new Result(updated, rows);
+            return new Result(updated, rows, expectedSums.size(), sumsBad);
         } catch (SQLException e) {
             throw new BackupException("verifying on " + server.url().masked() + " failed: "
                     + Secrets.maskText(e.getMessage(), server.effectiveCredentials().password()), e);
+        }
+    }
+
+    private Manifest.Verification verdict(List<RowCheck> rows, int checksummed, List<String> sumsBad) {
+        List<RowCheck> bad = rows.stream().filter(r -> !r.ok()).toList();
+        String checked = checksummed + " of " + rows.size() + " tables checksum-verified (the others by row count only)";
+        List<String> problems = new ArrayList<>();
+        if (!bad.isEmpty()) {
+            problems.add(bad.size() + " of " + rows.size() + " tables differ in row count: " + bad.stream()
+                    .map(r -> r.table() + " expected " + r.expected() + " got " + r.actual()).collect(Collectors.joining("; ")));
+        }
+        if (!sumsBad.isEmpty()) {
+            problems.add(sumsBad.size() + " of " + checksummed + " checksummed tables differ in content: " + String.join(", ", sumsBad));
+        }
+        return new Manifest.Verification(clock.instant().toString(),
+                problems.isEmpty() ? Manifest.Verification.PASSED : Manifest.Verification.FAILED,
+                problems.isEmpty() ? rows.size() + " tables restored, row counts match; " + checked
+                        : String.join(". ", problems) + ". " + checked);
+    }
+
+    private static Map<String, String> checksums(DatabaseTarget restored, Collection<String> tables) throws SQLException {
+        try (Connection c = Connections.open(restored, CONNECT_TIMEOUT)) {
+            return TableChecksums.of(c, tables);
         }
     }
 

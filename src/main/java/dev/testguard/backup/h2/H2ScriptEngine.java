@@ -5,6 +5,7 @@ import dev.testguard.backup.BackupException;
 import dev.testguard.backup.BackupOptions;
 import dev.testguard.backup.BackupOutcome;
 import dev.testguard.backup.Progress;
+import dev.testguard.backup.TableChecksums;
 import dev.testguard.db.Connections;
 import dev.testguard.db.DatabaseTarget;
 import dev.testguard.db.H2Admin;
@@ -45,7 +46,7 @@ public final class H2ScriptEngine implements BackupEngine {
             String version = version(c);
             Map<String, Long> rows = H2Admin.exactRowCounts(c);
             progress.report("h2-script: " + rows.size() + " tables, " + Files.size(payload) + " bytes");
-            return new BackupOutcome(ID, version, version, "sql.gz", rows);
+            return new BackupOutcome(ID, version, version, "sql.gz", rows, TableChecksums.forSmallTables(c, rows), null);
         } catch (SQLException | IOException e) {
             deleteQuietly(payload);
             throw new BackupException("backup of H2 database " + source + " failed: " + e.getMessage()

@@ -5,6 +5,7 @@ import dev.testguard.backup.BackupException;
 import dev.testguard.backup.BackupOptions;
 import dev.testguard.backup.BackupOutcome;
 import dev.testguard.backup.Progress;
+import dev.testguard.backup.TableChecksums;
 import dev.testguard.db.Connections;
 import dev.testguard.db.DatabaseTarget;
 import java.io.IOException;
@@ -21,7 +22,8 @@ import java.util.Map;
 /**
  * The built-in MySQL/MariaDB dump, for machines without the client tools: a SQL script written over
  * JDBC from one consistent snapshot ({@code START TRANSACTION WITH CONSISTENT SNAPSHOT}), streamed so
- * memory stays flat. Gzip-compressed when the payload name ends in {@code .gz}.
+ * memory stays flat. Gzip-compressed when the payload name ends in {@code .gz}. Row counts and the small
+ * tables' content checksums ({@link TableChecksums}) are taken in that same snapshot.
  */
 public final class JdbcMysqlDumpEngine implements BackupEngine {
 
@@ -52,15 +54,17 @@ public final class JdbcMysqlDumpEngine implements BackupEngine {
                 st.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT");
             }
             Map<String, Long> rows;
+            Map<String, String> checksums;
             try (DumpOutput out = DumpOutput.create(payload)) {
                 rows = new JdbcDumpWriter(c, database, out, progress).write(version);
+                checksums = TableChecksums.forSmallTables(c, rows); // still inside the dump's snapshot
             } finally {
                 try (Statement st = c.createStatement()) {
                     st.execute("ROLLBACK");
                 }
             }
             String format = DumpOutput.isGzip(payload) ? "sql.gz" : "sql";
-            return new BackupOutcome(ID, driverVersion(c), version, format, rows);
+            return new BackupOutcome(ID, driverVersion(c), version, format, rows, checksums, null);
         } catch (SQLException | IOException | RuntimeException e) {
             deleteQuietly(payload);
             throw new BackupException("backup of " + source + " with the built-in JDBC dump failed: " + e.getMessage()

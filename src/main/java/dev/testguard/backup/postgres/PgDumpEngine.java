@@ -5,12 +5,21 @@ import dev.testguard.backup.BackupException;
 import dev.testguard.backup.BackupOptions;
 import dev.testguard.backup.BackupOutcome;
 import dev.testguard.backup.Progress;
+import dev.testguard.backup.TableChecksums;
 import dev.testguard.backup.tool.ExternalTool;
 import dev.testguard.db.Connections;
 import dev.testguard.db.DatabaseTarget;
 import dev.testguard.db.PostgresAdmin;
 import dev.testguard.jdbc.Secrets;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,7 +34,8 @@ import java.util.concurrent.FutureTask;
 /**
  * pg_dump / pg_restore. Custom format ({@code -Fc}) by default, directory format with parallel jobs
  * ({@code -Fd -j N}) when {@code jobs > 1}. Row counts are taken in a transaction whose snapshot
- * pg_dump then uses ({@code --snapshot}), so the counts describe exactly the data in the dump.
+ * pg_dump then uses ({@code --snapshot}), so the counts describe exactly the data in the dump; so do the
+ * content checksums of the small tables ({@link TableChecksums}), taken in the same transaction.
  */
 public final class PgDumpEngine implements BackupEngine {
 
@@ -63,7 +73,10 @@ public final class PgDumpEngine implements BackupEngine {
             int tables = new PostgresAdmin(source).tables(source.databaseName()).size();
             // With an exported snapshot the counts run beside pg_dump and still describe exactly its data;
             // without one they must come first.
-            FutureTask<Map<String, Long>> counting = new FutureTask<>(() -> PostgresAdmin.exactRowCounts(c));
+            FutureTask<Counted> counting = new FutureTask<>(() -> {
+                Map<String, Long> counts = PostgresAdmin.exactRowCounts(c);
+                return new Counted(counts, TableChecksums.forSmallTables(c, counts));
+            });
             if (snapshot == null) {
                 counting.run();
             } else {
@@ -77,8 +90,22 @@ public final class PgDumpEngine implements BackupEngine {
             ProgressTicker ticker = new ProgressTicker("pg_dump " + source.databaseName(), "dumping contents of table",
                     tables, payload, progressEvery, progress);
             ExternalTool.Result r;
+            String sha256 = null;
             try (ticker) {
-                r = pgDump.run(args, conn.environment(), null, line -> { }, ticker::onToolLine);
+                if (directory) {
+                    r = pgDump.run(args, conn.environment(), null, line -> { }, ticker::onToolLine);
+                } else {
+                    // one file: hashed as pg_dump writes it, so it need not be read back
+                    MessageDigest md = sha256();
+                    try (OutputStream file = Files.newOutputStream(payload, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                         DigestOutputStream out = new DigestOutputStream(file, md)) {
+                        r = pgDump.runToStream(args, conn.environment(), out, ticker::onToolLine);
+                    } catch (IOException e) {
+                        throw new BackupException("cannot write the backup of " + source.url().masked() + " to " + payload
+                                + ": " + e.getMessage() + ". Check the free space and permissions of the backup directory.", e);
+                    }
+                    sha256 = HexFormat.of().formatHex(md.digest());
+                }
             } finally {
                 awaitQuietly(counting); // the connection is the counter's until it is done
             }
@@ -86,16 +113,17 @@ public final class PgDumpEngine implements BackupEngine {
                 throw new BackupException("pg_dump of " + source.url().masked() + " failed (exit " + r.exitCode() + "):"
                         + System.lineSeparator() + r.stderrTail());
             }
-            Map<String, Long> rowCounts = rowCounts(counting);
+            Counted counted = rowCounts(counting);
             c.rollback();
-            return new BackupOutcome("pg_dump", toolVersion, serverVersion, directory ? "directory" : "custom", rowCounts);
+            return new BackupOutcome("pg_dump", toolVersion, serverVersion, directory ? "directory" : "custom",
+                    counted.rows(), counted.checksums(), sha256);
         } catch (SQLException e) {
             throw new BackupException("cannot back up " + source.url().masked() + ": "
                     + Secrets.maskText(e.getMessage(), source.effectiveCredentials().password()), e);
         }
     }
 
-    /** The pg_dump argument list: no secret in it. */
+    /** The pg_dump argument list: no secret in it. A custom-format dump goes to standard output. */
     static List<String> dumpArguments(DatabaseTarget source, Path payload, BackupOptions options, String snapshot) {
         List<String> args = new ArrayList<>(PgConnectionArgs.of(source).args());
         if (options.jobs() > 1) {
@@ -108,7 +136,9 @@ public final class PgDumpEngine implements BackupEngine {
             args.add("--snapshot=" + snapshot);
         }
         args.add("--verbose");
-        args.add("--file=" + payload);
+        if (options.jobs() > 1) {
+            args.add("--file=" + payload);
+        }
         return args;
     }
 
@@ -143,7 +173,11 @@ public final class PgDumpEngine implements BackupEngine {
         }
     }
 
-    private static Map<String, Long> rowCounts(FutureTask<Map<String, Long>> counting) throws SQLException {
+    /** Row counts and content checksums, both taken in the dump's snapshot. */
+    private record Counted(Map<String, Long> rows, Map<String, String> checksums) {
+    }
+
+    private static Counted rowCounts(FutureTask<Counted> counting) throws SQLException {
         try {
             return counting.get();
         } catch (InterruptedException e) {
@@ -168,6 +202,14 @@ public final class PgDumpEngine implements BackupEngine {
                 // the counts below run in a fresh transaction
             }
             return null;
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
         }
     }
 

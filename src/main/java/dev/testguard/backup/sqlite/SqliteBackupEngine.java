@@ -5,6 +5,7 @@ import dev.testguard.backup.BackupException;
 import dev.testguard.backup.BackupOptions;
 import dev.testguard.backup.BackupOutcome;
 import dev.testguard.backup.Progress;
+import dev.testguard.backup.TableChecksums;
 import dev.testguard.db.Connections;
 import dev.testguard.db.DatabaseTarget;
 import dev.testguard.db.SqliteAdmin;
@@ -47,11 +48,11 @@ public final class SqliteBackupEngine implements BackupEngine {
             throw new BackupException("backup of SQLite database " + source + " failed: " + e.getMessage()
                     + ". Check that the file exists and is readable.", e);
         }
-        // counted in the copy: exactly what the backup holds, whatever happened to the source since
+        // counted and checksummed in the copy: exactly what the backup holds, whatever happened to the source since
         try (Connection copy = SqliteAdmin.openExisting(payload)) {
             Map<String, Long> rows = SqliteAdmin.exactRowCounts(copy);
             String version = version(copy);
-            return new BackupOutcome(ID, version, version, "sqlite", rows);
+            return new BackupOutcome(ID, version, version, "sqlite", rows, TableChecksums.forSmallTables(copy, rows), null);
         } catch (SQLException e) {
             throw new BackupException("SQLite backup " + payload + " was written but cannot be read back: "
                     + e.getMessage(), e);

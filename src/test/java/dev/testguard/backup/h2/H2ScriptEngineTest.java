@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.testguard.backup.BackupException;
 import dev.testguard.backup.BackupOptions;
 import dev.testguard.backup.BackupOutcome;
+import dev.testguard.backup.TableChecksums;
 import dev.testguard.db.Connections;
 import dev.testguard.db.DatabaseTarget;
 import dev.testguard.db.H2Admin;
@@ -89,6 +90,10 @@ class H2ScriptEngineTest {
         new H2ScriptEngine().restore(payload, target, BackupOptions.DEFAULTS, progress::add);
 
         assertThat(admin.exactRowCounts("restored_test")).isEqualTo(outcome.rowCounts());
+        assertThat(outcome.checksums()).containsOnlyKeys("OTHER.CHILD", "PUBLIC.PARENT");
+        try (Connection c = Connections.open(target, Duration.ofSeconds(5))) {
+            assertThat(TableChecksums.of(c, outcome.checksums().keySet())).isEqualTo(outcome.checksums());
+        }
         assertThat(rows(target, "SELECT * FROM other.child ORDER BY id")).isEqualTo(rows(source, "SELECT * FROM other.child ORDER BY id"));
         assertThat(rows(target, "SELECT * FROM v ORDER BY name")).containsExactly("a|" + UNICODE);
         try (Connection c = Connections.open(target, Duration.ofSeconds(5)); Statement st = c.createStatement()) {

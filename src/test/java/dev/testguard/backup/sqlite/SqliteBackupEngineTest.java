@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.testguard.backup.BackupException;
 import dev.testguard.backup.BackupOptions;
 import dev.testguard.backup.BackupOutcome;
+import dev.testguard.backup.TableChecksums;
 import dev.testguard.db.Connections;
 import dev.testguard.db.DatabaseTarget;
 import dev.testguard.db.SqliteAdmin;
@@ -75,6 +76,19 @@ class SqliteBackupEngineTest {
             new SqliteBackupEngine().restore(payload, target, BackupOptions.DEFAULTS, progress::add);
 
             assertThat(admin.exactRowCounts("restored_test.db")).isEqualTo(outcome.rowCounts());
+            assertThat(outcome.checksums()).containsOnlyKeys("child", "parent");
+            try (Connection c = Connections.open(target, Duration.ofSeconds(5))) {
+                assertThat(TableChecksums.of(c, outcome.checksums().keySet())).isEqualTo(outcome.checksums());
+                try (Statement st = c.createStatement()) {
+                    st.execute("UPDATE child SET note = note || '.' WHERE id = (SELECT min(id) FROM child)");
+                }
+                assertThat(TableChecksums.mismatches(outcome.checksums(), TableChecksums.of(c, outcome.checksums().keySet())))
+                        .containsExactly("child");
+                try (Statement st = c.createStatement()) {
+                    st.execute("UPDATE child SET note = substr(note, 1, length(note) - 1) WHERE id = (SELECT min(id) FROM child)");
+                }
+                assertThat(TableChecksums.of(c, outcome.checksums().keySet())).isEqualTo(outcome.checksums());
+            }
             String all4 = "SELECT * FROM child ORDER BY id";
             assertThat(rows(target, all4)).isEqualTo(rows(source, all4)).hasSize(4);
             assertThat(rows(target, "SELECT sql FROM sqlite_master ORDER BY name"))
