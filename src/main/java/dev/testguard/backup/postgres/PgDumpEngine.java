@@ -11,15 +11,7 @@ import dev.testguard.db.Connections;
 import dev.testguard.db.DatabaseTarget;
 import dev.testguard.db.PostgresAdmin;
 import dev.testguard.jdbc.Secrets;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -90,22 +82,8 @@ public final class PgDumpEngine implements BackupEngine {
             ProgressTicker ticker = new ProgressTicker("pg_dump " + source.databaseName(), "dumping contents of table",
                     tables, payload, progressEvery, progress);
             ExternalTool.Result r;
-            String sha256 = null;
             try (ticker) {
-                if (directory) {
-                    r = pgDump.run(args, conn.environment(), null, line -> { }, ticker::onToolLine);
-                } else {
-                    // one file: hashed as pg_dump writes it, so it need not be read back
-                    MessageDigest md = sha256();
-                    try (OutputStream file = Files.newOutputStream(payload, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                         DigestOutputStream out = new DigestOutputStream(file, md)) {
-                        r = pgDump.runToStream(args, conn.environment(), out, ticker::onToolLine);
-                    } catch (IOException e) {
-                        throw new BackupException("cannot write the backup of " + source.url().masked() + " to " + payload
-                                + ": " + e.getMessage() + ". Check the free space and permissions of the backup directory.", e);
-                    }
-                    sha256 = HexFormat.of().formatHex(md.digest());
-                }
+                r = pgDump.run(args, conn.environment(), null, line -> { }, ticker::onToolLine);
             } finally {
                 awaitQuietly(counting); // the connection is the counter's until it is done
             }
@@ -116,14 +94,14 @@ public final class PgDumpEngine implements BackupEngine {
             Counted counted = rowCounts(counting);
             c.rollback();
             return new BackupOutcome("pg_dump", toolVersion, serverVersion, directory ? "directory" : "custom",
-                    counted.rows(), counted.checksums(), sha256);
+                    counted.rows(), counted.checksums(), null);
         } catch (SQLException e) {
             throw new BackupException("cannot back up " + source.url().masked() + ": "
                     + Secrets.maskText(e.getMessage(), source.effectiveCredentials().password()), e);
         }
     }
 
-    /** The pg_dump argument list: no secret in it. A custom-format dump goes to standard output. */
+    /** The pg_dump argument list: no secret in it. */
     static List<String> dumpArguments(DatabaseTarget source, Path payload, BackupOptions options, String snapshot) {
         List<String> args = new ArrayList<>(PgConnectionArgs.of(source).args());
         if (options.jobs() > 1) {
@@ -136,9 +114,7 @@ public final class PgDumpEngine implements BackupEngine {
             args.add("--snapshot=" + snapshot);
         }
         args.add("--verbose");
-        if (options.jobs() > 1) {
-            args.add("--file=" + payload);
-        }
+        args.add("--file=" + payload);
         return args;
     }
 
@@ -202,14 +178,6 @@ public final class PgDumpEngine implements BackupEngine {
                 // the counts below run in a fresh transaction
             }
             return null;
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
         }
     }
 

@@ -156,9 +156,6 @@ public final class ExternalTool {
         }, "testguard-" + executable.getFileName() + "-stderr");
         errors.setDaemon(true);
         errors.start();
-        // Maven stopped with Ctrl-C: stop the tool too rather than leave it writing
-        Thread killer = new Thread(p::destroyForcibly, "testguard-" + executable.getFileName() + "-stop");
-        Runtime.getRuntime().addShutdownHook(killer);
         try (InputStream out = p.getInputStream()) {
             byte[] buf = new byte[1 << 17];
             int n;
@@ -178,12 +175,6 @@ public final class ExternalTool {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new BackupException("interrupted while " + executable.getFileName() + " ran; it was stopped", e);
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(killer);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook runs anyway
-            }
         }
     }
 
