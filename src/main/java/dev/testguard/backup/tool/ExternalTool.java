@@ -2,14 +2,8 @@ package dev.testguard.backup.tool;
 
 import dev.testguard.backup.BackupException;
 import dev.testguard.jdbc.Secrets;
-import java.io.BufferedReader;
 import java.io.File;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -113,73 +107,6 @@ public final class ExternalTool {
         } catch (CommandLineException e) {
             throw new BackupException("cannot run " + executable + ": " + Secrets.maskText(e.getMessage(), secrets), e);
         }
-    }
-
-    /**
-     * Runs the tool to completion, copying its standard output, as bytes, into {@code stdoutSink} (e.g. a payload
-     * being hashed as it is written) instead of collecting it as text. {@link Result#stdout()} is then empty.
-     * The sink is not closed.
-     *
-     * @param onStderr each masked line of standard error
-     */
-    public Result runToStream(List<String> args, Map<String, String> environment, OutputStream stdoutSink,
-                              Consumer<String> onStderr) throws BackupException {
-        List<String> command = new ArrayList<>();
-        command.add(executable.toString());
-        command.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
-        pb.environment().putAll(environment);
-        String[] secrets = environment.values().toArray(new String[0]);
-        Deque<String> stderrTail = new ArrayDeque<>();
-        Process p;
-        try {
-            p = pb.start();
-        } catch (IOException e) {
-            throw new BackupException("cannot run " + executable + ": " + Secrets.maskText(e.getMessage(), secrets), e);
-        }
-        Thread errors = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    String masked = Secrets.maskText(line, secrets);
-                    synchronized (stderrTail) {
-                        stderrTail.addLast(masked);
-                        if (stderrTail.size() > STDERR_TAIL_LINES) {
-                            stderrTail.removeFirst();
-                        }
-                    }
-                    onStderr.accept(masked);
-                }
-            } catch (IOException ignored) {
-                // the process ended; its exit code tells
-            }
-        }, "testguard-" + executable.getFileName() + "-stderr");
-        errors.setDaemon(true);
-        errors.start();
-        try (InputStream out = p.getInputStream()) {
-            byte[] buf = new byte[1 << 17];
-            int n;
-            while ((n = out.read(buf)) > 0) {
-                stdoutSink.write(buf, 0, n);
-            }
-            int exit = p.waitFor();
-            errors.join();
-            synchronized (stderrTail) {
-                return new Result(exit, "", String.join(System.lineSeparator(), stderrTail));
-            }
-        } catch (IOException e) {
-            p.destroyForcibly();
-            throw new BackupException("writing the output of " + executable.getFileName() + " failed: "
-                    + Secrets.maskText(e.getMessage(), secrets), e);
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new BackupException("interrupted while " + executable.getFileName() + " ran; it was stopped", e);
-        }
-    }
-
-    private static File nullDevice() {
-        return new File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
     }
 
     /** Exit code, collected standard output and the last lines of (masked) standard error. */
