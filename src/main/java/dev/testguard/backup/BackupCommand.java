@@ -72,7 +72,7 @@ public final class BackupCommand {
             BackupOutcome outcome = engine.backup(target, payload, options, progress);
             long size = SecureFiles.size(payload);
             // engines that stream the payload hash it as it is written; the others' payloads are read back
-            String sha = outcome.payloadSha256() != null ? outcome.payloadSha256() : PayloadDigest.sha256(payload);
+            String sha = PayloadDigest.sha256(payload);
             Manifest m = new Manifest(Manifest.FORMAT_VERSION, id[0], Manifest.COMPLETE, purpose,
                     new Manifest.Database(nameOf(target), target.url().vendor().displayName(), target.url().masked(),
                             outcome.serverVersion()),

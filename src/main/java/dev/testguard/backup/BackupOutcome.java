@@ -13,11 +13,9 @@ import java.util.TreeMap;
  * @param rowCounts     exact rows per table at backup time, sorted by table
  * @param checksums     content checksum per table, taken in the same snapshot as the dump, for the tables small
  *                      enough to checksum cheaply (never null; empty when the engine takes none)
- * @param payloadSha256 SHA-256 of the payload as {@link PayloadDigest} computes it, when the engine computed it
- *                      while writing; null to have the payload read back
  */
 public record BackupOutcome(String tool, String toolVersion, String serverVersion, String format, Map<String, Long> rowCounts,
-                            Map<String, String> checksums, String payloadSha256) {
+                            Map<String, String> checksums) {
 
     public BackupOutcome {
         checksums = checksums == null ? Map.of() : new TreeMap<>(checksums);
@@ -25,10 +23,6 @@ public record BackupOutcome(String tool, String toolVersion, String serverVersio
 
     /** An outcome without content checksums. */
     public BackupOutcome(String tool, String toolVersion, String serverVersion, String format, Map<String, Long> rowCounts) {
-        this(tool, toolVersion, serverVersion, format, rowCounts, Map.of(), null);
-    }
-
-    public BackupOutcome withChecksums(Map<String, String> sums) {
-        return new BackupOutcome(tool, toolVersion, serverVersion, format, rowCounts, sums, payloadSha256);
+        this(tool, toolVersion, serverVersion, format, rowCounts, Map.of());
     }
 }

@@ -46,7 +46,7 @@ public final class H2ScriptEngine implements BackupEngine {
             String version = version(c);
             Map<String, Long> rows = H2Admin.exactRowCounts(c);
             progress.report("h2-script: " + rows.size() + " tables, " + Files.size(payload) + " bytes");
-            return new BackupOutcome(ID, version, version, "sql.gz", rows, TableChecksums.forSmallTables(c, rows), null);
+            return new BackupOutcome(ID, version, version, "sql.gz", rows, TableChecksums.forSmallTables(c, rows));
         } catch (SQLException | IOException e) {
             deleteQuietly(payload);
             throw new BackupException("backup of H2 database " + source + " failed: " + e.getMessage()

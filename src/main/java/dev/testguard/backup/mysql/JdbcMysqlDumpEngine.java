@@ -64,7 +64,7 @@ public final class JdbcMysqlDumpEngine implements BackupEngine {
                 }
             }
             String format = DumpOutput.isGzip(payload) ? "sql.gz" : "sql";
-            return new BackupOutcome(ID, driverVersion(c), version, format, rows, checksums, null);
+            return new BackupOutcome(ID, driverVersion(c), version, format, rows, checksums);
         } catch (SQLException | IOException | RuntimeException e) {
             deleteQuietly(payload);
             throw new BackupException("backup of " + source + " with the built-in JDBC dump failed: " + e.getMessage()

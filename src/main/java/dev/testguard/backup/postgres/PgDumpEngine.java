@@ -94,7 +94,7 @@ public final class PgDumpEngine implements BackupEngine {
             Counted counted = rowCounts(counting);
             c.rollback();
             return new BackupOutcome("pg_dump", toolVersion, serverVersion, directory ? "directory" : "custom",
-                    counted.rows(), counted.checksums(), null);
+                    counted.rows(), counted.checksums());
         } catch (SQLException e) {
             throw new BackupException("cannot back up " + source.url().masked() + ": "
                     + Secrets.maskText(e.getMessage(), source.effectiveCredentials().password()), e);

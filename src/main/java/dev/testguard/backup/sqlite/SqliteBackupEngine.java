@@ -52,7 +52,7 @@ public final class SqliteBackupEngine implements BackupEngine {
         try (Connection copy = SqliteAdmin.openExisting(payload)) {
             Map<String, Long> rows = SqliteAdmin.exactRowCounts(copy);
             String version = version(copy);
-            return new BackupOutcome(ID, version, version, "sqlite", rows, TableChecksums.forSmallTables(copy, rows), null);
+            return new BackupOutcome(ID, version, version, "sqlite", rows, TableChecksums.forSmallTables(copy, rows));
         } catch (SQLException e) {
             throw new BackupException("SQLite backup " + payload + " was written but cannot be read back: "
                     + e.getMessage(), e);
