@@ -28,6 +28,7 @@ final class PostgresReset implements VendorReset {
     private static final String SPARE_MARKER = "testguard-spare-of:";
 
     private Connection connection;
+    private final List<Runnable> deferred = new ArrayList<>();
 
     /** What to recreate a database with. */
     private record Shape(String owner, String encoding, String collate, String ctype) {
@@ -70,7 +71,7 @@ final class PostgresReset implements VendorReset {
                 execute(c, "COMMENT ON DATABASE " + q(base) + " IS " + rs.getString(1));
             }
         }
-        Housekeeping.submit("prepare the first baseline copy of " + source, () -> {
+        later("prepare the first baseline copy of " + source, () -> {
             try (Connection bg = maintenance(source)) {
                 prepareSpare(bg, spareName(database), baselineName(database), owner);
             }
@@ -127,7 +128,7 @@ final class PostgresReset implements VendorReset {
             createFromTemplate(c, name, base, owner);
         }
         String oldDatabase = trash;
-        Housekeeping.submit("prepare the next baseline copy of " + into, () -> {
+        later("prepare the next baseline copy of " + into, () -> {
             try (Connection bg = maintenance(into)) {
                 if (oldDatabase != null) {
                     dropDatabase(bg, oldDatabase);
@@ -157,12 +158,38 @@ final class PostgresReset implements VendorReset {
         PostgresStampStore.writeOn(c, target.databaseName(), userText, stamp);
     }
 
+    /**
+     * Closes the connection, then starts the background work: started earlier, its checkpoints and copies would
+     * compete with the reset's last steps (the stamp) for the server.
+     */
     @Override
     public void close() throws SQLException {
-        if (connection != null) {
-            connection.close();
-            connection = null;
+        try {
+            if (connection != null) {
+                connection.close();
+                connection = null;
+            }
+        } finally {
+            deferred.forEach(Runnable::run);
+            deferred.clear();
         }
+    }
+
+    /**
+     * Background work may outlive the plugin's class realm: Maven closes it when the build ends, while the exit hook
+     * still waits for the work, and a driver class loaded only then (say, for a server notice) fails to load. So
+     * the classes it may need beyond those a reset has already used are loaded now.
+     */
+    private void later(String describe, Housekeeping.Task task) {
+        for (String name : List.of("org.postgresql.util.ServerErrorMessage", "org.postgresql.util.PSQLWarning",
+                "org.postgresql.util.PSQLException", "org.postgresql.util.PSQLState", "org.postgresql.jdbc.PgDatabaseMetaData")) {
+            try {
+                Class.forName(name, true, PostgresReset.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                // the work then reports what it cannot do
+            }
+        }
+        deferred.add(() -> Housekeeping.submit(describe, task));
     }
 
     /** The maintenance connection this reset shares between its steps (background work opens its own). */
@@ -283,7 +310,11 @@ final class PostgresReset implements VendorReset {
         }
     }
 
+    /** Checks first: {@code DROP DATABASE IF EXISTS} of a missing one sends a notice (see {@link #later}). */
     private static void dropDatabase(Connection c, String name) throws SQLException {
+        if (shape(c, name).isEmpty()) {
+            return;
+        }
         terminateSessions(c, name);
         boolean force = c.getMetaData().getDatabaseMajorVersion() >= 13;
         execute(c, "DROP DATABASE IF EXISTS " + q(name) + (force ? " WITH (FORCE)" : ""));
