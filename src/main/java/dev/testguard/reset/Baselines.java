@@ -26,7 +26,7 @@ public final class Baselines {
     /** Creates {@code into} (must not exist) as a copy of the baseline of {@code baselineOf}. */
     public void cloneInto(DatabaseTarget baselineOf, DatabaseTarget into) throws SQLException, ResetException {
         try (VendorReset vendor = VendorResets.forTarget(into, baseDir)) {
-            vendor.restoreBaseline(baselineOf, into);
+            vendor.cloneBaseline(baselineOf, into);
         }
     }
 }

@@ -138,6 +138,13 @@ final class PostgresReset implements VendorReset {
         });
     }
 
+    /** A provisioned database lives for one build: a spare kept for it would outlive it, so none is prepared. */
+    @Override
+    public void cloneBaseline(DatabaseTarget baselineOf, DatabaseTarget into) throws SQLException {
+        Housekeeping.awaitAll();
+        createFromTemplate(connection(into), into.databaseName(), baselineName(baselineOf.databaseName()), null);
+    }
+
     @Override
     public boolean exists(DatabaseTarget target) throws SQLException {
         return shape(connection(target), target.databaseName()).isPresent();

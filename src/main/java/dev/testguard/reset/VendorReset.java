@@ -23,6 +23,11 @@ interface VendorReset extends AutoCloseable {
     /** Replaces the content of {@code into} (created when missing) with the baseline of {@code baselineOf}. */
     void restoreBaseline(DatabaseTarget baselineOf, DatabaseTarget into) throws SQLException;
 
+    /** Creates {@code into}, which does not exist, as a copy of the baseline of {@code baselineOf} (no spare kept for it). */
+    default void cloneBaseline(DatabaseTarget baselineOf, DatabaseTarget into) throws SQLException {
+        restoreBaseline(baselineOf, into);
+    }
+
     /** Drops the baseline of {@code database}, if any. */
     void dropBaseline(DatabaseTarget database) throws SQLException;
 
