@@ -12,7 +12,7 @@ VERSION="0.1.0-SNAPSHOT"
 cleanup() {
   (cd "$WORK" && mvn -B -q dev.testguard:testguard-maven-plugin:$VERSION:release >/dev/null 2>&1) || true
   dropdb --if-exists --force "$SRC" 2>/dev/null || true
-  dropdb --if-exists --force "${SRC}__tgbase" 2>/dev/null || true
+  for s in __tgbase __tgspare __tgtrash; do dropdb --if-exists --force "${SRC}$s" 2>/dev/null || true; done
   rm -rf "$WORK"
 }
 trap cleanup EXIT

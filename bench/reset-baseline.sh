@@ -15,7 +15,7 @@ URL="jdbc:postgresql://${PGHOST}:${PGPORT}/${DB}"
 
 cleanup() {
   dropdb --if-exists --force "$DB" 2>/dev/null || true
-  dropdb --if-exists --force "${DB}__tgbase" 2>/dev/null || true
+  for s in __tgbase __tgspare __tgtrash; do dropdb --if-exists --force "${DB}$s" 2>/dev/null || true; done
   dropdb --if-exists --force "${DB}_raw" 2>/dev/null || true
   rm -rf "$WORK"
 }

@@ -18,34 +18,60 @@ public final class PostgresStampStore implements StampStore {
 
     @Override
     public Optional<Stamp> read(Connection connection) throws SQLException {
-        return StampJson.find(currentComment(connection)).map(StampJson.Block::stamp);
+        return readOf(connection, null);
     }
 
     @Override
     public void write(Connection connection, Stamp stamp) throws SQLException {
-        String userText = StampJson.withoutBlock(currentComment(connection));
+        writeOn(connection, null, stamp);
+    }
+
+    /**
+     * The stamp of {@code database} (null: the connection's own), read through a connection to any database of the
+     * server: the comment is in a shared catalog.
+     */
+    public static Optional<Stamp> readOf(Connection connection, String database) throws SQLException {
+        return StampJson.find(comment(connection, database)).map(StampJson.Block::stamp);
+    }
+
+    /** Stamps {@code database} (null: the connection's own) through a connection to any database of the server. */
+    public static void writeOn(Connection connection, String database, Stamp stamp) throws SQLException {
+        writeOn(connection, database, userText(comment(connection, database)), stamp);
+    }
+
+    /** {@code comment} without its stamp block: what the user wrote, or null. */
+    public static String userText(String comment) {
+        return StampJson.withoutBlock(comment);
+    }
+
+    /** Stamps {@code database}, keeping {@code userText} (null for none) before the stamp block. */
+    public static void writeOn(Connection connection, String database, String userText, Stamp stamp) throws SQLException {
         String comment = (userText == null ? "" : userText + "\n") + StampJson.block(stamp);
-        String database;
+        String quoted;
         String literal;
         // COMMENT takes no bind parameters: let the server quote the name and the text itself
-        try (PreparedStatement ps = connection.prepareStatement("SELECT quote_ident(current_database()), quote_literal(?)")) {
-            ps.setString(1, comment);
+        try (PreparedStatement ps = connection.prepareStatement("SELECT quote_ident(coalesce(?, current_database())), quote_literal(?)")) {
+            ps.setString(1, database);
+            ps.setString(2, comment);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                database = rs.getString(1);
+                quoted = rs.getString(1);
                 literal = rs.getString(2);
             }
         }
         try (Statement st = connection.createStatement()) {
-            st.execute("COMMENT ON DATABASE " + database + " IS " + literal);
+            st.execute("COMMENT ON DATABASE " + quoted + " IS " + literal);
         }
     }
 
-    static String currentComment(Connection connection) throws SQLException {
-        try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery(
-                     "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = current_database()")) {
-            return rs.next() ? rs.getString(1) : null;
+    /** The whole comment of {@code database} (null: the connection's own), null when it has none or does not exist. */
+    public static String comment(Connection connection, String database) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT shobj_description(oid, 'pg_database') FROM pg_database"
+                + " WHERE datname = coalesce(?, current_database())")) {
+            ps.setString(1, database);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
         }
     }
 }

@@ -16,8 +16,8 @@ public final class Baselines {
 
     /** The baseline of {@code database}, whatever its key, or empty. */
     public Optional<BaselineInfo> find(DatabaseTarget database) throws ResetException {
-        try {
-            return VendorResets.forTarget(database, baseDir).baseline(database);
+        try (VendorReset vendor = VendorResets.forTarget(database, baseDir)) {
+            return vendor.baseline(database);
         } catch (SQLException e) {
             throw new ResetException("testguard cannot read the baseline of " + database + ": " + e.getMessage(), e);
         }
@@ -25,6 +25,8 @@ public final class Baselines {
 
     /** Creates {@code into} (must not exist) as a copy of the baseline of {@code baselineOf}. */
     public void cloneInto(DatabaseTarget baselineOf, DatabaseTarget into) throws SQLException, ResetException {
-        VendorResets.forTarget(into, baseDir).restoreBaseline(baselineOf, into);
+        try (VendorReset vendor = VendorResets.forTarget(into, baseDir)) {
+            vendor.cloneBaseline(baselineOf, into);
+        }
     }
 }

@@ -42,9 +42,9 @@ final class Housekeeping {
             PENDING.add(EXECUTOR.submit(() -> {
                 try {
                     task.run();
-                } catch (Exception e) {
+                } catch (Exception | LinkageError e) {
                     System.err.println("testguard: could not " + describe + " (the next reset will take longer): "
-                            + e.getMessage());
+                            + e);
                 }
             }));
         }

@@ -3,6 +3,8 @@ package dev.testguard.reset;
 import dev.testguard.db.Connections;
 import dev.testguard.db.DatabaseTarget;
 import dev.testguard.db.PostgresAdmin;
+import dev.testguard.probe.PostgresStampStore;
+import dev.testguard.probe.Stamp;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,6 +25,10 @@ final class PostgresReset implements VendorReset {
 
     static final int MAX_NAME = 63;
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final String SPARE_MARKER = "testguard-spare-of:";
+
+    private Connection connection;
+    private final List<Runnable> deferred = new ArrayList<>();
 
     /** What to recreate a database with. */
     private record Shape(String owner, String encoding, String collate, String ctype) {
@@ -31,19 +37,18 @@ final class PostgresReset implements VendorReset {
     @Override
     public void wipe(DatabaseTarget target) throws SQLException {
         String name = target.databaseName();
-        try (Connection c = maintenance(target)) {
-            Optional<Shape> shape = shape(c, name);
-            if (shape.isEmpty()) {
-                execute(c, "CREATE DATABASE " + q(name));
-                return;
-            }
-            if (mayRecreate(c, shape.get())) {
-                dropDatabase(c, name);
-                execute(c, "CREATE DATABASE " + q(name) + " OWNER " + q(shape.get().owner()) + " TEMPLATE template0"
-                        + " ENCODING " + literal(shape.get().encoding()) + " LC_COLLATE " + literal(shape.get().collate())
-                        + " LC_CTYPE " + literal(shape.get().ctype()));
-                return;
-            }
+        Connection c = connection(target);
+        Optional<Shape> shape = shape(c, name);
+        if (shape.isEmpty()) {
+            execute(c, "CREATE DATABASE " + q(name));
+            return;
+        }
+        if (mayRecreate(c, shape.get())) {
+            dropDatabase(c, name);
+            execute(c, "CREATE DATABASE " + q(name) + " OWNER " + q(shape.get().owner()) + " TEMPLATE template0"
+                    + " ENCODING " + literal(shape.get().encoding()) + " LC_COLLATE " + literal(shape.get().collate())
+                    + " LC_CTYPE " + literal(shape.get().ctype()));
+            return;
         }
         dropAllObjects(target);
     }
@@ -53,31 +58,29 @@ final class PostgresReset implements VendorReset {
         Housekeeping.awaitAll();
         String database = source.databaseName();
         String base = baselineName(database);
-        String owner;
-        try (Connection c = maintenance(source)) {
-            owner = shape(c, database).map(Shape::owner).orElse(null);
-            dropDatabase(c, spareName(database));
-            dropDatabase(c, base);
-            createFromTemplate(c, base, source.databaseName(), null);
-            execute(c, "ALTER DATABASE " + q(base) + " WITH ALLOW_CONNECTIONS false");
-            try (PreparedStatement ps = c.prepareStatement("SELECT quote_literal(?)")) {
-                ps.setString(1, info.toJson());
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    execute(c, "COMMENT ON DATABASE " + q(base) + " IS " + rs.getString(1));
-                }
+        Connection c = connection(source);
+        String owner = shape(c, database).map(Shape::owner).orElse(null);
+        dropDatabase(c, spareName(database));
+        dropDatabase(c, base);
+        createFromTemplate(c, base, source.databaseName(), null);
+        execute(c, "ALTER DATABASE " + q(base) + " WITH ALLOW_CONNECTIONS false");
+        try (PreparedStatement ps = c.prepareStatement("SELECT quote_literal(?)")) {
+            ps.setString(1, info.toJson());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                execute(c, "COMMENT ON DATABASE " + q(base) + " IS " + rs.getString(1));
             }
         }
-        Housekeeping.submit("prepare the first baseline copy of " + source, () -> {
-            try (Connection c = maintenance(source)) {
-                prepareSpare(c, spareName(database), baselineName(database), owner);
+        later("prepare the first baseline copy of " + source, () -> {
+            try (Connection bg = maintenance(source)) {
+                prepareSpare(bg, spareName(database), baselineName(database), owner);
             }
         });
     }
 
     @Override
     public Optional<BaselineInfo> baseline(DatabaseTarget database) throws SQLException {
-        try (Connection c = maintenance(database); PreparedStatement ps = c.prepareStatement(
+        try (PreparedStatement ps = connection(database).prepareStatement(
                 "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = ?")) {
             ps.setString(1, baselineName(database.databaseName()));
             try (ResultSet rs = ps.executeQuery()) {
@@ -104,37 +107,104 @@ final class PostgresReset implements VendorReset {
         String base = baselineName(baselineOf.databaseName());
         String spare = spareName(name);
         String trash = null;
-        String owner;
-        try (Connection c = maintenance(into)) {
-            Optional<Shape> shape = shape(c, name);
-            if (shape.isPresent() && !mayRecreate(c, shape.get())) {
-                throw new SQLException("restoring a baseline recreates the database, and " + currentUser(c)
-                        + " may not create databases or does not own " + name
-                        + ". Connect as a role with CREATEDB that owns it (-Dtestguard.username), or use -Dtestguard.baseline=ignore");
+        Connection c = connection(into);
+        Optional<Shape> shape = shape(c, name);
+        if (shape.isPresent() && !mayRecreate(c, shape.get())) {
+            throw new SQLException("restoring a baseline recreates the database, and " + currentUser(c)
+                    + " may not create databases or does not own " + name
+                    + ". Connect as a role with CREATEDB that owns it (-Dtestguard.username), or use -Dtestguard.baseline=ignore");
+        }
+        String owner = shape.map(Shape::owner).orElse(null);
+        if (isSpareOf(c, spare, base, owner)) {
+            if (shape.isPresent()) {
+                trash = BaselineNames.of(name, "__tgtrash", MAX_NAME);
+                dropDatabase(c, trash);
+                rename(c, name, trash);
             }
-            owner = shape.map(Shape::owner).orElse(null);
-            if (isSpareOf(c, spare, base, owner)) {
-                if (shape.isPresent()) {
-                    trash = BaselineNames.of(name, "__tgtrash", MAX_NAME);
-                    dropDatabase(c, trash);
-                    rename(c, name, trash);
-                }
-                rename(c, spare, name);
-                execute(c, "COMMENT ON DATABASE " + q(name) + " IS NULL");
-            } else {
-                dropDatabase(c, name);
-                createFromTemplate(c, name, base, owner);
-            }
+            rename(c, spare, name);
+            // its comment, the spare marker, goes when the caller stamps it (see writeStamp)
+        } else {
+            dropDatabase(c, name);
+            createFromTemplate(c, name, base, owner);
         }
         String oldDatabase = trash;
-        Housekeeping.submit("prepare the next baseline copy of " + into, () -> {
-            try (Connection c = maintenance(into)) {
+        later("prepare the next baseline copy of " + into, () -> {
+            try (Connection bg = maintenance(into)) {
                 if (oldDatabase != null) {
-                    dropDatabase(c, oldDatabase);
+                    dropDatabase(bg, oldDatabase);
                 }
-                prepareSpare(c, spare, base, owner);
+                prepareSpare(bg, spare, base, owner);
             }
         });
+    }
+
+    /** A provisioned database lives for one build: a spare kept for it would outlive it, so none is prepared. */
+    @Override
+    public void cloneBaseline(DatabaseTarget baselineOf, DatabaseTarget into) throws SQLException {
+        Housekeeping.awaitAll();
+        createFromTemplate(connection(into), into.databaseName(), baselineName(baselineOf.databaseName()), null);
+    }
+
+    @Override
+    public boolean exists(DatabaseTarget target) throws SQLException {
+        return shape(connection(target), target.databaseName()).isPresent();
+    }
+
+    /** Read through the maintenance connection: the stamp is the database comment, in a shared catalog. */
+    @Override
+    public Optional<Stamp> stamp(DatabaseTarget target) throws SQLException {
+        return PostgresStampStore.readOf(connection(target), target.databaseName());
+    }
+
+    /** Through the maintenance connection too; a spare's marker comment left by a swap is replaced, not kept. */
+    @Override
+    public void writeStamp(DatabaseTarget target, Stamp stamp) throws SQLException {
+        Connection c = connection(target);
+        String comment = PostgresStampStore.comment(c, target.databaseName());
+        String userText = comment != null && comment.startsWith(SPARE_MARKER) ? null : PostgresStampStore.userText(comment);
+        PostgresStampStore.writeOn(c, target.databaseName(), userText, stamp);
+    }
+
+    /**
+     * Closes the connection, then starts the background work: started earlier, its checkpoints and copies would
+     * compete with the reset's last steps (the stamp) for the server.
+     */
+    @Override
+    public void close() throws SQLException {
+        try {
+            if (connection != null) {
+                connection.close();
+                connection = null;
+            }
+        } finally {
+            deferred.forEach(Runnable::run);
+            deferred.clear();
+        }
+    }
+
+    /**
+     * Background work may outlive the plugin's class realm: Maven closes it when the build ends, while the exit hook
+     * still waits for the work, and a driver class loaded only then (say, for a server notice) fails to load. So
+     * the classes it may need beyond those a reset has already used are loaded now.
+     */
+    private void later(String describe, Housekeeping.Task task) {
+        for (String name : List.of("org.postgresql.util.ServerErrorMessage", "org.postgresql.util.PSQLWarning",
+                "org.postgresql.util.PSQLException", "org.postgresql.util.PSQLState", "org.postgresql.jdbc.PgDatabaseMetaData")) {
+            try {
+                Class.forName(name, true, PostgresReset.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                // the work then reports what it cannot do
+            }
+        }
+        deferred.add(() -> Housekeeping.submit(describe, task));
+    }
+
+    /** The maintenance connection this reset shares between its steps (background work opens its own). */
+    private Connection connection(DatabaseTarget any) throws SQLException {
+        if (connection == null) {
+            connection = maintenance(any);
+        }
+        return connection;
     }
 
     static String spareName(String database) {
@@ -143,13 +213,14 @@ final class PostgresReset implements VendorReset {
 
     /** A spare counts only when it was cloned from this very baseline (its comment names the template's oid) for this owner. */
     private static boolean isSpareOf(Connection c, String spare, String base, String owner) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT shobj_description(s.oid, 'pg_database') = 'testguard-spare-of:' || b.oid"
+        try (PreparedStatement ps = c.prepareStatement("SELECT shobj_description(s.oid, 'pg_database') = ? || b.oid"
                 + " AND (? IS NULL OR pg_get_userbyid(s.datdba) = ?)"
                 + " FROM pg_database s, pg_database b WHERE s.datname = ? AND b.datname = ?")) {
-            ps.setString(1, owner);
+            ps.setString(1, SPARE_MARKER);
             ps.setString(2, owner);
-            ps.setString(3, spare);
-            ps.setString(4, base);
+            ps.setString(3, owner);
+            ps.setString(4, spare);
+            ps.setString(5, base);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() && rs.getBoolean(1);
             }
@@ -171,7 +242,7 @@ final class PostgresReset implements VendorReset {
             }
         }
         // the comment is written last: a spare without it (a clone cut short) is never used
-        execute(c, "COMMENT ON DATABASE " + q(spare) + " IS 'testguard-spare-of:" + baseOid + "'");
+        execute(c, "COMMENT ON DATABASE " + q(spare) + " IS '" + SPARE_MARKER + baseOid + "'");
     }
 
     private static void rename(Connection c, String from, String to) throws SQLException {
@@ -191,10 +262,9 @@ final class PostgresReset implements VendorReset {
     @Override
     public void dropBaseline(DatabaseTarget database) throws SQLException {
         Housekeeping.awaitAll();
-        try (Connection c = maintenance(database)) {
-            dropDatabase(c, spareName(database.databaseName()));
-            dropDatabase(c, baselineName(database.databaseName()));
-        }
+        Connection c = connection(database);
+        dropDatabase(c, spareName(database.databaseName()));
+        dropDatabase(c, baselineName(database.databaseName()));
     }
 
     static String baselineName(String database) {
@@ -247,7 +317,11 @@ final class PostgresReset implements VendorReset {
         }
     }
 
+    /** Checks first: {@code DROP DATABASE IF EXISTS} of a missing one sends a notice (see {@link #later}). */
     private static void dropDatabase(Connection c, String name) throws SQLException {
+        if (shape(c, name).isEmpty()) {
+            return;
+        }
         terminateSessions(c, name);
         boolean force = c.getMetaData().getDatabaseMajorVersion() >= 13;
         execute(c, "DROP DATABASE IF EXISTS " + q(name) + (force ? " WITH (FORCE)" : ""));

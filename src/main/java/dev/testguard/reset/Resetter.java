@@ -35,11 +35,10 @@ public final class Resetter {
     }
 
     public ResetOutcome reset(DatabaseTarget target, ResetOptions options) throws ResetException {
-        VendorReset vendor = VendorResets.forTarget(target, baseDir);
         long start = System.nanoTime();
-        try {
+        try (VendorReset vendor = VendorResets.forTarget(target, baseDir)) {
             DatabaseTarget db = vendor.connectable(target);
-            refuseProtectedStamp(vendor, db);
+            refuseProtectedStamp(vendor.stamp(db), db);
             String action;
             String warning = null;
             switch (options.mode()) {
@@ -73,7 +72,7 @@ public final class Resetter {
                     }
                 }
             }
-            stamps.stampTest(db);
+            vendor.writeStamp(db, stamps.testStamp());
             return new ResetOutcome(target.toString(), action, millisSince(start), warning);
         } catch (SQLException e) {
             throw new ResetException("testguard could not reset " + target + ": "
@@ -92,11 +91,7 @@ public final class Resetter {
         return new BaselineInfo(options.baselineKey(), Instant.now(clock), db.databaseName(), builtBy);
     }
 
-    private static void refuseProtectedStamp(VendorReset vendor, DatabaseTarget db) throws SQLException, ResetException {
-        if (!vendor.exists(db)) {
-            return;
-        }
-        Optional<Stamp> stamp = TestStamps.read(db);
+    private static void refuseProtectedStamp(Optional<Stamp> stamp, DatabaseTarget db) throws ResetException {
         if (stamp.isPresent() && stamp.get().role() == Stamp.Role.PROTECTED) {
             throw new ResetException("testguard refuses to reset " + db + ": it is stamped protected"
                     + (stamp.get().stampedBy() == null ? "" : " (by " + stamp.get().stampedBy() + ")")

@@ -27,11 +27,20 @@ public final class TestStamps {
     }
 
     public Stamp stampTest(DatabaseTarget connectable) throws SQLException {
-        Stamp stamp = new Stamp(Stamp.Role.TEST, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), Stamper.currentUser(), project);
+        Stamp stamp = testStamp();
+        write(connectable, stamp);
+        return stamp;
+    }
+
+    /** A {@code test} stamp dated now, to write with {@link #write}. */
+    public Stamp testStamp() {
+        return new Stamp(Stamp.Role.TEST, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), Stamper.currentUser(), project);
+    }
+
+    public static void write(DatabaseTarget connectable, Stamp stamp) throws SQLException {
         try (Connection c = Connections.open(connectable, TIMEOUT)) {
             store(connectable).write(c, stamp);
         }
-        return stamp;
     }
 
     public static Optional<Stamp> read(DatabaseTarget connectable) throws SQLException {

@@ -59,6 +59,10 @@ class PostgresResetTest extends ResetContractTest {
         assertThat(oid(db.databaseName())).as("the spare became the database").isEqualTo(spare);
         assertThat(labels(db)).containsExactly("fixture");
         assertThat(TestStamps.read(connectable(db))).map(Stamp::role).contains(Stamp.Role.TEST);
+        try (java.sql.Connection c = dev.testguard.db.Connections.open(connectable(db), java.time.Duration.ofSeconds(5))) {
+            assertThat(dev.testguard.probe.PostgresStampStore.comment(c, null))
+                    .as("the stamp replaced the spare's marker").startsWith("testguard:").doesNotContain("testguard-spare-of");
+        }
         Housekeeping.awaitAll();
         assertThat(exists(BaselineNames.of(db.databaseName(), "__tgtrash", PostgresReset.MAX_NAME)))
                 .as("the replaced database is dropped in the background").isFalse();
