@@ -71,11 +71,21 @@ public class ResetMojo extends AbstractGuardMojo {
                     getLog().warn("testguard: " + outcome.warning());
                 }
             }
+            if (lastGoalOfTheBuild()) {
+                getLog().info("testguard:reset: preparing the next baseline copy, so that the next reset is fast");
+                Resetter.finishBackgroundWork();
+            }
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("testguard:reset: " + e.getMessage());
         } catch (ResetException | ConfigFileException e) {
             throw new MojoFailureException(e.getMessage());
         }
+    }
+
+    /** {@code mvn testguard:reset} alone (or last): nothing else will overlap the background work. */
+    private boolean lastGoalOfTheBuild() {
+        List<String> goals = session.getGoals();
+        return goals.isEmpty() || goals.get(goals.size() - 1).endsWith(":reset");
     }
 
     private List<DiscoveredUrl> candidates(List<UrlSource> sources, ProjectLayout layout) throws MojoFailureException {

@@ -80,6 +80,15 @@ public final class Resetter {
         }
     }
 
+    /**
+     * Waits for the work a reset leaves to the background (the next spare copy of a baseline). A build that goes on
+     * (tests run next) overlaps it; a build that ends right after the reset should wait here, while the plugin's
+     * classes are still loaded.
+     */
+    public static void finishBackgroundWork() {
+        Housekeeping.awaitAll();
+    }
+
     private String emptyPlusInit(VendorReset vendor, DatabaseTarget db, ResetOptions options) throws SQLException, ResetException {
         vendor.wipe(db);
         int statements = new InitScripts(baseDir).run(db, options.initScripts());

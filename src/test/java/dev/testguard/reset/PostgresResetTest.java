@@ -72,15 +72,19 @@ class PostgresResetTest extends ResetContractTest {
     @Test
     void aSpareOfAnEarlierBaselineIsNeverUsed() throws Exception {
         DatabaseTarget db = newDatabase("test");
+        String spare = PostgresReset.spareName(db.databaseName());
+        String aside = db.databaseName() + "_aside";
+        dbs.willCreate(aside);
         exec(db, createItems(), "INSERT INTO items VALUES (1, 'old baseline')");
         resetter().reset(db, options(BaselineMode.SAVE, List.of()));
-        resetter().reset(db, options(BaselineMode.USE, List.of()));
         Housekeeping.awaitAll();
+        // keep the spare of the old baseline aside while the baseline is saved again
+        PgTestDb.exec(PgTestDb.target("postgres"), "ALTER DATABASE " + spare + " RENAME TO " + aside);
         exec(db, "UPDATE items SET label = 'new baseline'");
         resetter().reset(db, options(BaselineMode.SAVE, List.of()));
-        // a spare cloned from the old template must not come back, even if one were left behind
-        PgTestDb.exec(PgTestDb.target("postgres"), "CREATE DATABASE " + PostgresReset.spareName(db.databaseName())
-                + " TEMPLATE " + db.databaseName());
+        Housekeeping.awaitAll();
+        // a stale spare left behind: old content, marked as a copy of the old template
+        PgTestDb.exec(PgTestDb.target("postgres"), "DROP DATABASE " + spare, "ALTER DATABASE " + aside + " RENAME TO " + spare);
         exec(db, "DELETE FROM items");
 
         resetter().reset(db, options(BaselineMode.USE, List.of()));
