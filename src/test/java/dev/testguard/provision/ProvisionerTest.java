@@ -46,6 +46,7 @@ class ProvisionerTest {
 
     @AfterEach
     void cleanUp() {
+        dev.testguard.reset.Resetter.finishBackgroundWork(); // a saved baseline's spare copy may still be on its way
         cleanup.forEach(Runnable::run);
     }
 
@@ -145,6 +146,7 @@ class ProvisionerTest {
         admin.create(source);
         dropAfter(server, source);
         dropAfter(server, source + "__tgbase");
+        dropAfter(server, source + "__tgspare");
         DatabaseTarget src = admin.sibling(source);
         try (Connection c = dev.testguard.db.Connections.open(src, Duration.ofSeconds(5)); Statement st = c.createStatement()) {
             st.execute("CREATE TABLE items (id int)");
