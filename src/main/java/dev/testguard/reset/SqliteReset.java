@@ -5,26 +5,21 @@ import dev.testguard.db.DatabaseTarget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * SQLite: a reset deletes the database file and its journal/WAL companions and leaves an empty file. A baseline is
  * written with {@code VACUUM INTO} (consistent even while another connection has the file open, and compact) to
  * {@code <file>__tgbase}, info in {@code <file>__tgbase.baseline.json}; restoring is a plain file copy.
  */
-final class SqliteReset implements VendorReset {
-
-    private static final List<String> COMPANIONS = List.of("", "-wal", "-shm", "-journal");
-    private final Path baseDir;
+final class SqliteReset extends EmbeddedFileReset {
 
     SqliteReset(Path baseDir) {
-        this.baseDir = baseDir;
+        super(baseDir, "", List.of("", "-wal", "-shm", "-journal"));
     }
 
     @Override
@@ -57,61 +52,5 @@ final class SqliteReset implements VendorReset {
         } catch (IOException e) {
             throw new SQLException("cannot write " + baselineInfo(file) + ": " + e.getMessage(), e);
         }
-    }
-
-    @Override
-    public Optional<BaselineInfo> baseline(DatabaseTarget database) throws SQLException {
-        EmbeddedFile file = EmbeddedFile.of(database, baseDir);
-        if (!Files.exists(baselineData(file))) {
-            return Optional.empty();
-        }
-        return Optional.of(EmbeddedBaselines.readInfo(baselineInfo(file)));
-    }
-
-    @Override
-    public void restoreBaseline(DatabaseTarget baselineOf, DatabaseTarget into) throws SQLException {
-        EmbeddedFile from = EmbeddedFile.of(baselineOf, baseDir);
-        EmbeddedFile to = EmbeddedFile.of(into, baseDir);
-        deleteFiles(to);
-        try {
-            Files.copy(baselineData(from), to.location(), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new SQLException("cannot copy the baseline " + baselineData(from) + ": " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public void dropBaseline(DatabaseTarget database) throws SQLException {
-        EmbeddedFile file = EmbeddedFile.of(database, baseDir);
-        EmbeddedBaselines.delete(baselineData(file), baselineInfo(file));
-    }
-
-    @Override
-    public boolean exists(DatabaseTarget target) throws SQLException {
-        return Files.exists(EmbeddedFile.of(target, baseDir).withSuffix(""));
-    }
-
-    @Override
-    public DatabaseTarget connectable(DatabaseTarget target) throws SQLException {
-        return EmbeddedFile.of(target, baseDir).target();
-    }
-
-    private static void deleteFiles(EmbeddedFile file) throws SQLException {
-        for (String suffix : COMPANIONS) {
-            Path p = file.withSuffix(suffix);
-            try {
-                Files.deleteIfExists(p);
-            } catch (IOException e) {
-                throw new SQLException("cannot delete " + p + ": " + e.getMessage(), e);
-            }
-        }
-    }
-
-    private static Path baselineData(EmbeddedFile file) {
-        return file.withSuffix(BaselineNames.SUFFIX);
-    }
-
-    private static Path baselineInfo(EmbeddedFile file) {
-        return file.withSuffix(BaselineNames.SUFFIX + ".baseline.json");
     }
 }
