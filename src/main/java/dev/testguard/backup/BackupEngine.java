@@ -21,4 +21,11 @@ public interface BackupEngine {
 
     /** Restores {@code payload} into {@code target}, which exists and is empty. */
     void restore(Path payload, DatabaseTarget target, BackupOptions options, Progress progress) throws BackupException;
+
+    /** The contract of {@link #backup}: a payload that exists already is never overwritten. */
+    static void requireNewPayload(Path payload) throws BackupException {
+        if (java.nio.file.Files.exists(payload)) {
+            throw new BackupException("backup payload " + payload + " already exists: testguard never overwrites one");
+        }
+    }
 }

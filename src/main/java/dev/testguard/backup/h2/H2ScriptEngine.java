@@ -37,9 +37,7 @@ public final class H2ScriptEngine implements BackupEngine {
     @Override
     public BackupOutcome backup(DatabaseTarget source, Path payload, BackupOptions options, Progress progress)
             throws BackupException {
-        if (Files.exists(payload)) {
-            throw new BackupException("backup payload " + payload + " already exists: testguard never overwrites one");
-        }
+        BackupEngine.requireNewPayload(payload);
         try (Connection c = H2Admin.openExisting(source); Statement st = c.createStatement()) {
             progress.report("h2-script: writing " + payload.getFileName());
             st.execute("SCRIPT NOPASSWORDS TO " + literal(payload.toAbsolutePath()) + " COMPRESSION GZIP");

@@ -39,9 +39,7 @@ public final class JdbcMysqlDumpEngine implements BackupEngine {
     public BackupOutcome backup(DatabaseTarget source, Path payload, BackupOptions options, Progress progress)
             throws BackupException {
         String database = requireDatabase(source);
-        if (Files.exists(payload)) {
-            throw new BackupException("backup payload " + payload + " already exists: testguard never overwrites one");
-        }
+        BackupEngine.requireNewPayload(payload);
         try (Connection c = Connections.open(source, CONNECT_TIMEOUT)) {
             String version = scalar(c, "SELECT VERSION()");
             ConsistencyWarning.check(c, database, progress);

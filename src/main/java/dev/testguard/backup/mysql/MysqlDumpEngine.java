@@ -60,9 +60,7 @@ public final class MysqlDumpEngine implements BackupEngine {
     public BackupOutcome backup(DatabaseTarget source, Path payload, BackupOptions options, Progress progress)
             throws BackupException {
         String database = JdbcMysqlDumpEngine.requireDatabase(source);
-        if (Files.exists(payload)) {
-            throw new BackupException("backup payload " + payload + " already exists: testguard never overwrites one");
-        }
+        BackupEngine.requireNewPayload(payload);
         String serverVersion;
         Map<String, Long> rowCounts;
         try (Connection c = Connections.open(source, CONNECT_TIMEOUT)) {

@@ -36,9 +36,7 @@ public final class SqliteBackupEngine implements BackupEngine {
     @Override
     public BackupOutcome backup(DatabaseTarget source, Path payload, BackupOptions options, Progress progress)
             throws BackupException {
-        if (Files.exists(payload)) {
-            throw new BackupException("backup payload " + payload + " already exists: testguard never overwrites one");
-        }
+        BackupEngine.requireNewPayload(payload);
         Path file = fileOf(source);
         try (Connection c = SqliteAdmin.openExisting(file); Statement st = c.createStatement()) {
             progress.report("sqlite-backup: copying " + file + " to " + payload.getFileName());
