@@ -4,16 +4,16 @@ import dev.testguard.discovery.ConfigFileException;
 import dev.testguard.discovery.Provenance;
 import dev.testguard.discovery.SourcedValue;
 import dev.testguard.discovery.TestRuntime;
+import dev.testguard.discovery.config.ConfigDocument;
+import dev.testguard.discovery.config.ConfigEntry;
+import dev.testguard.discovery.config.PropertiesFile;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -115,19 +115,20 @@ public final class TestRuntimeResolver {
                     + ", which does not exist; " + execution.plugin() + " will run without it");
             return;
         }
-        Properties loaded = new Properties();
-        List<String> lines;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
-            loaded.load(reader);
-            lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
-        } catch (IOException | IllegalArgumentException e) {
+        String display = basedir.relativize(file.toAbsolutePath()).toString();
+        List<ConfigDocument> documents;
+        try {
+            // Surefire reads the file as java.util.Properties does: ISO-8859-1, and "#---" is only a comment
+            documents = PropertiesFile.parse(file, Files.readString(file, StandardCharsets.ISO_8859_1)).documents();
+        } catch (IOException | ConfigFileException e) {
             throw new ConfigFileException("Cannot read " + file + " (the <systemPropertiesFile> of "
                     + execution.runName() + "): " + e.getMessage());
         }
-        String display = basedir.relativize(file.toAbsolutePath()).toString();
-        for (String key : loaded.stringPropertyNames()) {
-            props.put(key, new SourcedValue(loaded.getProperty(key),
-                    Provenance.file(file, display, lineOf(lines, key), "change " + key + " in " + display)));
+        for (ConfigDocument document : documents) {
+            for (ConfigEntry entry : document.entries()) {
+                props.put(entry.key(), new SourcedValue(entry.value(), Provenance.file(file, display, entry.line(),
+                        "change " + entry.key() + " in " + display)));
+            }
         }
     }
 
@@ -192,18 +193,5 @@ public final class TestRuntimeResolver {
         }
         m.appendTail(sb);
         return sb.toString();
-    }
-
-    private static int lineOf(List<String> lines, String key) {
-        List<String> candidates = new ArrayList<>(List.of(key + "=", key + ":", key + " ", key + "\t"));
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).stripLeading();
-            for (String c : candidates) {
-                if (line.startsWith(c)) {
-                    return i + 1;
-                }
-            }
-        }
-        return 0;
     }
 }
