@@ -6,7 +6,6 @@ import dev.testguard.jdbc.Credentials;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.maven.model.InputLocation;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
 import org.apache.maven.project.MavenProject;
@@ -49,7 +48,7 @@ final class MigrationPluginReader {
                 }
                 String where = "pom.xml" + lineSuffix(url) + " " + plugin.getArtifactId() + " (" + execution.getId()
                         + ", goals " + String.join(",", execution.getGoals()) + ") <" + names[0] + ">";
-                Provenance provenance = new Provenance(Provenance.Kind.POM, where, null, line(url),
+                Provenance provenance = new Provenance(Provenance.Kind.POM, where, null, TestPluginReader.line(url),
                         "point <" + names[0] + "> of " + plugin.getArtifactId() + " at a test database, or unbind execution '"
                                 + execution.getId() + "' from the build");
                 urls.add(DiscoveredUrl.of(names[0], url.getValue().trim(), provenance, null)
@@ -64,13 +63,8 @@ final class MigrationPluginReader {
         return child == null ? null : child.getValue();
     }
 
-    private static int line(Xpp3Dom dom) {
-        Object location = dom.getInputLocation();
-        return location instanceof InputLocation ? ((InputLocation) location).getLineNumber() : 0;
-    }
-
     private static String lineSuffix(Xpp3Dom dom) {
-        int line = line(dom);
+        int line = TestPluginReader.line(dom);
         return line > 0 ? ":" + line : "";
     }
 }

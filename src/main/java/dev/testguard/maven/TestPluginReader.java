@@ -144,7 +144,7 @@ final class TestPluginReader {
     }
 
     /** The POM line of a configuration element, when Maven tracked it. */
-    private static int line(Xpp3Dom dom) {
+    static int line(Xpp3Dom dom) {
         Object location = dom.getInputLocation();
         return location instanceof InputLocation ? ((InputLocation) location).getLineNumber() : 0;
     }
