@@ -17,8 +17,21 @@ final class EffectiveTargets {
         refuseDecodedControls(written);
         return switch (written.vendor()) {
             case POSTGRESQL -> PostgresTarget.resolve(written, properties);
+            case MYSQL -> mysql(written, properties);
+            case MARIADB -> mariadb(written, properties);
             default -> written;
         };
+    }
+
+    /** Connector/J reads {@code jdbc:mysql:} URLs (and {@code +srv}, {@code mysqlx}); both drivers {@code jdbc:mariadb:}. */
+    private static JdbcUrl mysql(JdbcUrl written, Map<String, String> properties) {
+        ConnectorJTarget.Target target = ConnectorJTarget.resolve(written, written.raw(), properties);
+        return new JdbcUrl(written.raw(), written.vendor(), written.storage(), target.hosts(), written.unixSocket(),
+                target.database(), written.filePath(), written.parameters(), target.user(), written.password());
+    }
+
+    private static JdbcUrl mariadb(JdbcUrl written, Map<String, String> properties) {
+        return MariadbTarget.resolve(written, properties);
     }
 
     /** A control character written percent-encoded ({@code %00}) shows only after the parser decoded it. */

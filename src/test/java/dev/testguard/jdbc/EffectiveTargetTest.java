@@ -97,4 +97,58 @@ class EffectiveTargetTest {
         assertThatThrownBy(() -> JdbcUrlParser.parse("jdbc:postgresql://h/x_test", Map.of("PGDBNAME", "x\u0000")))
                 .isInstanceOf(AmbiguousJdbcUrlException.class);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # url                                                    | hosts            | db
+            jdbc:mysql://127.0.0.1:3306/?dbname=a_test               | 127.0.0.1:3306   | a_test
+            jdbc:mysql://127.0.0.1/?DBNAME=a_test                    | 127.0.0.1        | a_test
+            jdbc:mysql://127.0.0.1/x_test?port=3307                  | 127.0.0.1:3307   | x_test
+            jdbc:mysql:///x_test?host=db.example.com                 | db.example.com   | x_test
+            jdbc:mysql://127.0.0.1/shop#_test                        | 127.0.0.1        | shop
+            jdbc:mysql://127.0.0.1/%20x_test%20                      | 127.0.0.1        | x_test
+            jdbc:mysql://127.0.0.1/x+test                            | 127.0.0.1        | x test
+            jdbc:mariadb://127.0.0.1/?database=a_test&dbname=a_test  | 127.0.0.1        | a_test
+            jdbc:mariadb://127.0.0.1/x_test                          | 127.0.0.1        | x_test
+            """)
+    void mysqlParametersChooseTheTarget(String url, String hosts, String db) {
+        JdbcUrl parsed = JdbcUrlParser.parse(url);
+        assertThat(String.join(",", parsed.hosts().stream().map(HostPort::toString).toList())).isEqualTo(hosts);
+        assertThat(parsed.databaseName()).isEqualTo(db);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "jdbc:mysql://127.0.0.1:3306/x_test?dbname=shop_dev",
+            "jdbc:mysql://127.0.0.1:3306/x_test?DbName=shop_dev",
+            "jdbc:mysql://127.0.0.1:3306/?dbname=a_test&DBNAME=b_test",
+            "jdbc:mysql://127.0.0.1:3306/?dbname=a_test&dbname=b_test",
+            "jdbc:mysql://127.0.0.1:3306/x_test?host=prod.example.com",
+            "jdbc:mysql://127.0.0.1:3306/x_test?port=3307",
+            "jdbc:mysql://(host=127.0.0.1,dbname=shop_dev)/x_test",
+            "jdbc:mysql://127.0.0.1/x_test?propertiesTransform=com.example.Rewrite",
+            "jdbc:mariadb://127.0.0.1:3306/x_test?dbname=shop_dev",
+            "jdbc:mariadb://127.0.0.1:3306/x_test?database=shop_dev",
+            "jdbc:mariadb://127.0.0.1:3306/x_test?DATABASE=shop_dev",
+            "jdbc:mariadb://127.0.0.1:3306/?database=a_test&Database=b_test",
+            "jdbc:mariadb://127.0.0.1:3306/x%5Ftest",
+            "jdbc:mariadb://127.0.0.1:3306/shop#_test",
+            "jdbc:mariadb:///x_test?host=prod.example.com",
+    })
+    void mysqlPartsThatDisagreeAreAmbiguous(String url) {
+        assertThatThrownBy(() -> JdbcUrlParser.parse(url)).isInstanceOf(AmbiguousJdbcUrlException.class)
+                .hasMessageContaining("does not name one database");
+    }
+
+    @Test
+    void mysqlConnectionPropertiesCount() {
+        assertThat(JdbcUrlParser.parse("jdbc:mysql://h/", Map.of("dbname", "a_test")).databaseName())
+                .isEqualTo("a_test");
+        assertThatThrownBy(() -> JdbcUrlParser.parse("jdbc:mysql://h/x_test", Map.of("DBNAME", "shop_dev")))
+                .isInstanceOf(AmbiguousJdbcUrlException.class);
+        assertThatThrownBy(() -> JdbcUrlParser.parse("jdbc:mariadb://h/x_test", Map.of("database", "shop_dev")))
+                .isInstanceOf(AmbiguousJdbcUrlException.class);
+        assertThat(JdbcUrlParser.parse("jdbc:mysql://h/x_test?user=q", Map.of("user", "app")).user()).isEqualTo("app");
+        assertThat(JdbcUrlParser.parse("jdbc:mysql://u@h/x_test", Map.of("user", "app")).user()).isEqualTo("u");
+    }
 }
