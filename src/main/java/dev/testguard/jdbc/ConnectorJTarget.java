@@ -40,10 +40,10 @@ final class ConnectorJTarget {
 
     private ConnectorJTarget(String url) {
         this.url = url;
-        database = new Claims(url, "The database");
-        hostParameter = new Claims(url, "The host parameter");
-        portParameter = new Claims(url, "The port parameter");
-        users = new Claims(url, "The user");
+        database = new Claims(url, "the database");
+        hostParameter = new Claims(url, "the host parameter");
+        portParameter = new Claims(url, "the port parameter");
+        users = new Claims(url, "the user");
     }
 
     /** {@code mysqlUrl}: the URL as Connector/J receives it (a jdbc:mariadb: URL rewritten to jdbc:mysql:). */

@@ -36,7 +36,7 @@ final class MariadbTarget {
     }
 
     private static String database(String url, Map<String, String> properties) {
-        Claims database = new Claims(url, "The database");
+        Claims database = new Claims(url, "the database");
         String second = url.substring(url.indexOf("//") + 2);
         int skip = skipAddresses(second);
         int slash = second.indexOf('/', skip);

@@ -34,10 +34,10 @@ final class PostgresTarget {
 
     private PostgresTarget(String url) {
         this.url = url;
-        database = new Claims(url, "The database");
-        hosts = new Claims(url, "The host");
-        ports = new Claims(url, "The port");
-        users = new Claims(url, "The user");
+        database = new Claims(url, "the database");
+        hosts = new Claims(url, "the host");
+        ports = new Claims(url, "the port");
+        users = new Claims(url, "the user");
     }
 
     static JdbcUrl resolve(JdbcUrl written, Map<String, String> properties) {
