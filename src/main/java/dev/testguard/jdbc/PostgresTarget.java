@@ -30,6 +30,8 @@ final class PostgresTarget {
     private String authorityPorts;
     private boolean hostFixed;
     private boolean explicitPort;
+    /** PgJDBC cannot connect with {@code user:password@host}, but the URL still says who a test means. */
+    private boolean userInfo;
     private String service;
 
     private PostgresTarget(String url) {
@@ -56,11 +58,14 @@ final class PostgresTarget {
         hosts.add("the connection property PGHOST", properties.get("PGHOST"));
         ports.add("the connection property PGPORT", properties.get("PGPORT"));
         refuseUnresolvedService();
-        String user = userInUrl != null ? userInUrl
-                : written.user() != null ? written.user() : properties.get("user");
+        // PgJDBC's key is "user" exactly; without it the JVM's user.name, which testguard leaves unknown
+        String user = userInUrl != null ? userInUrl : userInfo ? written.user() : properties.get("user");
         List<HostPort> resolved = hostList(written);
         List<HostPort> effective = written.unixSocket() ? List.of() : resolved;
-        return new JdbcUrl(url, written.vendor(), written.storage(), effective, written.unixSocket(), database.agreed(),
+        String db = database.agreed();
+        // an empty name makes the server use the user's name: no database the URL names
+        return new JdbcUrl(url, written.vendor(), written.storage(), effective, written.unixSocket(),
+                db == null || db.isEmpty() ? null : db,
                 written.filePath(), written.parameters(), user, written.password());
     }
 
@@ -86,6 +91,7 @@ final class PostgresTarget {
 
     /** Hosts as PgJDBC writes them into PGHOST/PGPORT: each port after the last ':' behind any ']'. */
     private void authority(String authority) {
+        userInfo = authority.indexOf('@') >= 0;
         List<String> hostList = new ArrayList<>();
         List<String> portList = new ArrayList<>();
         for (String address : authority.split(",", -1)) {
