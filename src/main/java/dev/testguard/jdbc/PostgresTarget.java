@@ -56,6 +56,10 @@ final class PostgresTarget {
         String userInUrl = users.agreed();
         database.add("the connection property PGDBNAME", properties.get("PGDBNAME"));
         hosts.add("the connection property PGHOST", properties.get("PGHOST"));
+        if (hostFixed && ports.isEmpty() && properties.containsKey("PGPORT")) {
+            // the host list always sets PGJDBC's port (5432 where it names none): a property cannot change it
+            ports.add("the host list (PgJDBC's default port)", authorityPorts);
+        }
         ports.add("the connection property PGPORT", properties.get("PGPORT"));
         refuseUnresolvedService();
         // PgJDBC's key is "user" exactly; without it the JVM's user.name, which testguard leaves unknown

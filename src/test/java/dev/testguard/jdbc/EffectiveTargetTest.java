@@ -69,7 +69,14 @@ class EffectiveTargetTest {
         assertThatThrownBy(() -> JdbcUrlParser.parse("jdbc:postgresql://h/x_test", props))
                 .isInstanceOf(AmbiguousJdbcUrlException.class)
                 .hasMessageContaining("the connection property PGDBNAME says 'shop_dev'");
+        assertThatThrownBy(() -> JdbcUrlParser.parse("jdbc:postgresql://h/x_test", Map.of("PGPORT", "5433")))
+                .as("the host list sets port 5432 and PgJDBC ignores the property").isInstanceOf(AmbiguousJdbcUrlException.class);
+        assertThat(JdbcUrlParser.parse("jdbc:postgresql://h/x_test", Map.of("PGPORT", "5432")).hosts())
+                .containsExactly(new HostPort("h", 5432));
         assertThat(JdbcUrlParser.parse("jdbc:postgresql://h/x_test", Map.of("user", "app")).user()).isEqualTo("app");
+        assertThat(JdbcUrlParser.parse("jdbc:postgresql://h/x_test?User=other").user()).as("PgJDBC reads 'user' only")
+                .isNull();
+        assertThat(JdbcUrlParser.parse("jdbc:postgresql://h/?PGDBNAME=").databaseName()).isNull();
         assertThat(JdbcUrlParser.parse("jdbc:postgresql://h/x_test?user=u", Map.of("user", "app")).user())
                 .isEqualTo("u");
     }
