@@ -19,6 +19,8 @@ final class EffectiveTargets {
             case POSTGRESQL -> PostgresTarget.resolve(written, properties);
             case MYSQL -> mysql(written, properties);
             case MARIADB -> mariadb(written, properties);
+            case SQLSERVER -> SettingsTarget.sqlServer(written, properties);
+            case DERBY -> SettingsTarget.derby(written, properties);
             default -> written;
         };
     }

@@ -158,4 +158,27 @@ class EffectiveTargetTest {
         assertThat(JdbcUrlParser.parse("jdbc:mysql://h/x_test?user=q", Map.of("user", "app")).user()).isEqualTo("app");
         assertThat(JdbcUrlParser.parse("jdbc:mysql://u@h/x_test", Map.of("user", "app")).user()).isEqualTo("u");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "jdbc:sqlserver://127.0.0.1:1433;databaseName=x_test;database=shop_dev",
+            "jdbc:sqlserver://127.0.0.1:1433;DATABASENAME=x_test;Database=shop_dev",
+            "jdbc:sqlserver://127.0.0.1:1433;databaseName=x_test;serverName=prod.example.com",
+            "jdbc:jtds:sqlserver://127.0.0.1:1433/x_test;databaseName=shop_dev",
+            "jdbc:derby:target/x_test;databaseName=shop_dev",
+            "jdbc:derby://127.0.0.1:1527/x_test;databaseName=shop_dev",
+    })
+    void settingsThatNameAnotherDatabaseAreAmbiguous(String url) {
+        assertThatThrownBy(() -> JdbcUrlParser.parse(url)).isInstanceOf(AmbiguousJdbcUrlException.class);
+    }
+
+    @Test
+    void sqlServerConnectionPropertiesCount() {
+        assertThat(JdbcUrlParser.parse("jdbc:sqlserver://127.0.0.1:1433", Map.of("databaseName", "a_test"))
+                .databaseName()).isEqualTo("a_test");
+        assertThatThrownBy(() -> JdbcUrlParser.parse("jdbc:sqlserver://127.0.0.1;databaseName=x_test",
+                Map.of("database", "shop_dev"))).isInstanceOf(AmbiguousJdbcUrlException.class);
+        assertThat(JdbcUrlParser.parse("jdbc:sqlserver://127.0.0.1;databaseName=x_test;database=x_test").databaseName())
+                .isEqualTo("x_test");
+    }
 }
