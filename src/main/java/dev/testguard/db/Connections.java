@@ -2,12 +2,15 @@ package dev.testguard.db;
 
 import dev.testguard.jdbc.Credentials;
 import dev.testguard.jdbc.JdbcUrl;
+import dev.testguard.jdbc.JdbcUrlException;
+import dev.testguard.jdbc.JdbcUrlParser;
 import dev.testguard.jdbc.Secrets;
 import dev.testguard.jdbc.Vendor;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Properties;
 
 /**
@@ -53,6 +56,7 @@ public final class Connections {
             default:
                 break;
         }
+        refuseAnotherTarget(url, props);
         Connection connection;
         try {
             connection = driver.connect(jdbc, props);
@@ -64,6 +68,37 @@ public final class Connections {
             throw new SQLException("the " + url.vendor().displayName() + " driver does not accept " + url.masked());
         }
         return connection;
+    }
+
+    /**
+     * The last word before a connection: the driver, given these properties, must open the very database and
+     * servers that were judged. A URL rewritten or built elsewhere whose parameters still name another database,
+     * or one whose parts disagree, is refused here, whatever the caller decided.
+     */
+    static void refuseAnotherTarget(JdbcUrl judged, Properties props) throws SQLException {
+        if (judged.vendor() != Vendor.POSTGRESQL && !judged.vendor().isMysqlFamily()) {
+            return;
+        }
+        JdbcUrl opened;
+        try {
+            opened = JdbcUrlParser.parse(judged.raw(), props);
+        } catch (JdbcUrlException e) {
+            throw new SQLException("testguard does not connect: " + e.getMessage());
+        }
+        if (!Objects.equals(opened.databaseName(), blankToNull(judged.databaseName()))
+                || !opened.hosts().equals(judged.hosts())) {
+            throw new SQLException("testguard does not connect to " + judged.masked() + ": it was judged as database "
+                    + quoted(judged.databaseName()) + " on " + judged.hosts() + ", but the driver would open "
+                    + quoted(opened.databaseName()) + " on " + opened.hosts() + ".");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    private static String quoted(String name) {
+        return name == null ? "(the driver's default)" : "'" + name + "'";
     }
 
     static Driver driverFor(Vendor vendor) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.testguard.db;
 
+import dev.testguard.jdbc.DatabaseParameters;
 import dev.testguard.jdbc.JdbcUrl;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -145,7 +146,7 @@ public final class MysqlAdmin implements DatabaseAdmin {
      * the host list and the parameters changes; hosts, parameters and credentials stay as written.
      */
     public static JdbcUrl withDatabase(JdbcUrl url, String database) {
-        String raw = url.raw();
+        String raw = DatabaseParameters.without(url.raw(), url.vendor());
         int authorityStart = raw.indexOf("//");
         if (authorityStart < 0) {
             throw new IllegalArgumentException("not a MySQL server URL: " + url.masked());

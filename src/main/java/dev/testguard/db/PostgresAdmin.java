@@ -1,5 +1,6 @@
 package dev.testguard.db;
 
+import dev.testguard.jdbc.DatabaseParameters;
 import dev.testguard.jdbc.JdbcUrl;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -142,7 +143,7 @@ public final class PostgresAdmin implements DatabaseAdmin {
 
     /** The same URL naming another database: host, port, parameters kept. */
     static JdbcUrl withDatabase(JdbcUrl url, String database) {
-        Matcher m = URL.matcher(url.raw());
+        Matcher m = URL.matcher(DatabaseParameters.without(url.raw(), url.vendor()));
         if (!m.matches()) {
             throw new IllegalArgumentException("cannot derive another database's URL from " + url.masked());
         }

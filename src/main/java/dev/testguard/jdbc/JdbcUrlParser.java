@@ -3,16 +3,47 @@ package dev.testguard.jdbc;
 import static dev.testguard.jdbc.UrlText.fail;
 import static dev.testguard.jdbc.UrlText.startsWithIgnoreCase;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
 /**
- * Parses the JDBC URL forms users write, for every vendor testguard knows. Never throws anything
- * but {@link JdbcUrlException}; an unknown vendor yields {@link Vendor#UNKNOWN} with whatever could be read.
+ * Parses the JDBC URL forms users write, for every vendor testguard knows, and resolves the target the way the
+ * vendor's driver does: the returned {@link JdbcUrl}'s hosts, database and user are the ones the driver will really
+ * use, taking the URL's parameters ({@code PGDBNAME}, {@code dbname}, {@code PGHOST}...) and the connection
+ * properties into account. Never throws anything but {@link JdbcUrlException}; a URL whose parts name different
+ * targets or that holds control characters throws {@link AmbiguousJdbcUrlException}. An unknown vendor yields
+ * {@link Vendor#UNKNOWN} with whatever could be read.
+ *
+ * <p>One parser for {@code verify}, every destructive goal and the runtime guard: pass the same properties the
+ * connection will be opened with.
  */
 public final class JdbcUrlParser {
 
     private JdbcUrlParser() {
     }
 
+    /** The URL opened without connection properties (the driver's defaults apply). */
     public static JdbcUrl parse(String url) {
+        return parse(url, Map.of());
+    }
+
+    /**
+     * The URL as the driver will read it when opened with {@code connectionProperties} (the {@code Properties}
+     * handed to {@code Driver.connect}: user, PGDBNAME, dbname...; null means none).
+     */
+    public static JdbcUrl parse(String url, Properties connectionProperties) {
+        Map<String, String> map = new LinkedHashMap<>();
+        if (connectionProperties != null) {
+            for (String key : connectionProperties.stringPropertyNames()) {
+                map.put(key, connectionProperties.getProperty(key));
+            }
+        }
+        return parse(url, map);
+    }
+
+    /** As {@link #parse(String, Properties)}, the properties as a map (null means none). */
+    public static JdbcUrl parse(String url, Map<String, String> connectionProperties) {
         if (url == null || url.isBlank()) {
             throw new JdbcUrlException("A JDBC URL is empty; write one such as jdbc:postgresql://localhost:5432/app_test");
         }
@@ -23,8 +54,10 @@ public final class JdbcUrlParser {
         if (!trimmed.matches("(?is)jdbc:[a-z0-9][^:]*:.*")) {
             throw fail(trimmed, "it names no driver after 'jdbc:'");
         }
+        ControlCharacters.refuseIn(trimmed);
         try {
-            return byVendor(trimmed);
+            JdbcUrl written = byVendor(trimmed);
+            return EffectiveTargets.resolve(written, connectionProperties == null ? Map.of() : connectionProperties);
         } catch (JdbcUrlException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -1,6 +1,8 @@
 package dev.testguard.policy;
 
 import dev.testguard.discovery.DiscoveredUrl;
+import dev.testguard.jdbc.AmbiguousJdbcUrlException;
+import dev.testguard.jdbc.Credentials;
 import dev.testguard.jdbc.JdbcUrl;
 import dev.testguard.jdbc.JdbcUrlException;
 import dev.testguard.jdbc.JdbcUrlParser;
@@ -8,8 +10,10 @@ import dev.testguard.jdbc.Secrets;
 import dev.testguard.probe.LiveFacts;
 import dev.testguard.probe.LiveProbe;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.Optional;
 import java.util.Set;
@@ -22,6 +26,9 @@ import java.util.regex.Pattern;
  * this exact database (and recorded); a {@code protected} stamp never is.
  */
 public final class Classifier {
+
+    /** The rule id of a URL that does not name one database plainly (parts disagree, control characters). */
+    public static final String AMBIGUOUS = "ambiguous";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]*)(:[^}]*)?}");
 
@@ -57,18 +64,44 @@ public final class Classifier {
                 new LiveDataRule(settings), new MainDatasourceRule(main, settings));
     }
 
+    /** Classifies a URL opened with the source's credentials as its only connection properties. */
     public Verdict classify(DiscoveredUrl source) {
+        return classify(source, credentialProperties(source.credentials()));
+    }
+
+    /**
+     * Classifies a URL as the driver will open it with {@code connectionProperties} (the runtime guard passes the
+     * {@code Properties} of the connection): the rules judge the database the driver really uses. A URL whose parts
+     * disagree, or that holds a control character, is PROTECTED (rule {@value #AMBIGUOUS}), and no override lifts it.
+     */
+    public Verdict classify(DiscoveredUrl source, Map<String, String> connectionProperties) {
         if (source.unresolved()) {
             return unresolved(source);
         }
         JdbcUrl url;
         try {
-            url = JdbcUrlParser.parse(source.url());
+            url = JdbcUrlParser.parse(source.url(), connectionProperties);
+        } catch (AmbiguousJdbcUrlException e) {
+            return new Verdict(Classification.PROTECTED, AMBIGUOUS, Secrets.maskUrl(e.getMessage()),
+                    "Name the database, host and port once each, in the URL's usual place (host list and path), "
+                            + "without control characters.", null, LiveFacts.notChecked(), List.of());
         } catch (JdbcUrlException e) {
             return new Verdict(Classification.PROTECTED, "url", Secrets.maskUrl(e.getMessage()), "Correct the URL.",
                     null, LiveFacts.notChecked(), List.of());
         }
         return classify(source, url);
+    }
+
+    /** The {@code user} and {@code password} properties a framework passes next to the URL. */
+    public static Map<String, String> credentialProperties(Credentials credentials) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        if (credentials != null && credentials.username() != null) {
+            properties.put("user", credentials.username());
+        }
+        if (credentials != null && credentials.password() != null) {
+            properties.put("password", credentials.password());
+        }
+        return properties;
     }
 
     /** Classifies a URL already parsed from {@code source.url()}. */

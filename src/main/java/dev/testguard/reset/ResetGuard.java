@@ -35,7 +35,8 @@ public final class ResetGuard {
         for (DiscoveredUrl candidate : candidates) {
             Verdict verdict = classifier.classify(candidate);
             if (verdict.classification() == Classification.UNRESOLVED || verdict.url() == null) {
-                refusals.add(describe(candidate, verdict, "it cannot be resolved"));
+                refusals.add(describe(candidate, verdict, verdict.classification() == Classification.UNRESOLVED
+                        ? "it cannot be resolved" : "it is " + verdict.classification()));
                 continue;
             }
             if (!verdict.isSafe()) {

@@ -30,7 +30,7 @@ class PostgresUrlsTest {
             '  jdbc:postgresql://h/db  '                                            | h                        | false | db     |      |
             JDBC:PostgreSQL://h/db                                                  | h                        | false | db     |      |
             jdbc:postgresql://localhost/db?socketFactory=org.newsclub.net.unix.AFUNIXSocketFactory$FactoryArg&socketFactoryArg=/var/run/postgresql/.s.PGSQL.5432 | | true | db | |
-            jdbc:postgresql://localhost/db?host=/var/run/postgresql                 |                          | true  | db     |      |
+            jdbc:postgresql:db?host=/var/run/postgresql                             |                          | true  | db     |      |
             jdbc:postgresql:db?socketFactory=org.newsclub.net.unix.socketfactory.PostgresqlAFUNIXSocketFactory |  | true  | db     |      |
             """)
     void parses(String raw, String hosts, boolean unix, String db, String user, String password) {

@@ -1,0 +1,84 @@
+package dev.testguard.jdbc;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Control characters (C0, DEL, C1) have no place in a JDBC URL: a server reads {@code shopx\u0000_test} as
+ * {@code shopx}, and CR/LF forge log lines. Refused wherever they appear: written, percent-encoded, or in a
+ * connection property.
+ */
+final class ControlCharacters {
+
+    private static final Pattern SECRET_KEY = Pattern.compile("(?i)password|passwd|pwd|pass|secret|token");
+
+    private ControlCharacters() {
+    }
+
+    static boolean isControl(char c) {
+        return c < 0x20 || c >= 0x7F && c <= 0x9F;
+    }
+
+    static int firstIn(String s) {
+        if (s == null) {
+            return -1;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (isControl(s.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The raw URL as written. */
+    static void refuseIn(String url) {
+        int at = firstIn(url);
+        if (at >= 0) {
+            throw Ambiguity.of(url, "it holds the control character " + name(url.charAt(at)) + " at position " + at
+                    + "; a server may read the name only up to it (a NUL ends a PostgreSQL name), so the database "
+                    + "it opens is not the one written");
+        }
+    }
+
+    /** A value after decoding ({@code %00}, {@code %0A}...); {@code what} names it, the value is never printed. */
+    static void refuseInValue(String url, String what, String value) {
+        int at = firstIn(value);
+        if (at >= 0) {
+            throw Ambiguity.of(url, what + " holds the control character " + name(value.charAt(at))
+                    + " once percent-decoded; a server may read it only up to that character, so the database it "
+                    + "opens is not the one written");
+        }
+    }
+
+    /** Every non-secret connection property. */
+    static void refuseInProperties(String url, Map<String, String> properties) {
+        properties.forEach((key, value) -> {
+            if (!isSecretKey(key)) {
+                refuseInValue(url, "the connection property '" + visible(key) + "'", key + value);
+            }
+        });
+    }
+
+    /** Keys whose value is a secret: never looked into, never printed. */
+    static boolean isSecretKey(String key) {
+        return SECRET_KEY.matcher(key).find();
+    }
+
+    static String name(char c) {
+        return String.format(Locale.ROOT, "U+%04X", (int) c);
+    }
+
+    /** The text with every control character shown as {@code \}{@code uXXXX}: safe to print. */
+    static String visible(String s) {
+        if (firstIn(s) < 0) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            out.append(isControl(c) ? String.format(Locale.ROOT, "\\u%04X", (int) c) : String.valueOf(c));
+        }
+        return out.toString();
+    }
+}
