@@ -2,8 +2,6 @@ package dev.testguard.jdbc;
 
 import static dev.testguard.jdbc.UrlText.fail;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -174,16 +172,7 @@ final class ConnectorJTarget {
         if (value == null || value.isEmpty()) {
             return value;
         }
-        String decoded;
-        try {
-            decoded = URLDecoder.decode(value, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw fail(url, "MySQL Connector/J cannot percent-decode " + what);
-        }
-        if (!ControlCharacters.isSecretKey(what)) {
-            ControlCharacters.refuseInValue(url, what, decoded);
-        }
-        return decoded;
+        return ControlCharacters.decodeChecked(url, "MySQL Connector/J", what, value);
     }
 
     private static String trim(String s) {

@@ -43,6 +43,20 @@ final class ControlCharacters {
     }
 
     /** A value after decoding ({@code %00}, {@code %0A}...); {@code what} names it, the value is never printed. */
+    /** Percent-decodes {@code value} as {@code driver} does, then refuses control characters in a non-secret value. */
+    static String decodeChecked(String url, String driver, String what, String value) {
+        String decoded;
+        try {
+            decoded = java.net.URLDecoder.decode(value, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw UrlText.fail(url, driver + " cannot percent-decode " + what);
+        }
+        if (!isSecretKey(what)) {
+            refuseInValue(url, what, decoded);
+        }
+        return decoded;
+    }
+
     static void refuseInValue(String url, String what, String value) {
         int at = firstIn(value);
         if (at >= 0) {

@@ -2,8 +2,6 @@ package dev.testguard.jdbc;
 
 import static dev.testguard.jdbc.UrlText.fail;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -176,15 +174,6 @@ final class PostgresTarget {
     }
 
     private String decode(String what, String value) {
-        String decoded;
-        try {
-            decoded = URLDecoder.decode(value, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw fail(url, "PgJDBC cannot percent-decode " + what);
-        }
-        if (!ControlCharacters.isSecretKey(what)) {
-            ControlCharacters.refuseInValue(url, what, decoded);
-        }
-        return decoded;
+        return ControlCharacters.decodeChecked(url, "PgJDBC", what, value);
     }
 }
