@@ -45,7 +45,7 @@ abstract class AbstractBackupMojo extends AbstractTestguardMojo {
         try {
             BackupLocation.checkNotCommittable(dir, hasProject ? project.getBasedir().toPath() : null);
         } catch (BackupException e) {
-            throw new MojoFailureException("testguard: " + e.getMessage());
+            throw new MojoFailureException("testguard: " + e.getMessage(), e);
         }
         return new BackupStore(dir);
     }
@@ -106,7 +106,7 @@ abstract class AbstractBackupMojo extends AbstractTestguardMojo {
         try {
             return JdbcUrlParser.parse(raw);
         } catch (JdbcUrlException e) {
-            throw new MojoFailureException("testguard: " + e.getMessage());
+            throw new MojoFailureException("testguard: " + e.getMessage(), e);
         }
     }
 

@@ -70,7 +70,7 @@ public abstract class AbstractGuardMojo extends AbstractTestguardMojo {
             MainDatasourceLocator locator = new MainDatasourceLocator(sources);
             return Classifier.standardFindingMain(policySettings(), probe, () -> locator.resolve(layout, probe).orElse(null));
         } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("testguard: " + e.getMessage());
+            throw new MojoFailureException("testguard: " + e.getMessage(), e);
         }
     }
 

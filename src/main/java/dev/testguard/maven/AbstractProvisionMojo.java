@@ -32,7 +32,7 @@ public abstract class AbstractProvisionMojo extends AbstractGuardMojo {
         try {
             return new DatabaseTarget(JdbcUrlParser.parse(provisionUrl.trim()), explicitCredentials());
         } catch (JdbcUrlException e) {
-            throw new MojoFailureException("testguard:" + goal() + ": provisionUrl: " + e.getMessage());
+            throw new MojoFailureException("testguard:" + goal() + ": provisionUrl: " + e.getMessage(), e);
         }
     }
 

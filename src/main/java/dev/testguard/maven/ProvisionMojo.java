@@ -91,9 +91,9 @@ public class ProvisionMojo extends AbstractProvisionMojo {
                         + " mvn testguard:reset -Dtestguard.url=<its url> -Dtestguard.baseline=save");
             }
         } catch (ProvisionException | ResetException e) {
-            throw new MojoFailureException(e.getMessage());
+            throw new MojoFailureException(e.getMessage(), e);
         } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("testguard:provision: " + e.getMessage());
+            throw new MojoFailureException("testguard:provision: " + e.getMessage(), e);
         }
     }
 

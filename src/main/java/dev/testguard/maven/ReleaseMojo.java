@@ -26,7 +26,7 @@ public class ReleaseMojo extends AbstractProvisionMojo {
             List<String> released = new Releaser(server(), prefix, Clock.systemUTC(), registry()).release();
             getLog().info("testguard:release dropped " + released.size() + " test database(s): " + String.join(", ", released));
         } catch (ProvisionException | IllegalArgumentException e) {
-            throw new MojoFailureException(e.getMessage());
+            throw new MojoFailureException(e.getMessage(), e);
         }
     }
 }

@@ -76,9 +76,9 @@ public class ResetMojo extends AbstractGuardMojo {
                 Resetter.finishBackgroundWork();
             }
         } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("testguard:reset: " + e.getMessage());
+            throw new MojoFailureException("testguard:reset: " + e.getMessage(), e);
         } catch (ResetException | ConfigFileException e) {
-            throw new MojoFailureException(e.getMessage());
+            throw new MojoFailureException(e.getMessage(), e);
         }
     }
 

@@ -58,7 +58,7 @@ public class StampMojo extends AbstractTestguardMojo {
             stampRole = Stamp.Role.parse(role);
             jdbcUrl = JdbcUrlParser.parse(url.trim());
         } catch (IllegalArgumentException | JdbcUrlException e) {
-            throw new MojoFailureException("testguard:stamp: " + e.getMessage());
+            throw new MojoFailureException("testguard:stamp: " + e.getMessage(), e);
         }
         DatabaseTarget target = new DatabaseTarget(jdbcUrl, explicitCredentials());
         Stamper stamper = new Stamper(Clock.systemUTC(), Stamper.currentUser(), baseDir());
@@ -68,7 +68,7 @@ public class StampMojo extends AbstractTestguardMojo {
             getLog().info("Stamped " + jdbcUrl.masked() + " as " + stamp.role().label() + " (by " + stamp.stampedBy()
                     + (stamp.project() == null ? "" : ", project " + stamp.project()) + ")");
         } catch (StampException e) {
-            throw new MojoFailureException(e.getMessage());
+            throw new MojoFailureException(e.getMessage(), e);
         }
     }
 

@@ -58,7 +58,7 @@ public class VerifyMojo extends AbstractGuardMojo {
             }
             report = new Verifier(sources, classifier(sources, probe, layout), offline).verify(request);
         } catch (ConfigFileException e) {
-            throw new MojoFailureException("testguard cannot check this build: " + e.getMessage());
+            throw new MojoFailureException("testguard cannot check this build: " + e.getMessage(), e);
         }
         log(report);
         if (!offline) {

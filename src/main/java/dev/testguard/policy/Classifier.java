@@ -45,12 +45,10 @@ public final class Classifier {
         this.testReason = new TestReason(settings);
     }
 
-    /** The standard rules in the DESIGN order: ephemeral, stamp, name, host, live-data, main-datasource. */
-    public static Classifier standard(PolicySettings settings, LiveProbe probe, MainDatasource main) {
-        return standardFindingMain(settings, probe, () -> main);
-    }
-
-    /** The standard rules, the application's datasource found only if some URL reaches the main-datasource rule. */
+    /**
+     * The standard rules in the DESIGN order (ephemeral, stamp, name, host, live-data, main-datasource), the
+     * application's datasource found only if some URL reaches the main-datasource rule.
+     */
     public static Classifier standardFindingMain(PolicySettings settings, LiveProbe probe, Supplier<MainDatasource> main) {
         return new Classifier(settings, rules(settings, main), probe);
     }

@@ -18,7 +18,7 @@ class ClassifierAmbiguityTest {
 
     private final PolicySettings settings = PolicySettings.defaults(Path.of("."), Path.of("target"), false)
             .withAllowDatabases(List.of("127.0.0.1:5432/x_test", "127.0.0.1:5432/shop_dev"));
-    private final Classifier classifier = Classifier.standard(settings, LiveProbe.OFFLINE, null);
+    private final Classifier classifier = TestClassifiers.standard(settings, LiveProbe.OFFLINE, null);
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
@@ -39,7 +39,7 @@ class ClassifierAmbiguityTest {
 
     @Test
     void theRulesJudgeTheParameterNotThePath() {
-        Classifier plain = Classifier.standard(PolicySettings.defaults(Path.of("."), Path.of("target"), false),
+        Classifier plain = TestClassifiers.standard(PolicySettings.defaults(Path.of("."), Path.of("target"), false),
                 LiveProbe.OFFLINE, null);
         Verdict verdict = plain.classify(source("jdbc:postgresql://127.0.0.1:5432/?PGDBNAME=shop_dev"),
                 Map.of("user", "app"));

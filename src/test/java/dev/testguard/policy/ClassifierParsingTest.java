@@ -9,37 +9,22 @@ import dev.testguard.probe.LiveProbe;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import dev.testguard.jdbc.JdbcUrlParser;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The Classifier on real URL text, through {@link dev.testguard.jdbc.JdbcUrlParser}. Skipped only while the parser
- * is still the skeleton's stub (it throws UnsupportedOperationException); verified against the jdbc branch's parser.
+ * The Classifier on real URL text, through {@link dev.testguard.jdbc.JdbcUrlParser}: a parser regression fails here.
  */
 class ClassifierParsingTest {
 
-    @BeforeAll
-    static void parserIsImplemented() {
-        boolean stub;
-        try {
-            JdbcUrlParser.parse("jdbc:h2:mem:x");
-            stub = false;
-        } catch (UnsupportedOperationException e) {
-            stub = true;
-        }
-        Assumptions.assumeFalse(stub, "JdbcUrlParser is still a stub on this branch: merge main once it lands");
-    }
 
     private final List<String> probed = new ArrayList<>();
     private final LiveProbe probe = (url, credentials) -> {
         probed.add(url.masked());
         return LiveFacts.notChecked();
     };
-    private final Classifier classifier = Classifier.standard(Urls.settings(Path.of("/work/app")), probe, null);
+    private final Classifier classifier = TestClassifiers.standard(Urls.settings(Path.of("/work/app")), probe, null);
 
     private static DiscoveredUrl source(String url) {
         return DiscoveredUrl.of("spring.datasource.url", url, Provenance.commandLine("spring.datasource.url"), null);

@@ -29,7 +29,7 @@ class ClassifierTest {
     }
 
     private Verdict classify(PolicySettings s, LiveFacts facts, JdbcUrl url) {
-        return Classifier.standard(s, answering(facts), null).classify(source(url.raw()), url);
+        return TestClassifiers.standard(s, answering(facts), null).classify(source(url.raw()), url);
     }
 
     private Verdict classify(LiveFacts facts, JdbcUrl url) {
@@ -119,7 +119,7 @@ class ClassifierTest {
     @Test
     void mainDatasourceIsProtectedEvenWithATestName() {
         MainDatasource main = new MainDatasource(Urls.pg("localhost", 5432, "orders_test"), null);
-        Verdict verdict = Classifier.standard(settings, answering(Urls.reachable(3L)), main)
+        Verdict verdict = TestClassifiers.standard(settings, answering(Urls.reachable(3L)), main)
                 .classify(source("x"), Urls.pg("127.0.0.1", null, "orders_test"));
         assertThat(verdict.classification()).isEqualTo(Classification.PROTECTED);
         assertThat(verdict.ruleId()).isEqualTo("main-datasource");
@@ -130,7 +130,7 @@ class ClassifierTest {
         ServerIdentity id = new ServerIdentity("sys-42:5432", "orders_test");
         MainDatasource main = new MainDatasource(Urls.pg("laptop.lan", 5432, "orders_test"),
                 Urls.reachable(3L, id));
-        Verdict verdict = Classifier.standard(settings, answering(Urls.reachable(3L, id)), main)
+        Verdict verdict = TestClassifiers.standard(settings, answering(Urls.reachable(3L, id)), main)
                 .classify(source("x"), Urls.pg("localhost", 5432, "orders_test"));
         assertThat(verdict.ruleId()).isEqualTo("main-datasource");
     }
@@ -140,7 +140,7 @@ class ClassifierTest {
         DiscoveredUrl unresolved = DiscoveredUrl.of("spring.datasource.url",
                 "jdbc:postgresql://${DB_HOST}:5432/orders_test?password=${DB_PASSWORD:hunter2}",
                 Provenance.commandLine("db.url"), null);
-        Verdict verdict = Classifier.standard(settings, answering(Urls.reachable(1L)), null).classify(unresolved);
+        Verdict verdict = TestClassifiers.standard(settings, answering(Urls.reachable(1L)), null).classify(unresolved);
         assertThat(verdict.classification()).isEqualTo(Classification.UNRESOLVED);
         assertThat(verdict.ruleId()).isEqualTo("placeholder");
         assertThat(verdict.reason()).contains("${DB_HOST}").doesNotContain("hunter2");
@@ -152,7 +152,7 @@ class ClassifierTest {
     @Test
     void probeGetsTheDiscoveredCredentials() {
         List<Credentials> seen = new ArrayList<>();
-        Classifier classifier = Classifier.standard(settings, (url, credentials) -> {
+        Classifier classifier = TestClassifiers.standard(settings, (url, credentials) -> {
             seen.add(credentials);
             return LiveFacts.notChecked();
         }, null);
@@ -163,7 +163,7 @@ class ClassifierTest {
 
     @Test
     void aThrowingProbeLeavesTheStaticRulesInChargeWithoutLeakingThePassword() {
-        Classifier classifier = Classifier.standard(settings, (url, credentials) -> {
+        Classifier classifier = TestClassifiers.standard(settings, (url, credentials) -> {
             throw new IllegalStateException("login failed for password pw-999");
         }, null);
         Verdict verdict = classifier.classify(source("x").withCredentials(new Credentials("app", "pw-999")),

@@ -48,7 +48,7 @@ class EffectiveTargetFuzzTest {
     private static final List<String> DATABASES = List.of(A, B, DEV);
     private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "::1");
 
-    private final Classifier classifier = Classifier.standard(
+    private final Classifier classifier = TestClassifiers.standard(
             PolicySettings.defaults(Path.of("."), Path.of("target"), false), LiveProbe.OFFLINE, null);
 
     /** What the driver really opened. */

@@ -1,5 +1,6 @@
 package dev.testguard.provision;
 
+import dev.testguard.policy.TestClassifiers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -57,7 +58,7 @@ class ProvisionerTest {
     }
 
     private Classifier classifier(LiveProbe probe) {
-        return Classifier.standard(PolicySettings.defaults(project, project.resolve("target"), false), probe, null);
+        return TestClassifiers.standard(PolicySettings.defaults(project, project.resolve("target"), false), probe, null);
     }
 
     private ProvisionRegistry registry() {

@@ -1,5 +1,6 @@
 package dev.testguard.reset;
 
+import dev.testguard.policy.TestClassifiers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -68,7 +69,7 @@ abstract class ResetContractTest {
     }
 
     ResetGuard guard() {
-        return new ResetGuard(Classifier.standard(settings(), new JdbcLiveProbe(Duration.ofSeconds(5), project), null));
+        return new ResetGuard(TestClassifiers.standard(settings(), new JdbcLiveProbe(Duration.ofSeconds(5), project), null));
     }
 
     static DiscoveredUrl candidate(DatabaseTarget db) {

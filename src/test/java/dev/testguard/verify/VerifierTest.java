@@ -1,5 +1,6 @@
 package dev.testguard.verify;
 
+import dev.testguard.policy.TestClassifiers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.testguard.discovery.ConfigFileSources;
@@ -33,7 +34,7 @@ class VerifierTest {
         List<UrlSource> sources = new ArrayList<>(ConfigFileSources.all());
         sources.add(new RuntimeUrlSource());
         PolicySettings settings = PolicySettings.defaults(dir, dir.resolve("target"), false);
-        Classifier classifier = Classifier.standard(settings, LiveProbe.OFFLINE,
+        Classifier classifier = TestClassifiers.standard(settings, LiveProbe.OFFLINE,
                 new MainDatasourceLocator(sources).resolve(layout, LiveProbe.OFFLINE).orElse(null));
         return new Verifier(sources, classifier, true).verify(new VerifyRequest("g:a", "process-test-resources",
                 layout, build, List.of(executions), List.of()));

@@ -24,9 +24,4 @@ public record ConfigFile(Path path, List<ConfigDocument> documents) {
         }
         throw new ConfigFileException(path + ": testguard reads only .properties, .yml and .yaml files");
     }
-
-    /** True when any document holds {@code key}. */
-    public boolean hasKey(String key) {
-        return documents.stream().anyMatch(d -> d.get(key) != null);
-    }
 }
