@@ -19,13 +19,14 @@ public final class BackupLocation {
     }
 
     /**
-     * @param override   {@code testguard.backupDir}, or null
+     * @param override   {@code testguard.backupDir}, or null; a relative one is resolved against {@code baseDir}
+     * @param baseDir    the module's basedir (the working directory when there is no project)
      * @param groupId    null when there is no project
      * @param artifactId null when there is no project
      */
-    public static Path resolve(String override, String groupId, String artifactId, Path userHome) {
+    public static Path resolve(String override, Path baseDir, String groupId, String artifactId, Path userHome) {
         if (override != null && !override.isBlank()) {
-            return Path.of(override.trim()).toAbsolutePath().normalize();
+            return baseDir.toAbsolutePath().resolve(override.trim()).normalize();
         }
         Path base = userHome.resolve(".testguard").resolve("backups");
         if (groupId == null || artifactId == null) {

@@ -78,15 +78,19 @@ public final class VerifyBackupCommand {
             Map<String, String> expectedSums = backup.manifest().checksums();
             List<RowCheck> rows;
             Map<String, String> actualSums;
+            boolean created = false;
             try {
                 admin.create(scratch);
+                created = true;
                 progress.report("verifying " + backup.id() + ": restoring into scratch database " + scratch);
                 DatabaseTarget restored = admin.sibling(scratch);
                 engine.restore(backup.payload(), restored, options, progress);
                 rows = RowCheck.compare(backup.manifest().rowCounts(), admin.exactRowCounts(scratch));
                 actualSums = expectedSums.isEmpty() ? Map.of() : checksums(restored, expectedSums.keySet());
             } finally {
-                dropQuietly(admin, scratch);
+                if (created) {
+                    dropQuietly(admin, scratch);
+                }
             }
             List<String> sumsBad = TableChecksums.mismatches(expectedSums, actualSums);
             Manifest.Verification v = verdict(rows, expectedSums.size(), sumsBad);

@@ -40,7 +40,8 @@ abstract class AbstractBackupMojo extends AbstractTestguardMojo {
 
     protected BackupStore store() throws MojoFailureException {
         boolean hasProject = project != null && project.getFile() != null;
-        Path dir = BackupLocation.resolve(backupDir, hasProject ? project.getGroupId() : null,
+        Path baseDir = hasProject ? project.getBasedir().toPath() : Path.of("");
+        Path dir = BackupLocation.resolve(backupDir, baseDir, hasProject ? project.getGroupId() : null,
                 hasProject ? project.getArtifactId() : null, Path.of(System.getProperty("user.home")));
         try {
             BackupLocation.checkNotCommittable(dir, hasProject ? project.getBasedir().toPath() : null);

@@ -17,9 +17,18 @@ class BackupLocationTest {
     @Test
     void defaultIsPerProjectUnderTheHomeDirectory() {
         Path home = Path.of("/home/ann");
-        assertThat(BackupLocation.resolve(null, "com.acme", "shop", home)).isEqualTo(Path.of("/home/ann/.testguard/backups/com.acme/shop"));
-        assertThat(BackupLocation.resolve(" ", null, null, home)).isEqualTo(Path.of("/home/ann/.testguard/backups/_standalone"));
-        assertThat(BackupLocation.resolve("/srv/backups", "com.acme", "shop", home)).isEqualTo(Path.of("/srv/backups"));
+        assertThat(BackupLocation.resolve(null, Path.of("/work/shop"), "com.acme", "shop", home)).isEqualTo(Path.of("/home/ann/.testguard/backups/com.acme/shop"));
+        assertThat(BackupLocation.resolve(" ", Path.of("/work/shop"), null, null, home)).isEqualTo(Path.of("/home/ann/.testguard/backups/_standalone"));
+        assertThat(BackupLocation.resolve("/srv/backups", Path.of("/work/shop"), "com.acme", "shop", home)).isEqualTo(Path.of("/srv/backups"));
+    }
+
+    @Test
+    void relativeBackupDirIsResolvedAgainstTheModuleNotTheShell() {
+        Path home = Path.of("/home/ann");
+        assertThat(BackupLocation.resolve("target/backups", Path.of("/work/shop/orders"), "com.acme", "orders", home))
+                .isEqualTo(Path.of("/work/shop/orders/target/backups"));
+        assertThat(BackupLocation.resolve("../backups", Path.of("/work/shop/orders"), "com.acme", "orders", home))
+                .isEqualTo(Path.of("/work/shop/backups"));
     }
 
     @Test
