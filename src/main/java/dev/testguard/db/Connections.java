@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.Executor;
 
 /**
  * Opens JDBC connections with the drivers the plugin ships, with a bounded connect timeout.
@@ -23,11 +24,30 @@ public final class Connections {
     private Connections() {
     }
 
+    /**
+     * How long one network read may wait once connected: long enough for a slow statement (a big DELETE, a
+     * CREATE DATABASE from a template), short enough that a server that went silent does not hang the build.
+     */
+    public static final Duration READ_TIMEOUT = Duration.ofMinutes(10);
+
+    private static final Executor DIRECT = Runnable::run;
+
     public static Connection open(DatabaseTarget target, Duration timeout) throws SQLException {
         return open(target.url(), target.effectiveCredentials(), timeout);
     }
 
+    /**
+     * Opens a connection whose connect, handshake and login each wait at most {@code timeout}, and whose later
+     * reads wait at most {@link #READ_TIMEOUT}. A server that stays silent is remembered ({@link SilentHosts}):
+     * later connections to it in this build fail at once.
+     */
     public static Connection open(JdbcUrl url, Credentials credentials, Duration timeout) throws SQLException {
+        return open(url, credentials, timeout, READ_TIMEOUT);
+    }
+
+    public static Connection open(JdbcUrl url, Credentials credentials, Duration timeout, Duration readTimeout)
+            throws SQLException {
+        SilentHosts.refuseKnown(url);
         Driver driver = driverFor(url.vendor());
         Properties props = new Properties();
         if (credentials != null && credentials.username() != null) {
@@ -43,11 +63,13 @@ public final class Connections {
                 String seconds = Long.toString(Math.max(1, (millis + 999) / 1000));
                 props.setProperty("connectTimeout", seconds);
                 props.setProperty("loginTimeout", seconds);
+                props.setProperty("socketTimeout", seconds); // the startup handshake; reads later get readTimeout
                 props.setProperty("ApplicationName", "testguard");
                 break;
             case MYSQL:
             case MARIADB:
                 props.setProperty("connectTimeout", Long.toString(millis));
+                props.setProperty("socketTimeout", Long.toString(millis)); // the greeting; reads later get readTimeout
                 // Connector/J speaks to MariaDB too; it only knows the jdbc:mysql: prefix.
                 if (jdbc.startsWith("jdbc:mariadb:")) {
                     jdbc = "jdbc:mysql:" + jdbc.substring("jdbc:mariadb:".length());
@@ -61,13 +83,30 @@ public final class Connections {
         try {
             connection = driver.connect(jdbc, props);
         } catch (SQLException e) {
+            if (SilentHosts.isTimeout(e)) {
+                SilentHosts.record(url, millis);
+            }
             throw new SQLException(Secrets.maskText(e.getMessage(), credentials == null ? null : credentials.password()),
                     e.getSQLState(), e.getErrorCode());
         }
         if (connection == null) {
             throw new SQLException("the " + url.vendor().displayName() + " driver does not accept " + url.masked());
         }
+        boundReads(connection, url, readTimeout);
         return connection;
+    }
+
+    private static void boundReads(Connection connection, JdbcUrl url, Duration readTimeout) throws SQLException {
+        if (url.vendor() != Vendor.POSTGRESQL && !url.vendor().isMysqlFamily()) {
+            return; // embedded engines have no network to bound
+        }
+        try {
+            connection.setNetworkTimeout(DIRECT, (int) Math.min(Integer.MAX_VALUE, Math.max(1, readTimeout.toMillis())));
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw new SQLException("testguard could not bound the read timeout of its connection to " + url.masked()
+                    + ": " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.testguard.probe;
 
 import dev.testguard.db.Connections;
+import dev.testguard.db.SilentHosts;
 import dev.testguard.jdbc.Credentials;
 import dev.testguard.jdbc.JdbcUrl;
 import java.sql.Connection;
@@ -49,6 +50,7 @@ final class DeadlineConnector implements AutoCloseable {
         } catch (TimeoutException e) {
             abandoned.set(true);
             future.cancel(true);
+            SilentHosts.record(url, timeout.toMillis());
             throw new NoAnswerException("no answer within " + timeout.toMillis() + " ms");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof SQLException) {

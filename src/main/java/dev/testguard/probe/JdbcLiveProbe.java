@@ -1,5 +1,6 @@
 package dev.testguard.probe;
 
+import dev.testguard.db.SilentHosts;
 import dev.testguard.jdbc.Credentials;
 import dev.testguard.jdbc.HostPort;
 import dev.testguard.jdbc.JdbcUrl;
@@ -75,6 +76,10 @@ public final class JdbcLiveProbe implements LiveProbe, AutoCloseable {
             return notChecked(DOES_NOT_EXIST_YET, millisSince(start));
         }
         String hostKey = file.isPresent() || url.hosts().isEmpty() ? null : hostKey(url);
+        Optional<String> silent = hostKey == null ? Optional.empty() : SilentHosts.known(url);
+        if (silent.isPresent()) {
+            return new LiveFacts(LiveFacts.Status.UNREACHABLE, null, null, null, silent.get() + " (not retried in this build)", 0);
+        }
         if (hostKey != null && unreachableHosts.containsKey(hostKey)) {
             LiveFacts earlier = unreachableHosts.get(hostKey);
             return new LiveFacts(earlier.status(), null, null, null, earlier.message() + " (not retried in this build)", 0);

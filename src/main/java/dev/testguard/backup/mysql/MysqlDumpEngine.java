@@ -132,7 +132,8 @@ public final class MysqlDumpEngine implements BackupEngine {
         ExternalTool client = client();
         MysqlClientArgs conn = MysqlClientArgs.of(target);
         List<String> args = new ArrayList<>(conn.args());
-        args.addAll(List.of("--default-character-set=utf8mb4", "--binary-mode", database));
+        args.addAll(List.of("--connect-timeout=" + CONNECT_TIMEOUT.toSeconds(), "--default-character-set=utf8mb4",
+                "--binary-mode", database));
         ExternalTool.Result result;
         try (InputStream in = Payloads.open(payload)) {
             progress.report("restoring " + payload.getFileName() + " into " + target + " with " + client);
