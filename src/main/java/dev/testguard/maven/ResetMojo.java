@@ -5,6 +5,7 @@ import dev.testguard.discovery.DiscoveredUrl;
 import dev.testguard.discovery.ProjectLayout;
 import dev.testguard.discovery.Provenance;
 import dev.testguard.discovery.UrlSource;
+import dev.testguard.guard.DestructiveGuard;
 import dev.testguard.reset.BaselineKey;
 import dev.testguard.reset.BaselineMode;
 import dev.testguard.reset.ResetException;
@@ -45,6 +46,10 @@ public class ResetMojo extends AbstractGuardMojo {
     @Parameter
     private List<File> baselineInputs;
 
+    /** The database's name, repeated to reset one that is not stamped {@code test} and holds more than maxRows rows, or passed only by an override. */
+    @Parameter(property = "testguard.confirm")
+    private String confirm;
+
     @Override
     protected void run() throws MojoFailureException {
         Path basedir = project.getBasedir().toPath();
@@ -59,13 +64,16 @@ public class ResetMojo extends AbstractGuardMojo {
             List<UrlSource> sources = sources();
             ResetGuard.Approval approval = new ResetGuard(classifier(sources, probe(), layout)).approve(candidates(sources, layout));
             approval.skipped().forEach(s -> getLog().info("testguard:reset skips " + s));
+            approval.overrides().forEach((t, o) -> getLog().warn("testguard: OVERRIDE in use for " + t.url().masked() + ": "
+                    + String.join(", ", o) + " (reset acts on it only if it is stamped test or -Dtestguard.confirm names it)"));
             if (approval.targets().isEmpty()) {
                 throw new MojoFailureException("testguard:reset found no test database to reset in this project's test"
                         + " configuration. Name one: mvn testguard:reset -Dtestguard.url=jdbc:postgresql://localhost:5432/app_test");
             }
-            Resetter resetter = new Resetter(basedir, project.getGroupId() + ":" + project.getArtifactId(), Clock.systemUTC());
+            Resetter resetter = new Resetter(basedir, project.getGroupId() + ":" + project.getArtifactId(), Clock.systemUTC(),
+                    new DestructiveGuard("reset", maxRows, blankToNull(confirm)));
             for (var target : approval.targets()) {
-                ResetOutcome outcome = resetter.reset(target, options);
+                ResetOutcome outcome = resetter.reset(target, options, approval.overridesOf(target));
                 getLog().info("testguard:reset " + outcome.database() + ": " + outcome.action() + " in " + outcome.millis() + " ms");
                 if (outcome.warning() != null) {
                     getLog().warn("testguard: " + outcome.warning());

@@ -25,13 +25,23 @@ public final class ResetGuard {
     }
 
     /** The approved targets and what was skipped. */
-    public record Approval(List<DatabaseTarget> targets, List<String> skipped) {
+    public record Approval(List<DatabaseTarget> targets, List<String> skipped, Map<DatabaseTarget, List<String>> overrides) {
+
+        public Approval(List<DatabaseTarget> targets, List<String> skipped) {
+            this(targets, skipped, Map.of());
+        }
+
+        /** The override entries that let {@code target} pass, empty when none was needed. */
+        public List<String> overridesOf(DatabaseTarget target) {
+            return overrides.getOrDefault(target, List.of());
+        }
     }
 
     public Approval approve(List<DiscoveredUrl> candidates) throws ResetException {
         Map<String, DatabaseTarget> approved = new LinkedHashMap<>();
         List<String> skipped = new ArrayList<>();
         List<String> refusals = new ArrayList<>();
+        Map<DatabaseTarget, List<String>> overrides = new LinkedHashMap<>();
         for (DiscoveredUrl candidate : candidates) {
             Verdict verdict = classifier.classify(candidate);
             if (verdict.classification() == Classification.UNRESOLVED || verdict.url() == null) {
@@ -49,12 +59,15 @@ public final class ResetGuard {
                         + ": new for every test JVM, nothing to reset)");
                 continue;
             }
-            approved.putIfAbsent(verdict.url().raw(), new DatabaseTarget(verdict.url(), candidate.credentials()));
+            DatabaseTarget target = new DatabaseTarget(verdict.url(), candidate.credentials());
+            if (approved.putIfAbsent(verdict.url().raw(), target) == null && !verdict.overridden().isEmpty()) {
+                overrides.put(target, verdict.overridden());
+            }
         }
         if (!refusals.isEmpty()) {
             throw new ResetException("testguard refuses to reset: nothing was touched.\n" + String.join("\n", refusals));
         }
-        return new Approval(new ArrayList<>(approved.values()), skipped);
+        return new Approval(new ArrayList<>(approved.values()), skipped, overrides);
     }
 
     private static String describe(DiscoveredUrl candidate, Verdict verdict, String what) {

@@ -1,12 +1,16 @@
 package dev.testguard.reset;
 
 import dev.testguard.db.DatabaseTarget;
+import dev.testguard.guard.DestructiveGuard;
+import dev.testguard.guard.DestructiveRefusal;
+import dev.testguard.probe.DatabaseFacts;
 import dev.testguard.jdbc.Secrets;
 import dev.testguard.probe.Stamp;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,18 +31,37 @@ public final class Resetter {
     private final Path baseDir;
     private final TestStamps stamps;
     private final Clock clock;
+    private final DestructiveGuard guard;
 
     public Resetter(Path baseDir, String project, Clock clock) {
+        this(baseDir, project, clock, new DestructiveGuard("reset", 10_000, null));
+    }
+
+    public Resetter(Path baseDir, String project, Clock clock, DestructiveGuard guard) {
         this.baseDir = baseDir;
         this.clock = clock;
         this.stamps = new TestStamps(clock, project);
+        this.guard = guard;
     }
 
     public ResetOutcome reset(DatabaseTarget target, ResetOptions options) throws ResetException {
+        return reset(target, options, List.of());
+    }
+
+    /**
+     * @param overrides the override entries that let {@code target} pass classification (empty when none did): such a
+     *                  database is reset only when stamped {@code test} or confirmed, and is never stamped {@code test}
+     */
+    public ResetOutcome reset(DatabaseTarget target, ResetOptions options, List<String> overrides) throws ResetException {
         long start = System.nanoTime();
         try (VendorReset vendor = VendorResets.forTarget(target, baseDir)) {
             DatabaseTarget db = vendor.connectable(target);
             refuseProtectedStamp(vendor.stamp(db), db);
+            boolean mayStamp = true;
+            if (options.mode() != BaselineMode.SAVE && vendor.exists(db)) {
+                DatabaseFacts facts = guard.check(db, overrides);
+                mayStamp = DestructiveGuard.mayStampTest(facts, overrides);
+            }
             String action;
             String warning = null;
             switch (options.mode()) {
@@ -72,8 +95,14 @@ public final class Resetter {
                     }
                 }
             }
-            vendor.writeStamp(db, stamps.testStamp());
+            if (mayStamp) {
+                vendor.writeStamp(db, stamps.testStamp());
+            } else {
+                action += "; not stamped test (it passed only by an override: stamp it yourself if it is a test database)";
+            }
             return new ResetOutcome(target.toString(), action, millisSince(start), warning);
+        } catch (DestructiveRefusal e) {
+            throw new ResetException(e.getMessage(), e);
         } catch (SQLException e) {
             throw new ResetException("testguard could not reset " + target + ": "
                     + Secrets.maskText(e.getMessage(), target.effectiveCredentials().password()) + hint(e), e);
