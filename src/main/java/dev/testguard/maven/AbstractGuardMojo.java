@@ -1,5 +1,6 @@
 package dev.testguard.maven;
 
+import dev.testguard.discovery.BuildPlan;
 import dev.testguard.discovery.ProjectLayout;
 import dev.testguard.discovery.UrlSource;
 import dev.testguard.discovery.surefire.BuildProperties;
@@ -16,7 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
+import org.apache.maven.lifecycle.LifecycleExecutor;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
@@ -56,6 +59,10 @@ public abstract class AbstractGuardMojo extends AbstractTestguardMojo {
     @Parameter(property = "testguard.maxRows", defaultValue = "10000")
     protected long maxRows;
 
+    /** Tells which executions the requested phases will run: only those are checked. */
+    @Component
+    protected LifecycleExecutor lifecycleExecutor;
+
     protected List<UrlSource> sources() {
         return ProjectReading.sources();
     }
@@ -89,13 +96,15 @@ public abstract class AbstractGuardMojo extends AbstractTestguardMojo {
     /** What the test runs of this build will see; with {@code failsafeOnly}, Failsafe's alone. */
     protected VerifyRequest request(ProjectLayout layout, boolean failsafeOnly) {
         String phase = mojoExecution == null ? null : mojoExecution.getLifecyclePhase();
-        List<TestPluginExecution> executions = new TestPluginReader(project).read().stream()
+        BuildPlan plan = BuildPlans.of(lifecycleExecutor, session, getLog());
+        getLog().debug("testguard: build plan: " + plan);
+        List<TestPluginExecution> executions = new TestPluginReader(project, plan).read().stream()
                 .filter(e -> !failsafeOnly || e.isFailsafe())
                 .collect(Collectors.toList());
         BuildProperties build = new BuildProperties(toMap(session.getUserProperties()),
                 toMap(project.getProperties()), toMap(session.getSystemProperties()), System.getenv());
         return new VerifyRequest(project.getGroupId() + ":" + project.getArtifactId(), phase == null ? "cli" : phase,
-                layout, build, executions, failsafeOnly ? List.of() : new MigrationPluginReader(project).read());
+                layout, build, executions, failsafeOnly ? List.of() : new MigrationPluginReader(project, plan).read());
     }
 
     private static Map<String, String> toMap(Properties properties) {

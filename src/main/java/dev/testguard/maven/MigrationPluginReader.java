@@ -1,5 +1,6 @@
 package dev.testguard.maven;
 
+import dev.testguard.discovery.BuildPlan;
 import dev.testguard.discovery.DiscoveredUrl;
 import dev.testguard.discovery.Provenance;
 import dev.testguard.jdbc.Credentials;
@@ -24,9 +25,15 @@ final class MigrationPluginReader {
             "liquibase-maven-plugin", new String[] {"url", "username", "password"});
 
     private final MavenProject project;
+    private final BuildPlan plan;
 
     MigrationPluginReader(MavenProject project) {
+        this(project, BuildPlan.everything());
+    }
+
+    MigrationPluginReader(MavenProject project, BuildPlan plan) {
         this.project = project;
+        this.plan = plan;
     }
 
     List<DiscoveredUrl> read() {
@@ -37,7 +44,8 @@ final class MigrationPluginReader {
                 continue;
             }
             for (PluginExecution execution : plugin.getExecutions()) {
-                if (execution.getGoals().isEmpty()) {
+                if (execution.getGoals().isEmpty()
+                        || !plan.runs(plugin.getArtifactId(), execution.getId(), execution.getPhase())) {
                     continue;
                 }
                 Xpp3Dom config = execution.getConfiguration() != null ? (Xpp3Dom) execution.getConfiguration()

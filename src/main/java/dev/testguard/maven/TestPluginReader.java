@@ -1,5 +1,6 @@
 package dev.testguard.maven;
 
+import dev.testguard.discovery.BuildPlan;
 import dev.testguard.discovery.surefire.ConfiguredValue;
 import dev.testguard.discovery.surefire.TestPluginExecution;
 import java.util.ArrayList;
@@ -22,12 +23,21 @@ final class TestPluginReader {
     private static final List<String> SKIP_PARAMETERS = List.of("skip", "skipTests", "skipExec", "skipITs");
 
     private final MavenProject project;
+    private final BuildPlan plan;
 
     TestPluginReader(MavenProject project) {
-        this.project = project;
+        this(project, BuildPlan.everything());
     }
 
-    /** Every execution that runs tests: Surefire's {@code test} goal, Failsafe's {@code integration-test} goal. */
+    TestPluginReader(MavenProject project, BuildPlan plan) {
+        this.project = project;
+        this.plan = plan;
+    }
+
+    /**
+     * Every execution the build runs that runs tests: Surefire's {@code test} goal, Failsafe's
+     * {@code integration-test} goal.
+     */
     List<TestPluginExecution> read() {
         List<TestPluginExecution> result = new ArrayList<>();
         for (Plugin plugin : project.getBuildPlugins()) {
@@ -40,7 +50,8 @@ final class TestPluginReader {
                 continue;
             }
             for (PluginExecution execution : plugin.getExecutions()) {
-                if (execution.getGoals().contains(testGoal)) {
+                if (execution.getGoals().contains(testGoal)
+                        && plan.runs(plugin.getArtifactId(), execution.getId(), execution.getPhase())) {
                     result.add(toExecution(plugin, execution));
                 }
             }

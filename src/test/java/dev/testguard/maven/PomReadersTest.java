@@ -2,6 +2,7 @@ package dev.testguard.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.testguard.discovery.BuildPlan;
 import dev.testguard.discovery.DiscoveredUrl;
 import dev.testguard.discovery.surefire.ConfiguredValue;
 import dev.testguard.discovery.surefire.TestPluginExecution;
@@ -106,5 +107,37 @@ class PomReadersTest {
             assertThat(u.provenance().location()).contains("flyway-maven-plugin (clean-db, goals clean,migrate) <url>");
             assertThat(u.credentials().username()).isEqualTo("app");
         });
+    }
+
+    @Test
+    void readsOnlyTheExecutionsTheBuildPlanRuns() throws Exception {
+        PluginExecution disabled = execution("default-test", dom("<argLine>-Durl=jdbc:postgresql://h/prod</argLine>"), "test");
+        disabled.setPhase("none");
+        PluginExecution unit = execution("unit", null, "test");
+        PluginExecution it = execution("default", null, "integration-test", "verify");
+        MavenProject project = project(
+                plugin("org.apache.maven.plugins", "maven-surefire-plugin", null, disabled, unit),
+                plugin("org.apache.maven.plugins", "maven-failsafe-plugin", null, it));
+
+        assertThat(new TestPluginReader(project, BuildPlan.everything()).read())
+                .extracting(TestPluginExecution::runName)
+                .containsExactly("maven-surefire-plugin:unit", "maven-failsafe-plugin:default");
+        assertThat(new TestPluginReader(project, BuildPlan.of(List.of("maven-surefire-plugin:unit",
+                "maven-surefire-plugin:default-test", "maven-resources-plugin:default-resources"))).read())
+                .extracting(TestPluginExecution::runName)
+                .containsExactly("maven-surefire-plugin:unit");
+    }
+
+    @Test
+    void migrationExecutionsOutsideTheBuildPlanAreNotRead() throws Exception {
+        PluginExecution none = execution("wipe", dom("<url>jdbc:postgresql://localhost/app_dev</url>"), "clean");
+        none.setPhase("none");
+        PluginExecution late = execution("late", dom("<url>jdbc:postgresql://localhost/app_late</url>"), "update");
+        MavenProject project = project(plugin("org.flywaydb", "flyway-maven-plugin", null, none),
+                plugin("org.liquibase", "liquibase-maven-plugin", null, late));
+
+        assertThat(new MigrationPluginReader(project, BuildPlan.of(List.of("flyway-maven-plugin:wipe"))).read()).isEmpty();
+        assertThat(new MigrationPluginReader(project, BuildPlan.everything()).read())
+                .extracting(DiscoveredUrl::url).containsExactly("jdbc:postgresql://localhost/app_late");
     }
 }
