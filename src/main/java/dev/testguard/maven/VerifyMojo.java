@@ -12,10 +12,12 @@ import dev.testguard.report.FailureMessage;
 import dev.testguard.report.JsonReport;
 import dev.testguard.report.Report;
 import dev.testguard.report.ReportEntry;
+import dev.testguard.report.ci.CiOutput;
 import dev.testguard.verify.Verifier;
 import dev.testguard.verify.VerifyRequest;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -69,8 +71,23 @@ public class VerifyMojo extends AbstractGuardMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("testguard cannot write its report " + reportFile + ": " + e.getMessage(), e);
         }
+        ciOutput(report);
         if (report.hasProtected()) {
             throw new MojoFailureException(FailureMessage.of(report, layout.display(reportFile.toPath())));
+        }
+    }
+
+    /** In CI: annotations for the PROTECTED URLs and target/testguard/TEST-testguard.xml. */
+    private void ciOutput(Report report) throws MojoExecutionException {
+        Path reportDirectory = reportFile.toPath().toAbsolutePath().getParent();
+        Path root = session == null || session.getExecutionRootDirectory() == null ? null : Path.of(session.getExecutionRootDirectory());
+        try {
+            Path junit = CiOutput.emit(System.getenv(), report, project.getBasedir().toPath(), root, reportDirectory, System.out);
+            if (junit != null) {
+                getLog().info("testguard: CI detected, JUnit report " + layout().display(junit));
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException("testguard cannot write its JUnit report in " + reportDirectory + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# How long does the pre-commit hook make a commit wait? Copies examples/quickstart into a fresh git repository,
+# installs the hook with testguard:install-hook, stages a change and runs the hook N times (exactly what
+# `git commit` runs), printing each time and the median. Goal: median below 1500 ms.
+#
+# Usage: bench/hook.sh [runs]   (default 7)
+# Needs the plugin in target/local-repo (any targeted IT run puts it there, e.g.
+#   mvn -B -o verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dinvoker.test=install-hook).
+# Nothing is installed into ~/.m2: the copy resolves from target/local-repo, backed by ~/.m2 like the ITs.
+set -euo pipefail
+runs=${1:-7}
+here=$(cd "$(dirname "$0")/.." && pwd)
+repo="$here/target/local-repo"
+version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$here/pom.xml" | head -1)
+plugin="dev.testguard:testguard-maven-plugin:$version"
+[ -d "$repo/dev/testguard/testguard-maven-plugin/$version" ] || { echo "no $plugin in $repo: run a targeted IT first" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+cp -r "$here/examples/quickstart" "$work/quickstart"
+cd "$work/quickstart"
+rm -f verify.groovy
+mkdir -p .mvn
+m2="file://${HOME}/.m2/repository"
+cat > .mvn/settings.xml <<XML
+<settings><profiles><profile><id>it-repo</id><activation><activeByDefault>true</activeByDefault></activation>
+<repositories><repository><id>local.central</id><url>$m2</url></repository></repositories>
+<pluginRepositories><pluginRepository><id>local.central</id><url>$m2</url></pluginRepository></pluginRepositories>
+</profile></profiles></settings>
+XML
+printf -- '-Dmaven.repo.local=%s\n-s\n%s\n' "$repo" "$work/quickstart/.mvn/settings.xml" > .mvn/maven.config
+git init -q && git add -A && git -c user.email=b@testguard.dev -c user.name=bench commit -q -m first
+
+echo "warming up (resolves what the offline hook needs, as a developer's earlier build would)"
+mvn -B -q "$plugin:verify" -Dtestguard.offline=true >/dev/null
+mvn -B -q "$plugin:install-hook" >/dev/null
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
+time_runs() {  # $1: label, rest: command; runs it $runs times, prints the median in ms
+  local label=$1; shift
+  : > "$work/$label.ms"
+  for i in $(seq 1 "$runs"); do
+    start=$(date +%s%N)
+    "$@" >/dev/null 2>&1 || { echo "$label failed" >&2; "$@"; exit 1; }
+    end=$(date +%s%N)
+    echo $(( (end - start) / 1000000 )) >> "$work/$label.ms"
+  done
+  echo "$label: runs $(tr '\n' ' ' < "$work/$label.ms")ms, median $(median < "$work/$label.ms") ms"
+}
+
+# a staged change to a file the check reads: the hook exports the index and runs the goal
+echo "# a staged change" >> src/test/resources/application.properties
+git add src/test/resources/application.properties
+time_runs "hook, configuration staged (full check)" .git/hooks/pre-commit
+# for scale: Maven starting and doing nothing on the same project, with the JVM options the hook uses
+time_runs "bare 'mvn -o -q validate' (Maven start-up, same JVM options)" env MAVEN_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" mvn -o -q -B validate
+git -c user.email=b@testguard.dev -c user.name=bench commit -q --no-verify -m config
+# only a Java source staged: nothing the check reads changed
+echo "// a staged change" >> src/main/java/com/example/notes/Notes.java
+git add src/main/java/com/example/notes/Notes.java
+time_runs "hook, only Java sources staged (fast path)" .git/hooks/pre-commit
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+echo "goal: hook below 1500 ms"
