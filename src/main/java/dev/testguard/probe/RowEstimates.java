@@ -12,7 +12,7 @@ import java.util.List;
  * Estimated total rows over a database's user tables, from catalog statistics: cheap on any size of database.
  * The stamp's own marker table never counts.
  */
-final class RowEstimates {
+public final class RowEstimates {
 
     /**
      * PostgreSQL: {@code reltuples} is the planner's estimate, refreshed by ANALYZE and autovacuum. It is -1 for a
@@ -38,7 +38,7 @@ final class RowEstimates {
     }
 
     /** The estimate, or null when the URL names no database (a MySQL server without a default schema). */
-    static Long estimate(Vendor vendor, Connection connection) throws SQLException {
+    public static Long estimate(Vendor vendor, Connection connection) throws SQLException {
         switch (vendor) {
             case POSTGRESQL:
                 return single(connection, POSTGRES);
