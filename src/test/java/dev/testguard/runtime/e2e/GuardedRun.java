@@ -23,18 +23,21 @@ final class GuardedRun {
         this.stderr = stderr;
     }
 
+    /** {@code optionsFile} null: the same JVM without the agent. */
     static GuardedRun launch(Path javaHome, Path dir, Path optionsFile, List<String> scenarios) throws Exception {
-        Path jar = AgentJar.write(dir.resolve("agent"));
-        Path scenarioFile = Files.write(dir.resolve("scenarios.txt"), scenarios, StandardCharsets.UTF_8);
+        String run = optionsFile == null ? "unguarded" : "guarded";
+        Path scenarioFile = Files.write(dir.resolve(run + "-scenarios.txt"), scenarios, StandardCharsets.UTF_8);
         List<String> command = new ArrayList<>();
         command.add(javaHome.resolve("bin/java").toString());
-        command.add("-javaagent:" + jar + "=" + optionsFile);
+        if (optionsFile != null) {
+            command.add("-javaagent:" + AgentJar.write(dir.resolve("agent")) + "=" + optionsFile);
+        }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(GuardedMain.class.getName());
         command.add(scenarioFile.toString());
-        Path out = dir.resolve("child.out");
-        Path err = dir.resolve("child.err");
+        Path out = dir.resolve(run + ".out");
+        Path err = dir.resolve(run + ".err");
         Process process = new ProcessBuilder(command).directory(new File(".").getAbsoluteFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
@@ -64,12 +67,12 @@ final class GuardedRun {
     }
 
     /**
-     * The JVM's and the agent's warning lines. The test's own libraries may talk on stderr (SLF4J without a binding
-     * says so): those lines are not the agent's.
+     * The stderr lines this run printed that the same JVM without the agent did not: the test's own libraries talk
+     * on stderr too (SLF4J without a binding, Netty's native access on JDK 24+), and those lines are not the agent's.
      */
-    List<String> warningLines() {
-        return stderr.lines().filter(l -> !l.startsWith("SLF4J")).filter(l -> !l.isBlank())
-                .collect(Collectors.toList());
+    List<String> linesNotIn(GuardedRun unguarded) {
+        List<String> theirs = unguarded.stderr.lines().collect(Collectors.toList());
+        return stderr.lines().filter(l -> !l.isBlank()).filter(l -> !theirs.contains(l)).collect(Collectors.toList());
     }
 
     String describe() {
