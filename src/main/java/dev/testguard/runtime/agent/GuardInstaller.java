@@ -30,6 +30,10 @@ import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.dynamic.Nexus;
+import net.bytebuddy.pool.TypePool;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.utility.JavaModule;
 
@@ -41,6 +45,7 @@ import net.bytebuddy.utility.JavaModule;
 public final class GuardInstaller {
 
     private static final String SHADED = "dev.testguard.shaded.";
+    private static final String R2DBC_ADVICE = "dev.testguard.runtime.agent.R2dbcAdvice";
 
     private GuardInstaller() {
     }
@@ -59,7 +64,7 @@ public final class GuardInstaller {
 
     static AgentBuilder agentBuilder(ConnectionLog log) {
         ClassLoader guardLoader = GuardInstaller.class.getClassLoader();
-        return new AgentBuilder.Default()
+        return withoutNexus()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(new WeavingErrors(log))
@@ -76,6 +81,26 @@ public final class GuardInstaller {
                 .transform((builder, type, loader, module, domain) -> builder.visit(r2dbcFind()));
     }
 
+    /**
+     * A default AgentBuilder prepares Byte Buddy's Nexus (class injection through {@code sun.misc.Unsafe}), which
+     * JDK 24+ warns about on stderr. Inlined advice with no class format change never needs it: the builder is
+     * created with Nexus disabled, and the property is put back at once so the tests' own Byte Buddy never sees it
+     * (relocated, the property name is the shaded one anyway).
+     */
+    private static AgentBuilder withoutNexus() {
+        String before = System.getProperty(Nexus.PROPERTY);
+        System.setProperty(Nexus.PROPERTY, "true");
+        try {
+            return new AgentBuilder.Default();
+        } finally {
+            if (before == null) {
+                System.clearProperty(Nexus.PROPERTY);
+            } else {
+                System.setProperty(Nexus.PROPERTY, before);
+            }
+        }
+    }
+
     private static AsmVisitorWrapper driverConnect() {
         ElementMatcher<MethodDescription> connect = named("connect").and(not(isAbstract())).and(takesArguments(2))
                 .and(takesArgument(0, String.class)).and(takesArgument(1, Properties.class))
@@ -90,7 +115,10 @@ public final class GuardInstaller {
     }
 
     private static AsmVisitorWrapper r2dbcFind() {
-        return Advice.to(R2dbcAdvice.class).on(named("find").and(isStatic()).and(takesArguments(1)));
+        // described from its class file, never loaded: the guard's loader has no R2DBC classes to verify it with
+        ClassFileLocator locator = ClassFileLocator.ForClassLoader.of(GuardInstaller.class.getClassLoader());
+        TypeDescription advice = TypePool.Default.of(locator).describe(R2DBC_ADVICE).resolve();
+        return Advice.to(advice, locator).on(named("find").and(isStatic()).and(takesArguments(1)));
     }
 
     /** A class that should be woven and could not be: recorded as an error, which fails the build after the tests. */

@@ -8,7 +8,8 @@ import net.bytebuddy.asm.Advice;
 /**
  * Inlined into {@code io.r2dbc.spi.ConnectionFactories#find(ConnectionFactoryOptions)}, which {@code get} goes
  * through: the static rules over the options; a refusal is an {@link R2dbcPermissionDeniedException} (SQLState
- * 28000). Inlined code cannot call helpers of this class, so it spells each option out.
+ * 28000). Inlined code cannot call helpers of this class, so it spells each option out; the signature names no
+ * R2DBC type, because the guard's loader (which describes this class) has none.
  */
 final class R2dbcAdvice {
 
@@ -16,10 +17,11 @@ final class R2dbcAdvice {
     }
 
     @Advice.OnMethodEnter
-    static void enter(@Advice.Argument(0) ConnectionFactoryOptions options) {
-        if (options == null) {
+    static void enter(@Advice.Argument(0) Object argument) {
+        if (!(argument instanceof ConnectionFactoryOptions)) {
             return;
         }
+        ConnectionFactoryOptions options = (ConnectionFactoryOptions) argument;
         java.util.Map<String, String> values = new java.util.HashMap<>();
         Object value = options.getValue(ConnectionFactoryOptions.DRIVER);
         if (value != null) {
