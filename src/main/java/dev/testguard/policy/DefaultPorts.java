@@ -4,7 +4,7 @@ import dev.testguard.jdbc.HostPort;
 import dev.testguard.jdbc.Vendor;
 
 /** The port each vendor's driver uses when the URL names none. */
-final class DefaultPorts {
+public final class DefaultPorts {
 
     private DefaultPorts() {
     }
@@ -24,7 +24,7 @@ final class DefaultPorts {
     }
 
     /** The port the driver really connects to. */
-    static Integer effective(HostPort hostPort, Vendor vendor) {
+    public static Integer effective(HostPort hostPort, Vendor vendor) {
         return hostPort != null && hostPort.port() != null ? hostPort.port() : of(vendor);
     }
 }

@@ -12,9 +12,14 @@ import java.util.Optional;
  * Who a server really is, read from the server itself so that every host name, address or tunnel that
  * reaches it gives the same answer. Needs no superuser rights.
  */
-final class ServerIdentities {
+public final class ServerIdentities {
 
     private ServerIdentities() {
+    }
+
+    /** The identity of the server a client connection (not a file database's) is attached to. */
+    public static ServerIdentity read(JdbcUrl url, Connection connection) throws SQLException {
+        return read(url, connection, Optional.empty());
     }
 
     static ServerIdentity read(JdbcUrl url, Connection connection, Optional<SafeUrls.EmbeddedFile> file) throws SQLException {

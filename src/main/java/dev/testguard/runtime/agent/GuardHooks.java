@@ -1,0 +1,88 @@
+package dev.testguard.runtime.agent;
+
+import dev.testguard.runtime.agent.bootstrap.ConnectionHooks;
+import dev.testguard.runtime.judge.ConnectionJudge;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The guard behind {@code Bridge}: keeps, per thread, how many judgements ran and how deep {@code Driver.connect}
+ * calls are nested, so that a data source that went through a woven driver is not judged twice and a judgement
+ * nested in another counts once.
+ */
+final class GuardHooks implements ConnectionHooks {
+
+    /** The driver does not take this URL: {@code connect} returns null without opening anything. */
+    private static final Object NOT_THIS_DRIVER = new Object();
+
+    /** [0] judgements so far on this thread, [1] depth of judged {@code Driver.connect} calls. */
+    private static final ThreadLocal<int[]> STATE = ThreadLocal.withInitial(() -> new int[2]);
+
+    private final ConnectionJudge judge;
+
+    GuardHooks(ConnectionJudge judge) {
+        this.judge = judge;
+    }
+
+    @Override
+    public Object beforeDriverConnect(Object driver, String url, Properties info) throws SQLException {
+        if (!accepts(driver, url)) {
+            return NOT_THIS_DRIVER;
+        }
+        int[] state = STATE.get();
+        ConnectionJudge.Pending pending = judge.before(url, info, state[1] > 0);
+        state[0]++;
+        state[1]++;
+        return pending;
+    }
+
+    @Override
+    public Object afterDriverConnect(Object scope, Object connection, Throwable thrown) throws SQLException {
+        if (!(scope instanceof ConnectionJudge.Pending)) {
+            return connection;
+        }
+        STATE.get()[1]--;
+        if (thrown != null || !(connection instanceof Connection)) {
+            return connection;
+        }
+        return judge.after((ConnectionJudge.Pending) scope, (Connection) connection);
+    }
+
+    @Override
+    public Object enterDataSource(Object dataSource) {
+        return STATE.get()[0];
+    }
+
+    @Override
+    public Object exitDataSource(Object scope, Object connection, Throwable thrown) throws SQLException {
+        int[] state = STATE.get();
+        if (thrown != null || connection == null || !(scope instanceof Integer) || (Integer) scope != state[0]) {
+            return connection;
+        }
+        if (connection instanceof Connection) {
+            state[0]++;
+            judge.judgeOpened((Connection) connection);
+        }
+        return connection;
+    }
+
+    @Override
+    public String judgeR2dbc(Map<String, String> options) {
+        return judge.judgeR2dbc(options);
+    }
+
+    /** Whether the driver takes the URL; when it cannot say, it is judged. */
+    private static boolean accepts(Object driver, String url) {
+        if (url == null) {
+            return false;
+        }
+        try {
+            return !(driver instanceof Driver) || ((Driver) driver).acceptsURL(url);
+        } catch (SQLException | RuntimeException e) {
+            return true;
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package dev.testguard.runtime.agent;
+
+import static net.bytebuddy.matcher.ElementMatchers.any;
+import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
+import static net.bytebuddy.matcher.ElementMatchers.is;
+import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
+import static net.bytebuddy.matcher.ElementMatchers.isExtensionClassLoader;
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isInterface;
+import static net.bytebuddy.matcher.ElementMatchers.isStatic;
+import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.returns;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.testguard.runtime.AgentOptions;
+import dev.testguard.runtime.agent.bootstrap.Bridge;
+import dev.testguard.runtime.judge.ConnectionJudge;
+import dev.testguard.runtime.judge.ConnectionLog;
+import dev.testguard.runtime.judge.TestClasses;
+import java.io.IOException;
+import java.lang.instrument.Instrumentation;
+import java.nio.file.Path;
+import java.util.Properties;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.dynamic.Nexus;
+import net.bytebuddy.pool.TypePool;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.utility.JavaModule;
+
+/**
+ * Installs the runtime guard in the test JVM: the judge behind {@link Bridge}, then the woven advice (inlined, no
+ * class format change, already loaded classes retransformed). Called by the bootstrap agent inside the isolated
+ * guard loader; sets the fork marker only once everything is in place.
+ */
+public final class GuardInstaller {
+
+    private static final String SHADED = "dev.testguard.shaded.";
+    private static final String R2DBC_ADVICE = "dev.testguard.runtime.agent.R2dbcAdvice";
+
+    private GuardInstaller() {
+    }
+
+    public static void install(Instrumentation instrumentation, Path optionsFile) throws IOException {
+        AgentOptions options = AgentOptions.read(optionsFile);
+        ConnectionLog log = new ConnectionLog(options.recordsDirectory(), options.token(),
+                ProcessHandle.current().pid());
+        TestClasses tests = new TestClasses(options.policy().buildDirectory().resolve("test-classes"));
+        Bridge.install(new GuardHooks(new ConnectionJudge(options.policy(), options.offline(), log, tests)));
+        agentBuilder(log).installOn(instrumentation);
+        log.armed();
+        Runtime.getRuntime().addShutdownHook(new Thread(log::writeCounts, "testguard-records"));
+        System.setProperty(AgentOptions.FORK_MARKER, options.forkMarkerValue());
+    }
+
+    static AgentBuilder agentBuilder(ConnectionLog log) {
+        ClassLoader guardLoader = GuardInstaller.class.getClassLoader();
+        return withoutNexus()
+                .disableClassFormatChanges()
+                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .with(new WeavingErrors(log))
+                .ignore(any(), isBootstrapClassLoader().or(isExtensionClassLoader()).or(is(guardLoader)))
+                .or(nameStartsWith("dev.testguard.").or(nameStartsWith("net.bytebuddy."))
+                        .or(nameStartsWith(SHADED)).or(nameStartsWith("java.")).or(nameStartsWith("jdk."))
+                        .or(nameStartsWith("sun.")).or(isSynthetic()))
+                .type(not(isInterface()).and(hasSuperType(named("java.sql.Driver"))))
+                .transform((builder, type, loader, module, domain) -> builder.visit(driverConnect()))
+                .type(not(isInterface()).and(hasSuperType(namedOneOf("javax.sql.DataSource",
+                        "javax.sql.XADataSource", "javax.sql.ConnectionPoolDataSource"))))
+                .transform((builder, type, loader, module, domain) -> builder.visit(dataSourceGet()))
+                .type(named("io.r2dbc.spi.ConnectionFactories"))
+                .transform((builder, type, loader, module, domain) -> builder.visit(r2dbcFind()));
+    }
+
+    /**
+     * A default AgentBuilder prepares Byte Buddy's Nexus (class injection through {@code sun.misc.Unsafe}), which
+     * JDK 24+ warns about on stderr. Inlined advice with no class format change never needs it: the builder is
+     * created with Nexus disabled, and the property is put back at once so the tests' own Byte Buddy never sees it
+     * (relocated, the property name is the shaded one anyway).
+     */
+    private static AgentBuilder withoutNexus() {
+        String before = System.getProperty(Nexus.PROPERTY);
+        System.setProperty(Nexus.PROPERTY, "true");
+        try {
+            return new AgentBuilder.Default();
+        } finally {
+            if (before == null) {
+                System.clearProperty(Nexus.PROPERTY);
+            } else {
+                System.setProperty(Nexus.PROPERTY, before);
+            }
+        }
+    }
+
+    private static AsmVisitorWrapper driverConnect() {
+        ElementMatcher<MethodDescription> connect = named("connect").and(not(isAbstract())).and(takesArguments(2))
+                .and(takesArgument(0, String.class)).and(takesArgument(1, Properties.class))
+                .and(returns(hasSuperType(named("java.sql.Connection"))));
+        return Advice.to(DriverConnectAdvice.class).on(connect);
+    }
+
+    private static AsmVisitorWrapper dataSourceGet() {
+        ElementMatcher<MethodDescription> get = namedOneOf("getConnection", "getXAConnection", "getPooledConnection")
+                .and(not(isAbstract())).and(not(isStatic()));
+        return Advice.to(DataSourceAdvice.class).on(get);
+    }
+
+    private static AsmVisitorWrapper r2dbcFind() {
+        // described from its class file, never loaded: the guard's loader has no R2DBC classes to verify it with
+        ClassFileLocator locator = ClassFileLocator.ForClassLoader.of(GuardInstaller.class.getClassLoader());
+        TypeDescription advice = TypePool.Default.of(locator).describe(R2DBC_ADVICE).resolve();
+        return Advice.to(advice, locator).on(named("find").and(isStatic()).and(takesArguments(1)));
+    }
+
+    /** A class that should be woven and could not be: recorded as an error, which fails the build after the tests. */
+    private static final class WeavingErrors extends AgentBuilder.Listener.Adapter {
+
+        private final ConnectionLog log;
+
+        WeavingErrors(ConnectionLog log) {
+            this.log = log;
+        }
+
+        @Override
+        public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded,
+                Throwable throwable) {
+            if (String.valueOf(throwable.getMessage()).startsWith("Cannot resolve type description")) {
+                return; // a class whose hierarchy is incomplete cannot be a driver the tests use
+            }
+            log.weavingError(typeName + ": " + throwable);
+        }
+    }
+
+}

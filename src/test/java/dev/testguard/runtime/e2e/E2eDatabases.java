@@ -1,0 +1,116 @@
+package dev.testguard.runtime.e2e;
+
+import dev.testguard.probe.PostgresStampStore;
+import dev.testguard.probe.Stamp;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The uniquely named databases of one end-to-end run on the local PostgreSQL and MariaDB servers, created with an
+ * {@code items} table, and dropped after (only these: never a sweep).
+ */
+final class E2eDatabases {
+
+    static final String PG = "jdbc:postgresql://localhost:5432/";
+    static final String MARIA = "jdbc:mariadb://localhost:3306/";
+    /** The maxRows the options hand the guard: small, so one database can be "full" cheaply. */
+    static final long MAX_ROWS = 50;
+
+    final String pgDev;
+    final String pgTest;
+    final String pgNeutral;
+    final String pgStampedProtected;
+    final String pgBig;
+    final String myDev;
+    final String myTest;
+
+    private E2eDatabases(String prefix) {
+        pgDev = prefix + "_dev";
+        pgTest = prefix + "_test";
+        pgNeutral = prefix + "_scratch";
+        pgStampedProtected = prefix + "_stamped_test";
+        pgBig = prefix + "_big_test";
+        myDev = prefix + "_dev";
+        myTest = prefix + "_test";
+    }
+
+    static E2eDatabases create(String prefix) throws SQLException {
+        E2eDatabases d = new E2eDatabases(prefix);
+        try {
+            d.createPostgres(d.pgDev, 10);
+            d.createPostgres(d.pgTest, 0);
+            d.createPostgres(d.pgNeutral, 0);
+            d.createPostgres(d.pgStampedProtected, 3);
+            d.createPostgres(d.pgBig, 2 * MAX_ROWS);
+            stamp(d.pgNeutral, Stamp.Role.TEST);
+            stamp(d.pgStampedProtected, Stamp.Role.PROTECTED);
+            d.createMariadb(d.myDev, 10);
+            d.createMariadb(d.myTest, 0);
+        } catch (SQLException | RuntimeException e) {
+            d.drop();
+            throw e;
+        }
+        return d;
+    }
+
+    void drop() throws SQLException {
+        for (String db : new String[] {pgDev, pgTest, pgNeutral, pgStampedProtected, pgBig}) {
+            execute(PG + "postgres", "postgres", "DROP DATABASE IF EXISTS \"" + db + "\" WITH (FORCE)");
+        }
+        for (String db : new String[] {myDev, myTest}) {
+            execute(MARIA, "root", "DROP DATABASE IF EXISTS `" + db + "`");
+        }
+    }
+
+    /** Rows of {@code items} in every database that holds some. */
+    Map<String, Long> rowCounts() throws SQLException {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String db : new String[] {pgDev, pgStampedProtected, pgBig}) {
+            counts.put("pg:" + db, count(PG + db, "postgres"));
+        }
+        counts.put("maria:" + myDev, count(MARIA + myDev, "root"));
+        return counts;
+    }
+
+    private void createPostgres(String db, long rows) throws SQLException {
+        execute(PG + "postgres", "postgres", "CREATE DATABASE \"" + db + "\"");
+        execute(PG + db, "postgres", "CREATE TABLE items (id bigint PRIMARY KEY, name text)",
+                "INSERT INTO items SELECT g, 'item ' || g FROM generate_series(1, " + rows + ") g", "ANALYZE items");
+    }
+
+    private void createMariadb(String db, long rows) throws SQLException {
+        execute(MARIA, "root", "CREATE DATABASE `" + db + "`");
+        execute(MARIA + db, "root", "CREATE TABLE items (id bigint PRIMARY KEY, name varchar(40))");
+        for (long i = 1; i <= rows; i++) {
+            execute(MARIA + db, "root", "INSERT INTO items VALUES (" + i + ", 'item " + i + "')");
+        }
+    }
+
+    private static void stamp(String db, Stamp.Role role) throws SQLException {
+        try (Connection c = DriverManager.getConnection(PG + db, "postgres", "")) {
+            new PostgresStampStore().write(c, new Stamp(role, Instant.now(), "GuardEndToEndTest", "testguard"));
+        }
+    }
+
+    private static long count(String url, String user) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, user, ""); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM items")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void execute(String url, String user, String... statements) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, user, ""); Statement st = c.createStatement()) {
+            for (String sql : statements) {
+                st.execute(sql);
+            }
+        }
+    }
+}

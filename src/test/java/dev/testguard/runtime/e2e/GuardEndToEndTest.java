@@ -1,0 +1,175 @@
+package dev.testguard.runtime.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.testguard.policy.PolicySettings;
+import dev.testguard.runtime.AgentOptions;
+import dev.testguard.runtime.RuntimeRecord;
+import dev.testguard.runtime.RuntimeRecords;
+import dev.testguard.runtime.agent.AgentJar;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The runtime guard end to end, without Maven: the boot jar {@link AgentJar} writes, the options the build would
+ * write, and a real {@code java -javaagent:...} child JVM ({@link GuardedMain}) that opens connections through the
+ * real PgJDBC, Connector/J, MariaDB Connector/J, HikariCP and r2dbc-postgresql against the local servers.
+ */
+class GuardEndToEndTest {
+
+    private static final String SECRET = "s3cretE2E";
+    private static final String TEST_CLASS = GuardedMain.class.getName();
+
+    static E2eDatabases dbs;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void createDatabases() throws Exception {
+        dbs = E2eDatabases.create("tg_agent_" + Math.abs(UUID.randomUUID().getLeastSignificantBits() % 1_000_000_000L));
+    }
+
+    @AfterAll
+    static void dropDatabases() throws Exception {
+        if (dbs != null) {
+            dbs.drop();
+        }
+    }
+
+    static Stream<Path> javaHomes() {
+        List<Path> homes = new ArrayList<>();
+        homes.add(Path.of(System.getProperty("java.home")));
+        Path temurin25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+        if (Files.isExecutable(temurin25.resolve("bin/java"))) {
+            homes.add(temurin25);
+        }
+        return homes.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("javaHomes")
+    void refusesEveryConnectionToANonTestDatabaseAndAllowsTestDatabases(Path javaHome) throws Exception {
+        Map<String, String> expected = new LinkedHashMap<>();
+        List<String> scenarios = scenarios(expected);
+        Map<String, Long> before = dbs.rowCounts();
+        String token = "e2e" + UUID.randomUUID().toString().substring(0, 8);
+        Path records = dir.resolve("records");
+
+        GuardedRun run = GuardedRun.launch(javaHome, dir, options(token, records), scenarios);
+        GuardedRun unguarded = GuardedRun.launch(javaHome, dir, null, harmless(scenarios, expected));
+
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        expected.forEach((name, outcome) ->
+                assertThat(run.result(name)).as(name + "\n" + run.describe()).startsWith(outcome));
+        assertThat(run.result("pg-dm-dev")).contains("testguard refused a connection to jdbc:postgresql://localhost:5432/"
+                + dbs.pgDev + "?password=****: it is not a test database.", "-Dtestguard.runtime=false",
+                "-Dtestguard.allow=localhost:5432/" + dbs.pgDev);
+        assertThat(run.stdout()).contains("MARKER armed:" + token).doesNotContain(SECRET);
+        assertThat(unguarded.exitCode()).as(unguarded.describe()).isZero();
+        assertThat(run.linesNotIn(unguarded)).as("stderr lines only the guarded JVM printed\n" + run.describe())
+                .isEmpty();
+        assertThat(run.stderr()).doesNotContain(SECRET);
+        assertThat(dbs.rowCounts()).isEqualTo(before);
+        checkRecords(RuntimeRecords.read(records, token), token);
+    }
+
+    private void checkRecords(List<RuntimeRecord> recorded, String token) throws Exception {
+        assertThat(recorded).anyMatch(r -> r.event().equals(RuntimeRecord.ARMED) && r.token().equals(token));
+        List<String> refusedDatabases = recorded.stream().filter(RuntimeRecord::isRefusal)
+                .map(r -> r.database() + " " + r.url()).collect(Collectors.toList());
+        for (String db : List.of(dbs.pgDev, dbs.pgStampedProtected, dbs.pgBig, dbs.myDev)) {
+            assertThat(refusedDatabases).anyMatch(d -> d.contains(db));
+        }
+        assertThat(recorded).filteredOn(RuntimeRecord::isRefusal).allMatch(r -> TEST_CLASS.equals(r.testClass()));
+        assertThat(recorded).anyMatch(r -> !r.isRefusal() && r.event().equals(RuntimeRecord.CONNECTION)
+                && String.valueOf(r.url()).contains(dbs.pgTest) && TEST_CLASS.equals(r.testClass()));
+        try (Stream<Path> files = Files.list(dir.resolve("records"))) {
+            for (Path f : files.collect(Collectors.toList())) {
+                assertThat(Files.readString(f)).doesNotContain(SECRET);
+            }
+        }
+    }
+
+    private static List<String> scenarios(Map<String, String> expected) {
+        List<String> lines = new ArrayList<>();
+        String pg = "jdbc:postgresql://localhost:5432/";
+        String my = "jdbc:mysql://localhost:3306/";
+        String maria = "jdbc:mariadb://localhost:3306/";
+        add(lines, expected, "pg-dm-dev", "dm", pg + dbs.pgDev + "?password=" + SECRET, "postgres", "REFUSED 28000");
+        add(lines, expected, "pg-dm-swallowed", "dm-swallowed", pg + dbs.pgDev, "postgres", "OK");
+        add(lines, expected, "pg-dm-test", "dm", pg + dbs.pgTest, "postgres", "OK");
+        add(lines, expected, "pg-simple-dev", "pgsimple", pg + dbs.pgDev, "postgres", "REFUSED 28000");
+        add(lines, expected, "pg-hikari-dev", "hikari", pg + dbs.pgDev, "postgres", "REFUSED 28000");
+        add(lines, expected, "pg-hikari-test", "hikari", pg + dbs.pgTest, "postgres", "OK");
+        add(lines, expected, "pg-neutral-stamped-test", "dm", pg + dbs.pgNeutral, "postgres", "OK");
+        add(lines, expected, "pg-test-stamped-protected", "dm", pg + dbs.pgStampedProtected, "postgres",
+                "REFUSED 28000");
+        add(lines, expected, "pg-test-over-maxrows", "dm", pg + dbs.pgBig, "postgres", "REFUSED 28000");
+        add(lines, expected, "my-cj-dev", "dm", my + dbs.myDev, "root", "REFUSED 28000");
+        add(lines, expected, "my-cj-test", "dm", my + dbs.myTest, "root", "OK");
+        add(lines, expected, "my-mysqlds-dev", "mysqlds", my + dbs.myDev, "root", "REFUSED 28000");
+        add(lines, expected, "maria-ds-dev", "mariadbds", maria + dbs.myDev, "root", "REFUSED 28000");
+        add(lines, expected, "maria-ds-test", "mariadbds", maria + dbs.myTest, "root", "OK");
+        add(lines, expected, "h2-mem", "dm", "jdbc:h2:mem:e2e", "sa", "OK");
+        add(lines, expected, "r2dbc-dev", "r2dbc", "r2dbc:postgresql://postgres@localhost:5432/" + dbs.pgDev, "",
+                "REFUSED");
+        add(lines, expected, "r2dbc-test", "r2dbc", "r2dbc:postgresql://postgres@localhost:5432/" + dbs.pgTest, "",
+                "OK");
+        return lines;
+    }
+
+    /** The scenarios that may run unguarded: those that reach test databases only. */
+    private static List<String> harmless(List<String> scenarios, Map<String, String> expected) {
+        return scenarios.stream().filter(line -> expected.get(line.substring(0, line.indexOf('|'))).equals("OK"))
+                .filter(line -> !line.contains("swallowed")).collect(Collectors.toList());
+    }
+
+    private static void add(List<String> lines, Map<String, String> expected, String name, String kind, String url,
+            String user, String outcome) {
+        lines.add(String.join("|", name, kind, url, user, ""));
+        expected.put(name, outcome);
+    }
+
+    private Path options(String token, Path records) throws Exception {
+        Path target = Path.of("target").toAbsolutePath();
+        PolicySettings policy = PolicySettings.defaults(Path.of("").toAbsolutePath(), target, false)
+                .withMaxRows(E2eDatabases.MAX_ROWS);
+        AgentOptions options = new AgentOptions(token, records, guardClasspath(), policy, false, Duration.ofSeconds(5));
+        Path file = dir.resolve("agent").resolve(AgentOptions.FILE_NAME);
+        options.write(file);
+        return file;
+    }
+
+    /** What the build puts there: the plugin's classes and its libraries, never a JDBC driver. */
+    static List<Path> guardClasspath() {
+        List<Path> entries = new ArrayList<>();
+        entries.add(Path.of("target/classes").toAbsolutePath());
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            String name = Path.of(entry).getFileName().toString();
+            if (name.startsWith("byte-buddy-") || name.startsWith("jackson-")) {
+                entries.add(Path.of(entry).toAbsolutePath());
+            }
+        }
+        return entries;
+    }
+
+    static String read(Path file) throws Exception {
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,147 @@
+package dev.testguard.runtime.e2e;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.ConnectionFactoryOptions;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import javax.sql.DataSource;
+import org.mariadb.jdbc.MariaDbDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+import reactor.core.publisher.Mono;
+
+/**
+ * The "test" the end-to-end guard test runs in a guarded JVM: opens connections the ways real tests do, one scenario
+ * per line of the file named by the first argument ({@code name|kind|url|user|password}), and prints one
+ * {@code RESULT name OK|REFUSED sqlstate message|FAILED exception} line each. When it gets a connection it deletes
+ * the rows of {@code items} (what a careless test does), so a guard that let it through shows in the data.
+ */
+public final class GuardedMain {
+
+    private GuardedMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> lines = Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8);
+        for (String line : lines) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] f = line.split("\\|", -1);
+            System.out.println("RESULT " + f[0] + " " + run(f[1], f[2], f[3], f[4]));
+        }
+        System.out.println("MARKER " + System.getProperty("testguard.agent"));
+    }
+
+    private static String run(String kind, String url, String user, String password) {
+        try {
+            if (kind.equals("r2dbc")) {
+                return r2dbc(url);
+            }
+            if (kind.equals("hikari")) {
+                return hikari(url, user, password);
+            }
+            try (Connection c = open(kind, url, user, password)) {
+                harm(c);
+            }
+            return "OK";
+        } catch (Throwable e) {
+            return describe(e);
+        }
+    }
+
+    private static Connection open(String kind, String url, String user, String password) throws SQLException {
+        switch (kind) {
+            case "dm":
+                return DriverManager.getConnection(url, user, password);
+            case "dm-swallowed":
+                try {
+                    return DriverManager.getConnection(url, user, password);
+                } catch (SQLException swallowed) {
+                    return DriverManager.getConnection("jdbc:h2:mem:swallowed");
+                }
+            case "pgsimple":
+                PGSimpleDataSource pg = new PGSimpleDataSource();
+                pg.setURL(url);
+                pg.setUser(user);
+                pg.setPassword(password);
+                return pg.getConnection();
+            case "mariadbds":
+                MariaDbDataSource maria = new MariaDbDataSource(url);
+                maria.setUser(user);
+                maria.setPassword(password);
+                return maria.getConnection();
+            case "mysqlds":
+                com.mysql.cj.jdbc.MysqlDataSource mysql = new com.mysql.cj.jdbc.MysqlDataSource();
+                mysql.setURL(url);
+                mysql.setUser(user);
+                mysql.setPassword(password);
+                return mysql.getConnection();
+            default:
+                throw new IllegalArgumentException("unknown kind " + kind);
+        }
+    }
+
+    private static String hikari(String url, String user, String password) throws SQLException {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(2);
+        try (HikariDataSource pool = new HikariDataSource(config)) {
+            for (int i = 0; i < 50; i++) {
+                try (Connection c = ((DataSource) pool).getConnection()) {
+                    if (i == 0) {
+                        harm(c);
+                    }
+                }
+            }
+        }
+        return "OK";
+    }
+
+    private static String r2dbc(String url) {
+        ConnectionFactory factory = ConnectionFactories.get(ConnectionFactoryOptions.parse(url));
+        Mono.from(factory.create())
+                .flatMap(c -> Mono.from(c.createStatement("DELETE FROM items WHERE 1 = 0").execute())
+                        .then(Mono.from(c.close())))
+                .block();
+        return "OK";
+    }
+
+    /** What a careless test does to whatever it reaches. Test databases of the scenarios have no rows to lose. */
+    private static void harm(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("DELETE FROM items");
+        } catch (SQLException noSuchTable) {
+            try (Statement st = c.createStatement()) {
+                st.execute("SELECT 1");
+            }
+        }
+    }
+
+    private static String describe(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException && "28000".equals(((SQLException) t).getSQLState())
+                    && String.valueOf(t.getMessage()).startsWith("testguard refused")) {
+                return "REFUSED 28000 " + oneLine(t.getMessage());
+            }
+            if (String.valueOf(t.getMessage()).startsWith("testguard refused")) {
+                return "REFUSED " + t.getClass().getSimpleName() + " " + oneLine(t.getMessage());
+            }
+        }
+        return "FAILED " + oneLine(e.toString());
+    }
+
+    private static String oneLine(String text) {
+        return String.valueOf(text).replace('\n', ' ').replace('\r', ' ');
+    }
+}
