@@ -4,13 +4,13 @@ import dev.testguard.jdbc.HostPort;
 import dev.testguard.jdbc.Vendor;
 
 /** The port each vendor's driver uses when the URL names none. */
-final class DefaultPorts {
+public final class DefaultPorts {
 
     private DefaultPorts() {
     }
 
     /** The vendor's default server port, or null when there is none we know of. */
-    static Integer of(Vendor vendor) {
+    public static Integer of(Vendor vendor) {
         return switch (vendor) {
             case POSTGRESQL -> 5432;
             case MYSQL, MARIADB -> 3306;
