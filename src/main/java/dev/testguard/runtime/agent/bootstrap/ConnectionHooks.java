@@ -1,0 +1,46 @@
+package dev.testguard.runtime.agent.bootstrap;
+
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * What the woven advice asks the isolated guard, through {@link Bridge}. Loaded by the bootstrap loader, so it names
+ * java.base types only: {@code java.sql} lives in the platform loader, which the bootstrap loader cannot see. A
+ * refusal is returned or thrown as the {@code java.sql.SQLException} the caller gets.
+ */
+public interface ConnectionHooks {
+
+    /**
+     * Before {@code driver.connect(url, info)} opens a socket: the static rules.
+     *
+     * @return a scope handed back to {@link #afterDriverConnect}
+     * @throws Exception the refusal ({@code SQLException}, SQLState 28000)
+     */
+    Object beforeDriverConnect(Object driver, String url, Properties info) throws Exception;
+
+    /**
+     * After {@code connect} returned {@code connection} (null: the driver did not accept the URL) or threw
+     * {@code thrown}: the live rules over the opened connection.
+     *
+     * @return the connection the caller gets
+     * @throws Exception the refusal (the connection is closed by then)
+     */
+    Object afterDriverConnect(Object scope, Object connection, Throwable thrown) throws Exception;
+
+    /** A {@code getConnection*}, {@code getXAConnection*} or {@code getPooledConnection*} of a data source starts. */
+    Object enterDataSource(Object dataSource);
+
+    /**
+     * The data source call returned: judged by the connection's metadata unless a judgement ran on this thread
+     * during the call (the data source went through {@code Driver.connect}).
+     */
+    Object exitDataSource(Object scope, Object connection, Throwable thrown) throws Exception;
+
+    /**
+     * R2DBC {@code ConnectionFactories.get/find}: the static rules over the options.
+     *
+     * @param options driver, protocol, host, port, database, user (absent keys: not set)
+     * @return the refusal message, or null when the connection factory may be created
+     */
+    String judgeR2dbc(Map<String, String> options);
+}

@@ -1,0 +1,42 @@
+package dev.testguard.runtime.agent.bootstrap;
+
+/**
+ * Turns an internal error of the guard into a refusal: an {@code SQLException} (SQLState 28000) that says how to
+ * turn the guard off. Built reflectively: {@code java.sql} is not visible to the bootstrap loader.
+ */
+final class GuardFailure {
+
+    static final String SQL_STATE = "28000";
+
+    private GuardFailure() {
+    }
+
+    static boolean isRefusal(Throwable e) {
+        if (!(e instanceof Exception) || e instanceof RuntimeException) {
+            return false;
+        }
+        for (Class<?> c = e.getClass(); c != null; c = c.getSuperclass()) {
+            if (c.getName().equals("java.sql.SQLException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String message(Throwable e) {
+        return "testguard refused the connection: the runtime guard failed (" + e.getClass().getName() + ": "
+                + e.getMessage() + "), and it never lets a connection through unchecked. If the guard itself is "
+                + "wrong, turn it off with -Dtestguard.runtime=false and report the problem.";
+    }
+
+    static Exception sqlException(String message, Throwable cause) {
+        try {
+            Class<?> type = Class.forName("java.sql.SQLException", false, ClassLoader.getPlatformClassLoader());
+            Exception e = (Exception) type.getConstructor(String.class, String.class, Throwable.class)
+                    .newInstance(message, SQL_STATE, cause);
+            return e;
+        } catch (ReflectiveOperationException | LinkageError impossible) {
+            return new IllegalStateException(message, cause);
+        }
+    }
+}
