@@ -78,8 +78,8 @@ final class RuntimeGuardListener extends DelegatingExecutionListener {
         if (!verdict.failed()) {
             return;
         }
-        String message = verdict.failureMessage() + (mojoFailure == null ? ""
-                : "\n(" + plugin + " failed too: " + firstLine(mojoFailure) + ")");
+        // Maven appends the cause's message to the last line: "<plugin> failed too: <its message>"
+        String message = verdict.failureMessage() + (mojoFailure == null ? "" : "\n" + plugin + " failed too");
         if (failsafe && mojoFailure == null && willVerify(event.getSession(), project)) {
             log.error("testguard: the build fails at failsafe:verify, after post-integration-test");
             project.setContextValue(DEFERRED, message);
@@ -113,11 +113,5 @@ final class RuntimeGuardListener extends DelegatingExecutionListener {
         Plugin failsafe = project.getPlugin("org.apache.maven.plugins:maven-failsafe-plugin");
         return phase && failsafe != null
                 && failsafe.getExecutions().stream().anyMatch(e -> e.getGoals().contains("verify"));
-    }
-
-    private static String firstLine(Exception e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
     }
 }
