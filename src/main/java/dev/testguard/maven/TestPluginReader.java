@@ -41,11 +41,7 @@ final class TestPluginReader {
     List<TestPluginExecution> read() {
         List<TestPluginExecution> result = new ArrayList<>();
         for (Plugin plugin : project.getBuildPlugins()) {
-            if (!MAVEN_PLUGINS.equals(plugin.getGroupId())) {
-                continue;
-            }
-            String testGoal = TestPluginExecution.SUREFIRE.equals(plugin.getArtifactId()) ? "test"
-                    : TestPluginExecution.FAILSAFE.equals(plugin.getArtifactId()) ? "integration-test" : null;
+            String testGoal = testGoal(plugin);
             if (testGoal == null) {
                 continue;
             }
@@ -59,7 +55,33 @@ final class TestPluginReader {
         return result;
     }
 
-    private TestPluginExecution toExecution(Plugin plugin, PluginExecution execution) {
+    /**
+     * One configuration parameter of every test-running execution, by {@link TestPluginExecution#runName()}
+     * (absent when not configured), e.g. {@code forkCount}.
+     */
+    Map<String, ConfiguredValue> parameter(String name) {
+        Map<String, ConfiguredValue> values = new LinkedHashMap<>();
+        for (Plugin plugin : project.getBuildPlugins()) {
+            String testGoal = testGoal(plugin);
+            for (PluginExecution execution : testGoal == null ? List.<PluginExecution>of() : plugin.getExecutions()) {
+                ConfiguredValue value = single(config(plugin, execution), name);
+                if (execution.getGoals().contains(testGoal) && value != null) {
+                    values.put(plugin.getArtifactId() + ":" + execution.getId(), value);
+                }
+            }
+        }
+        return values;
+    }
+
+    private static String testGoal(Plugin plugin) {
+        if (!MAVEN_PLUGINS.equals(plugin.getGroupId())) {
+            return null;
+        }
+        return TestPluginExecution.SUREFIRE.equals(plugin.getArtifactId()) ? "test"
+                : TestPluginExecution.FAILSAFE.equals(plugin.getArtifactId()) ? "integration-test" : null;
+    }
+
+    private static Xpp3Dom config(Plugin plugin, PluginExecution execution) {
         // The model builder has already merged plugin-level (and pluginManagement) configuration into executions;
         // merge again defensively for models built without that step. mergeXpp3Dom copies: the model stays untouched.
         Xpp3Dom executionDom = (Xpp3Dom) execution.getConfiguration();
@@ -67,9 +89,11 @@ final class TestPluginReader {
         Xpp3Dom config = executionDom == null ? pluginDom
                 : pluginDom == null ? executionDom
                 : Xpp3Dom.mergeXpp3Dom(new Xpp3Dom(executionDom), new Xpp3Dom(pluginDom));
-        if (config == null) {
-            config = new Xpp3Dom("configuration");
-        }
+        return config == null ? new Xpp3Dom("configuration") : config;
+    }
+
+    private TestPluginExecution toExecution(Plugin plugin, PluginExecution execution) {
+        Xpp3Dom config = config(plugin, execution);
         String pom = project.getFile() == null ? "pom.xml" : project.getBasedir().toPath()
                 .relativize(project.getFile().toPath()).toString();
         Map<String, String> skips = new LinkedHashMap<>();

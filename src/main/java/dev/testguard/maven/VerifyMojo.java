@@ -13,14 +13,18 @@ import dev.testguard.report.JsonReport;
 import dev.testguard.report.Report;
 import dev.testguard.report.ReportEntry;
 import dev.testguard.report.ci.CiOutput;
+import dev.testguard.runtime.arm.ArmingRefusal;
+import dev.testguard.runtime.arm.ArmingRefusals;
 import dev.testguard.verify.Verifier;
 import dev.testguard.verify.VerifyRequest;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -44,6 +48,21 @@ public class VerifyMojo extends AbstractGuardMojo {
     @Parameter(property = "testguard.reportFile", defaultValue = "${project.build.directory}/testguard/report.json")
     private File reportFile;
 
+    /**
+     * Arms the runtime guard: a Java agent in every Surefire and Failsafe test JVM checks every JDBC and R2DBC
+     * connection against the same rules, and the build fails after the tests if one was refused or a test JVM ran
+     * without the guard. {@code false} turns it off (loudly).
+     */
+    @Parameter(property = "testguard.runtime", defaultValue = "true")
+    private boolean runtimeGuard;
+
+    /** The project property that carries the agent to the test JVMs (JaCoCo's convention: {@code argLine}). */
+    @Parameter(property = "testguard.propertyName", defaultValue = "argLine")
+    private String propertyName;
+
+    @Parameter(defaultValue = "${plugin}", readonly = true)
+    private PluginDescriptor plugin;
+
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         ProjectLayout layout = layout();
@@ -52,8 +71,9 @@ public class VerifyMojo extends AbstractGuardMojo {
         String phase = mojoExecution == null ? null : mojoExecution.getLifecyclePhase();
         boolean failsafeOnly = "pre-integration-test".equals(phase) || "integration-test".equals(phase);
         Report report;
+        VerifyRequest request;
         try {
-            VerifyRequest request = request(layout, failsafeOnly);
+            request = request(layout, failsafeOnly);
             if (url != null && !url.isBlank()) {
                 request = request.plus(DiscoveredUrl.of("testguard.url", url.trim(), Provenance.commandLine("testguard.url"), null)
                         .withCredentials(explicitCredentials()));
@@ -72,9 +92,28 @@ public class VerifyMojo extends AbstractGuardMojo {
             throw new MojoExecutionException("testguard cannot write its report " + reportFile + ": " + e.getMessage(), e);
         }
         ciOutput(report);
+        RuntimeArmer armer = new RuntimeArmer(project, session, propertyName, getLog());
+        List<ArmingRefusal> refusals = failsafeOnly || !runtimeGuard ? List.of() : armer.refusals(request);
         if (report.hasProtected()) {
-            throw new MojoFailureException(FailureMessage.of(report, layout.display(reportFile.toPath())));
+            throw new MojoFailureException(FailureMessage.of(report, layout.display(reportFile.toPath()))
+                    + (refusals.isEmpty() ? "" : "\n\n" + ArmingRefusals.message(refusals)));
         }
+        if (!refusals.isEmpty()) {
+            throw new MojoFailureException(ArmingRefusals.message(refusals));
+        }
+        if (failsafeOnly) {
+            return;
+        }
+        if (runtimeGuard) {
+            armer.arm(plugin, policySettings(), offline, Duration.ofMillis(connectTimeout), reportFile.toPath());
+        } else {
+            armer.disarmed("testguard.runtime=false");
+        }
+    }
+
+    @Override
+    protected void skipped() {
+        new RuntimeArmer(project, session, propertyName, getLog()).defineEmptyIfAbsent();
     }
 
     /** In CI: annotations for the PROTECTED URLs and target/testguard/TEST-testguard.xml. */

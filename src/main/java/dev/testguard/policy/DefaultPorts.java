@@ -10,7 +10,7 @@ public final class DefaultPorts {
     }
 
     /** The vendor's default server port, or null when there is none we know of. */
-    static Integer of(Vendor vendor) {
+    public static Integer of(Vendor vendor) {
         return switch (vendor) {
             case POSTGRESQL -> 5432;
             case MYSQL, MARIADB -> 3306;

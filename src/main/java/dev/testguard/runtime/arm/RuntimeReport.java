@@ -1,0 +1,126 @@
+package dev.testguard.runtime.arm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.testguard.jdbc.HostPort;
+import dev.testguard.jdbc.JdbcUrl;
+import dev.testguard.jdbc.JdbcUrlParser;
+import dev.testguard.policy.DefaultPorts;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The runtime section of the report: every database the tests really touched, and whether static discovery
+ * ({@code verify}) had predicted it. Added to {@code report.json} as {@code runtime} and printed on the console.
+ */
+public final class RuntimeReport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RuntimeReport() {
+    }
+
+    /** Console lines; {@code predicted} holds the masked URLs static discovery found. */
+    public static List<String> render(RuntimeVerdict verdict, Set<String> predicted) {
+        Set<String> known = identities(predicted);
+        List<String> lines = new ArrayList<>();
+        lines.add("testguard runtime guard: " + verdict.forks() + " test JVM(s) armed, " + verdict.reports()
+                + " test report(s) checked, " + verdict.databases().size() + " database(s) touched");
+        for (TouchedDatabase d : verdict.databases()) {
+            lines.add("  " + (d.refused() ? "REFUSED " : "") + d.verdict() + " " + d.url() + " (" + d.count()
+                    + " connection(s)" + (d.testClasses().isEmpty() ? "" : ", " + String.join(", ",
+                    d.testClasses().stream().sorted().toList())) + ")"
+                    + (known.contains(identity(d.url())) ? "" : " [not predicted by static discovery]"));
+        }
+        return lines;
+    }
+
+    /** Adds (or replaces) the {@code runtime} section of the report file, written atomically. */
+    public static void write(Path reportFile, RuntimeVerdict verdict, String token) throws IOException {
+        ObjectNode root = Files.isRegularFile(reportFile) && JSON.readTree(reportFile.toFile()) instanceof ObjectNode o
+                ? o : JSON.createObjectNode();
+        Set<String> known = identities(staticUrls(root));
+        ObjectNode runtime = root.putObject("runtime");
+        runtime.put("token", token);
+        runtime.put("failed", verdict.failed());
+        runtime.put("forks", verdict.forks());
+        runtime.put("reports", verdict.reports());
+        ArrayNode databases = runtime.putArray("databases");
+        for (TouchedDatabase d : verdict.databases()) {
+            ObjectNode n = databases.addObject();
+            n.put("url", d.url());
+            n.put("database", d.database());
+            n.put("verdict", d.verdict());
+            n.put("rule", d.rule());
+            n.put("reason", d.reason());
+            n.put("refused", d.refused());
+            n.put("count", d.count());
+            d.testClasses().stream().sorted().forEach(n.putArray("testClasses")::add);
+            n.put("predicted", known.contains(identity(d.url())));
+        }
+        verdict.errors().forEach(runtime.putArray("errors")::add);
+        verdict.unguarded().forEach(runtime.putArray("unguarded")::add);
+        Files.createDirectories(reportFile.toAbsolutePath().getParent());
+        Path tmp = reportFile.resolveSibling(reportFile.getFileName() + ".tmp");
+        JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+        Files.move(tmp, reportFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The masked URLs of the static section ({@code urls[].url}) of a report file; empty when there is none. */
+    public static Set<String> staticUrls(Path reportFile) throws IOException {
+        if (!Files.isRegularFile(reportFile)) {
+            return Set.of();
+        }
+        return staticUrls(JSON.readTree(reportFile.toFile()));
+    }
+
+    private static Set<String> staticUrls(JsonNode root) {
+        Set<String> urls = new HashSet<>();
+        for (JsonNode entry : root.path("urls")) {
+            if (entry.hasNonNull("url")) {
+                urls.add(entry.get("url").asText());
+            }
+        }
+        return urls;
+    }
+
+    private static Set<String> identities(Set<String> urls) {
+        Set<String> out = new HashSet<>();
+        urls.forEach(u -> out.add(identity(u)));
+        return out;
+    }
+
+    /** vendor, host (loopback aliases as one), effective port and database; the URL itself when it cannot parse. */
+    static String identity(String url) {
+        try {
+            JdbcUrl parsed = JdbcUrlParser.parse(url);
+            if (parsed.hosts().isEmpty() || parsed.databaseName() == null) {
+                return url.toLowerCase(Locale.ROOT);
+            }
+            HostPort first = parsed.hosts().get(0);
+            Integer port = first.port() != null ? first.port() : DefaultPorts.of(parsed.vendor());
+            return parsed.vendor() + "|" + host(first.host()) + "|" + port + "|" + parsed.databaseName();
+        } catch (RuntimeException unparseable) {
+            return String.valueOf(url).toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private static String host(String host) {
+        String h = host == null ? "localhost" : host.toLowerCase(Locale.ROOT).replaceAll("^\\[|]$", "");
+        return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") ? "localhost" : h;
+    }
+}
