@@ -74,8 +74,10 @@ public final class GuardInstaller {
                         .or(nameStartsWith("sun.")).or(isSynthetic()))
                 .type(not(isInterface()).and(hasSuperType(named("java.sql.Driver"))))
                 .transform((builder, type, loader, module, domain) -> builder.visit(driverConnect()))
+                // PooledConnection/XAConnection#getConnection: a pooled connection a data source opened without
+                // Driver.connect (MariaDB's getPooledConnection) is judged when a handle is taken from it
                 .type(not(isInterface()).and(hasSuperType(namedOneOf("javax.sql.DataSource",
-                        "javax.sql.XADataSource", "javax.sql.ConnectionPoolDataSource"))))
+                        "javax.sql.XADataSource", "javax.sql.ConnectionPoolDataSource", "javax.sql.PooledConnection"))))
                 .transform((builder, type, loader, module, domain) -> builder.visit(dataSourceGet()))
                 .type(named("io.r2dbc.spi.ConnectionFactories"))
                 .transform((builder, type, loader, module, domain) -> builder.visit(r2dbcFind()));

@@ -1,0 +1,79 @@
+package dev.testguard.runtime.judge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.testguard.policy.Classification;
+import dev.testguard.policy.PolicySettings;
+import dev.testguard.runtime.RuntimeRecord;
+import dev.testguard.runtime.RuntimeRecords;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The judgements made before any socket opens (no server needed). */
+class ConnectionJudgeTest {
+
+    @TempDir
+    Path dir;
+
+    private ConnectionJudge judge(boolean offline) {
+        PolicySettings policy = PolicySettings.defaults(dir, dir.resolve("target"), false);
+        return new ConnectionJudge(policy, offline, new ConnectionLog(dir.resolve("records"), "tok", 42),
+                new TestClasses(dir.resolve("target/test-classes")));
+    }
+
+    @Test
+    void anInMemoryDatabaseIsEphemeralWithoutConnecting() throws SQLException {
+        ConnectionJudge.Pending pending = judge(false).before("jdbc:h2:mem:x", new Properties(), false);
+
+        assertThat(pending.known().classification()).isEqualTo(Classification.EPHEMERAL);
+    }
+
+    @Test
+    void aUrlWhosePartsDisagreeIsRefusedBeforeTheSocketOpens() {
+        Properties info = new Properties();
+        info.setProperty("password", "s3cret");
+
+        assertThatThrownBy(() -> judge(false).before(
+                "jdbc:postgresql://localhost:5432/app_test?PGDBNAME=app_prod&password=s3cret", info, false))
+                .isInstanceOf(SQLException.class)
+                .hasMessageStartingWith("testguard refused a connection to ")
+                .hasMessageContaining("-Dtestguard.runtime=false")
+                .hasMessageNotContaining("s3cret")
+                .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("28000");
+        assertThat(RuntimeRecords.read(dir.resolve("records"), "tok")).singleElement()
+                .satisfies(r -> assertThat(r.isRefusal()).isTrue());
+    }
+
+    @Test
+    void offlineTheStaticVerdictDecidesBeforeTheSocketOpens() {
+        assertThatThrownBy(() -> judge(true).before("jdbc:postgresql://localhost:5432/shop_dev", new Properties(),
+                false))
+                .hasMessageStartingWith("testguard refused a connection to jdbc:postgresql://localhost:5432/shop_dev:"
+                        + " it is not a test database. Rule 'name'")
+                .hasMessageContaining("-Dtestguard.allow=localhost:5432/shop_dev");
+        List<RuntimeRecord> records = RuntimeRecords.read(dir.resolve("records"), "tok");
+        assertThat(records).extracting(RuntimeRecord::database).containsExactly("postgresql://localhost:5432/shop_dev");
+    }
+
+    @Test
+    void r2dbcOptionsAreJudgedByTheSameRulesThroughAPool() {
+        ConnectionJudge judge = judge(false);
+
+        String refusal = judge.judgeR2dbc(Map.of("driver", "pool", "protocol", "postgresql", "host", "localhost",
+                "port", "5432", "database", "shop_dev", "user", "app"));
+        String allowed = judge.judgeR2dbc(Map.of("driver", "postgresql", "host", "localhost", "database",
+                "shop_test"));
+        String inMemory = judge.judgeR2dbc(Map.of("driver", "h2", "protocol", "mem", "database", "x"));
+
+        assertThat(refusal).startsWith("testguard refused a connection to jdbc:postgresql://localhost:5432/shop_dev:");
+        assertThat(allowed).isNull();
+        assertThat(inMemory).isNull();
+        assertThat(judge.judgeR2dbc(Map.of("driver", "nosuchdb"))).contains("cannot tell which database");
+    }
+}
