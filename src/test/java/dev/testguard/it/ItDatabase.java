@@ -33,18 +33,17 @@ public final class ItDatabase {
     public static ItDatabase createPostgres(File basedir, String file, String stem, int rows) throws Exception {
         ItDatabase db = new ItDatabase(true, uniqueName(stem), new File(basedir, file));
         ItChecks.psql("postgres", "CREATE DATABASE " + db.name);
-        ItChecks.psql(db.name, "CREATE TABLE " + TABLE + " (id int PRIMARY KEY, name text NOT NULL);"
-                + " INSERT INTO " + TABLE + " SELECT i, 'customer ' || i FROM generate_series(1, " + rows + ") i; ANALYZE " + TABLE);
-        return db.remember();
+        return db.filled(() -> ItChecks.psql(db.name, "CREATE TABLE " + TABLE + " (id int PRIMARY KEY, name text NOT NULL);"
+                + " INSERT INTO " + TABLE + " SELECT i, 'customer ' || i FROM generate_series(1, " + rows + ") i; ANALYZE " + TABLE));
     }
 
     /** Creates a MariaDB database {@code tg_rt<digits>_<stem>} with {@code rows} customers, named in {@code basedir/file}. */
     public static ItDatabase createMariadb(File basedir, String file, String stem, int rows) throws Exception {
         ItDatabase db = new ItDatabase(false, uniqueName(stem), new File(basedir, file));
-        ItChecks.mariadb("CREATE DATABASE `" + db.name + "`; CREATE TABLE `" + db.name + "`." + TABLE
-                + " (id INT PRIMARY KEY, name VARCHAR(64) NOT NULL); INSERT INTO `" + db.name + "`." + TABLE
-                + " SELECT seq, CONCAT('customer ', seq) FROM seq_1_to_" + rows + "; ANALYZE TABLE `" + db.name + "`." + TABLE);
-        return db.remember();
+        ItChecks.mariadb("CREATE DATABASE `" + db.name + "`");
+        return db.filled(() -> ItChecks.mariadb("USE `" + db.name + "`; CREATE TABLE " + TABLE
+                + " (id INT PRIMARY KEY, name VARCHAR(64) NOT NULL); INSERT INTO " + TABLE
+                + " SELECT seq, CONCAT('customer ', seq) FROM seq_1_to_" + rows + "; ANALYZE TABLE " + TABLE));
     }
 
     /** The PostgreSQL database {@code setup.groovy} named in {@code basedir/file}. */
@@ -107,10 +106,21 @@ public final class ItDatabase {
         }
     }
 
-    private ItDatabase remember() throws IOException, InterruptedException {
-        Files.writeString(nameFile.toPath(), name + "\n", StandardCharsets.UTF_8);
-        Files.writeString(new File(nameFile.getPath() + ".before").toPath(), fingerprint(), StandardCharsets.UTF_8);
-        return this;
+    /** Fills the new database and remembers it; drops it again when that fails (verify.groovy would not know it). */
+    private ItDatabase filled(Sql fill) throws Exception {
+        try {
+            fill.run();
+            Files.writeString(nameFile.toPath(), name + "\n", StandardCharsets.UTF_8);
+            Files.writeString(new File(nameFile.getPath() + ".before").toPath(), fingerprint(), StandardCharsets.UTF_8);
+            return this;
+        } catch (Exception | AssertionError e) {
+            drop();
+            throw e;
+        }
+    }
+
+    private interface Sql {
+        void run() throws Exception;
     }
 
     private static String uniqueName(String stem) {
