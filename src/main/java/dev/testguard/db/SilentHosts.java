@@ -5,6 +5,7 @@ import dev.testguard.jdbc.JdbcUrl;
 import dev.testguard.jdbc.Vendor;
 import java.net.SocketTimeoutException;
 import java.sql.SQLException;
+import dev.testguard.policy.DefaultPorts;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +47,7 @@ public final class SilentHosts {
     /** Remembers every server of this URL as silent (a single-host URL is the case that matters). */
     public static void record(JdbcUrl url, long millis) {
         for (HostPort host : url.hosts()) {
-            HostPort full = withDefaultPort(url.vendor(), host);
+            HostPort full = DefaultPorts.filledIn(host, url.vendor());
             SILENT.putIfAbsent(key(url.vendor(), host), "no answer from " + full + " within " + millis + " ms");
         }
     }
@@ -66,24 +67,7 @@ public final class SilentHosts {
     }
 
     private static String key(Vendor vendor, HostPort host) {
-        return withDefaultPort(vendor, host).toString().toLowerCase(Locale.ROOT);
-    }
-
-    public static HostPort withDefaultPort(Vendor vendor, HostPort host) {
-        if (host.port() != null) {
-            return host;
-        }
-        switch (vendor) {
-            case POSTGRESQL:
-                return new HostPort(host.host(), 5432);
-            case MYSQL:
-            case MARIADB:
-                return new HostPort(host.host(), 3306);
-            case H2:
-                return new HostPort(host.host(), 9092);
-            default:
-                return host;
-        }
+        return DefaultPorts.filledIn(host, vendor).toString().toLowerCase(Locale.ROOT);
     }
 
     /** For tests: forget everything. */

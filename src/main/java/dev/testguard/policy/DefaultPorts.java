@@ -27,4 +27,10 @@ public final class DefaultPorts {
     public static Integer effective(HostPort hostPort, Vendor vendor) {
         return hostPort != null && hostPort.port() != null ? hostPort.port() : of(vendor);
     }
+
+    /** The host with the port the driver really connects to filled in (unchanged when the vendor has no default). */
+    public static HostPort filledIn(HostPort hostPort, Vendor vendor) {
+        Integer port = effective(hostPort, vendor);
+        return hostPort.port() != null || port == null ? hostPort : new HostPort(hostPort.host(), port);
+    }
 }

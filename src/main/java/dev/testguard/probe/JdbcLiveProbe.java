@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
+import dev.testguard.policy.DefaultPorts;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -140,29 +141,12 @@ public final class JdbcLiveProbe implements LiveProbe, AutoCloseable {
         if (url.hosts().isEmpty()) {
             return url.unixSocket() ? "the local unix socket" : url.masked();
         }
-        return url.hosts().stream().map(h -> withDefaultPort(url.vendor(), h).toString()).collect(Collectors.joining(","));
+        return url.hosts().stream().map(h -> DefaultPorts.filledIn(h, url.vendor()).toString()).collect(Collectors.joining(","));
     }
 
     private static String hostKey(JdbcUrl url) {
         String family = url.vendor().isMysqlFamily() ? "mysql" : url.vendor().displayName();
         return family + "://" + where(url).toLowerCase(java.util.Locale.ROOT);
-    }
-
-    static HostPort withDefaultPort(Vendor vendor, HostPort host) {
-        if (host.port() != null) {
-            return host;
-        }
-        switch (vendor) {
-            case POSTGRESQL:
-                return new HostPort(host.host(), 5432);
-            case MYSQL:
-            case MARIADB:
-                return new HostPort(host.host(), 3306);
-            case H2:
-                return new HostPort(host.host(), 9092);
-            default:
-                return host;
-        }
     }
 
     private static LiveFacts failed(LiveFacts.Status status, String message, long start) {
