@@ -1,7 +1,6 @@
 package dev.testguard.maven;
 
 import dev.testguard.backup.BackupException;
-import dev.testguard.backup.BackupLocation;
 import dev.testguard.backup.BackupOptions;
 import dev.testguard.backup.BackupStore;
 import dev.testguard.backup.Progress;
@@ -16,16 +15,21 @@ import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** Parameters the backup goals share: where the store is, which databases, which client tools. */
-abstract class AbstractBackupMojo extends AbstractTestguardMojo {
+/** Parameters backup, restore and verify-backup share: where the store is, which databases, which client tools. */
+abstract class AbstractBackupMojo extends AbstractDatabaseMojo {
+
+    /** The one database to act on, e.g. {@code -Dtestguard.url=jdbc:postgresql://localhost:5432/orders}. */
+    @Parameter(property = "testguard.url")
+    protected String url;
 
     /** Where backups live. Default {@code ~/.testguard/backups/<groupId>/<artifactId>/}. */
     @Parameter(property = "testguard.backupDir")
     protected String backupDir;
 
     /**
-     * Databases worth backing up: {@code <database>} entries with {@code <url>} and optional {@code <username>},
-     * {@code <password>} or {@code <serverId>}, or a plain URL as the entry's text.
+     * Databases worth backing up: {@code <database>} entries with {@code <url>} and optional {@code <serverId>} (or
+     * {@code <username>}/{@code <password>}: a password written in the POM shows in {@code mvn -X}'s configuration
+     * dump, so prefer a settings.xml server), or a plain URL as the entry's text.
      */
     @Parameter
     protected List<ProtectedDatabase> protectedDatabases;
@@ -39,16 +43,7 @@ abstract class AbstractBackupMojo extends AbstractTestguardMojo {
     protected String pgDumpPath;
 
     protected BackupStore store() throws MojoFailureException {
-        boolean hasProject = project != null && project.getFile() != null;
-        Path baseDir = hasProject ? project.getBasedir().toPath() : Path.of("");
-        Path dir = BackupLocation.resolve(backupDir, baseDir, hasProject ? project.getGroupId() : null,
-                hasProject ? project.getArtifactId() : null, Path.of(System.getProperty("user.home")));
-        try {
-            BackupLocation.checkNotCommittable(dir, hasProject ? project.getBasedir().toPath() : null);
-        } catch (BackupException e) {
-            throw new MojoFailureException("testguard: " + e.getMessage(), e);
-        }
-        return new BackupStore(dir);
+        return BackupStores.of(backupDir, project);
     }
 
     protected BackupOptions options() {

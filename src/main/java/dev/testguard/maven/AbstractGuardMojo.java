@@ -23,10 +23,18 @@ import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * The classification parameters and project reading shared by the goals that must decide whether a
+ * The classification parameters, live checks and project reading shared by the goals that must decide whether a
  * database is a test database: verify, reset and provision.
  */
-public abstract class AbstractGuardMojo extends AbstractTestguardMojo {
+public abstract class AbstractGuardMojo extends AbstractDatabaseMojo {
+
+    /** Skips every live connection (stamp, data volume, server identity): for hooks and offline machines. */
+    @Parameter(property = "testguard.offline", defaultValue = "false")
+    protected boolean offline;
+
+    /** How long a live check may wait for a database to answer, in milliseconds. */
+    @Parameter(property = "testguard.connectTimeout", defaultValue = "2000")
+    protected int connectTimeout;
 
     /** Tokens of which a test database name must hold at least one. Default: {@code test, tests, testing}. */
     @Parameter(property = "testguard.testTokens")

@@ -17,38 +17,14 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /**
- * Parameters and plumbing every testguard goal shares. Subclasses read their own parameters and
- * hand the work to a plain class; they hold no logic of their own.
+ * What every testguard goal shares: {@code skip} and the Maven plumbing. Each goal declares only the parameters it
+ * reads (checked by GoalParametersTest against the generated plugin.xml); it hands the work to a plain class.
  */
 public abstract class AbstractTestguardMojo extends AbstractMojo {
 
     /** Skips this goal. testguard says so loudly, because a skipped guard protects nothing. */
     @Parameter(property = "testguard.skip", defaultValue = "false")
     protected boolean skip;
-
-    /** A JDBC URL naming one database for command-line use, e.g. {@code -Dtestguard.url=jdbc:postgresql://localhost/app}. */
-    @Parameter(property = "testguard.url")
-    protected String url;
-
-    /** User name for {@link #url}; overrides a user in the URL. */
-    @Parameter(property = "testguard.username")
-    protected String username;
-
-    /** Password for {@link #url}; never printed. Prefer {@link #serverId}. */
-    @Parameter(property = "testguard.password")
-    protected String password;
-
-    /** Id of a {@code <server>} in settings.xml whose username and (possibly encrypted) password are used. */
-    @Parameter(property = "testguard.serverId")
-    protected String serverId;
-
-    /** Skips every live connection (stamp, data volume, server identity): for hooks and offline machines. */
-    @Parameter(property = "testguard.offline", defaultValue = "false")
-    protected boolean offline;
-
-    /** How long a live check may wait for a database to answer, in milliseconds. */
-    @Parameter(property = "testguard.connectTimeout", defaultValue = "2000")
-    protected int connectTimeout;
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
@@ -85,13 +61,21 @@ public abstract class AbstractTestguardMojo extends AbstractMojo {
         return mojoExecution == null ? "?" : mojoExecution.getGoal();
     }
 
-    /** Credentials given on the command line or through settings.xml; {@link Credentials#NONE} when neither. */
-    protected Credentials explicitCredentials() throws MojoFailureException {
-        Credentials direct = new Credentials(blankToNull(username), blankToNull(password));
+    /**
+     * Credentials given on the command line or through settings.xml; {@link Credentials#NONE} when neither. The
+     * password is read here, at execution time ({@link CommandLinePassword}), never from a mojo parameter.
+     */
+    protected Credentials credentials(String username, String serverId) throws MojoFailureException {
+        Credentials direct = new Credentials(blankToNull(username), blankToNull(commandLinePassword()));
         if (serverId == null || serverId.isBlank()) {
             return direct;
         }
-        return direct.orElse(serverCredentials(serverId));
+        return direct.orElse(serverCredentials(serverId.trim()));
+    }
+
+    private String commandLinePassword() {
+        return CommandLinePassword.of(session == null ? null : session.getUserProperties(),
+                session == null ? System.getProperties() : session.getSystemProperties(), System.getenv());
     }
 
     /** The username and (decrypted) password of {@code <server id=serverId>} in settings.xml. */
@@ -100,7 +84,7 @@ public abstract class AbstractTestguardMojo extends AbstractMojo {
         if (server == null) {
             throw new MojoFailureException("testguard: no <server> with id '" + serverId
                     + "' in settings.xml. Add one under <servers> in ~/.m2/settings.xml, or pass"
-                    + " -Dtestguard.username and -Dtestguard.password instead.");
+                    + " -Dtestguard.username and -Dtestguard.password (or the TESTGUARD_PASSWORD environment variable) instead.");
         }
         if (settingsDecrypter != null) {
             SettingsDecryptionResult result = settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(server));

@@ -8,14 +8,19 @@ import java.time.ZoneId;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 
 /** Lists the complete backups in the store: id, database, engine, time, size, verified. */
 @Mojo(name = "backups", requiresProject = false, threadSafe = true)
-public class BackupsMojo extends AbstractBackupMojo {
+public class BackupsMojo extends AbstractTestguardMojo {
+
+    /** Where backups live. Default {@code ~/.testguard/backups/<groupId>/<artifactId>/}; relative to the module. */
+    @Parameter(property = "testguard.backupDir")
+    private String backupDir;
 
     @Override
     protected void run() throws MojoFailureException {
-        BackupStore store = store();
+        BackupStore store = BackupStores.of(backupDir, project);
         try {
             List<StoredBackup> all = store.list();
             if (all.isEmpty()) {
@@ -27,7 +32,7 @@ public class BackupsMojo extends AbstractBackupMojo {
                 getLog().info(line);
             }
         } catch (BackupException e) {
-            throw failure(e);
+            throw new MojoFailureException("testguard: " + e.getMessage(), e);
         }
     }
 }

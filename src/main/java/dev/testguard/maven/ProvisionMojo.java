@@ -27,11 +27,24 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * Surefire's {@code <systemPropertyVariables>}. With {@code forks} > 1 there is one database per Surefire fork and
  * the URL ends in {@code ${surefire.forkNumber}}, which Surefire replaces in each fork. Declare this execution
  * before {@code verify}'s in the POM (same phase): verify then checks the provisioned URL instead of warning about
- * an unresolved property. {@code release} drops them; databases crashed builds left are dropped here.
+ * an unresolved property. {@code release} drops them; databases crashed builds left are dropped here. Skipped, it
+ * defines the properties as empty (when the POM does not define them).
  */
 @Mojo(name = "provision", defaultPhase = LifecyclePhase.PROCESS_TEST_RESOURCES,
         requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
-public class ProvisionMojo extends AbstractProvisionMojo {
+public class ProvisionMojo extends AbstractGuardMojo {
+
+    /** The local server to create test databases on, e.g. {@code jdbc:postgresql://localhost:5432/postgres}. */
+    @Parameter(property = "testguard.provisionUrl")
+    private String provisionUrl;
+
+    /** Prefix of provisioned database names. */
+    @Parameter(property = "testguard.prefix", defaultValue = "tg_")
+    private String prefix;
+
+    /** Where this build records the databases it provisioned (release reads it). */
+    @Parameter(property = "testguard.registryFile", defaultValue = "${project.build.directory}/testguard/provisioned.json")
+    private File registryFile;
 
     /** Project properties that receive the URL. */
     @Parameter(property = "testguard.properties", defaultValue = "testguard.jdbc.url")
@@ -62,9 +75,9 @@ public class ProvisionMojo extends AbstractProvisionMojo {
         if (forks < 1) {
             throw new MojoFailureException("testguard:provision: forks must be 1 or more, not " + forks);
         }
-        DatabaseTarget server = server();
+        DatabaseTarget server = ProvisionServer.of(provisionUrl, goal(), explicitCredentials());
         Path basedir = project.getBasedir().toPath();
-        ProvisionRegistry registry = registry();
+        ProvisionRegistry registry = new ProvisionRegistry(registryFile.toPath());
         try {
             Set<String> ours = registry.read().stream().map(d -> d.name()).collect(Collectors.toSet());
             List<String> cleaned = new Releaser(server, prefix, Clock.systemUTC(), registry).cleanLeftovers(age(), ours);
@@ -76,10 +89,7 @@ public class ProvisionMojo extends AbstractProvisionMojo {
             Provisioner.Result result = new Provisioner(server, prefix, Clock.systemUTC(), registry,
                     project.getGroupId() + ":" + project.getArtifactId(), basedir)
                     .provision(forks, baselineOf, BaselineKey.of(basedir, inputs), classifier(sources(), probe(), layout()));
-            List<String> names = new ArrayList<>(properties == null ? List.of("testguard.jdbc.url") : properties);
-            if (springProperties) {
-                names.add("spring.datasource.url");
-            }
+            List<String> names = propertyNames();
             for (String name : names) {
                 project.getProperties().setProperty(name, result.url());
             }
@@ -97,6 +107,32 @@ public class ProvisionMojo extends AbstractProvisionMojo {
         }
     }
 
+    /**
+     * Skipped, no database is made, but the properties are still defined (as empty, unless the POM gives them a value),
+     * as JaCoCo does for {@code argLine}: else Surefire hands the tests the literal {@code ${testguard.jdbc.url}}.
+     */
+    @Override
+    protected void skipped() {
+        List<String> defined = new ArrayList<>();
+        for (String name : propertyNames()) {
+            if (project.getProperties().getProperty(name) == null) {
+                project.getProperties().setProperty(name, "");
+                defined.add(name);
+            }
+        }
+        if (!defined.isEmpty()) {
+            getLog().warn("testguard:provision made no database: " + String.join(", ", defined) + " defined as empty");
+        }
+    }
+
+    private List<String> propertyNames() {
+        List<String> names = new ArrayList<>(properties == null || properties.isEmpty() ? List.of("testguard.jdbc.url") : properties);
+        if (springProperties) {
+            names.add("spring.datasource.url");
+        }
+        return names;
+    }
+
     private Duration age() throws MojoFailureException {
         String v = leftoverAge.trim().toLowerCase(java.util.Locale.ROOT);
         try {
@@ -108,7 +144,7 @@ public class ProvisionMojo extends AbstractProvisionMojo {
             }
             return Duration.parse(leftoverAge.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (RuntimeException e) {
-            throw new MojoFailureException("testguard:provision: leftoverAge '" + leftoverAge + "' is not a duration: use e.g. 6h, 30m or PT6H");
+            throw new MojoFailureException("testguard:provision: leftoverAge '" + leftoverAge + "' is not a duration: use e.g. 6h, 30m or PT6H", e);
         }
     }
 }

@@ -34,6 +34,10 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Mojo(name = "reset", requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
 public class ResetMojo extends AbstractGuardMojo {
 
+    /** The one database to reset instead of the project's test databases, e.g. {@code -Dtestguard.url=jdbc:postgresql://localhost/app_test}. */
+    @Parameter(property = "testguard.url")
+    private String url;
+
     /** SQL files run in order after an empty reset, relative to the project directory. */
     @Parameter
     private List<File> initScripts;

@@ -21,14 +21,20 @@ import org.apache.maven.plugins.annotations.Parameter;
  * The stamp lives inside the database (PostgreSQL: the database comment; MySQL/MariaDB and SQLite: a
  * {@code testguard_stamp} table; H2: a {@code TESTGUARD} schema) and records role, time, who and which project.
  * <p>
- * Parameters inherited from every goal: {@code url} ({@code testguard.url}, required here: the database to stamp,
- * also settable as {@code <url>} in the plugin configuration), {@code username} / {@code password}
- * ({@code testguard.username}, {@code testguard.password}) or {@code serverId} ({@code testguard.serverId}, a
- * {@code <server>} in settings.xml), {@code connectTimeout} ({@code testguard.connectTimeout}, milliseconds) and
- * {@code skip} ({@code testguard.skip}).
+ * Credentials: {@code username} ({@code testguard.username}) with {@code -Dtestguard.password} or the
+ * {@code TESTGUARD_PASSWORD} environment variable, or {@code serverId} ({@code testguard.serverId}, a {@code <server>}
+ * in settings.xml).
  */
 @Mojo(name = "stamp", requiresProject = false, threadSafe = true)
-public class StampMojo extends AbstractTestguardMojo {
+public class StampMojo extends AbstractDatabaseMojo {
+
+    /** The database to stamp (required): {@code -Dtestguard.url=<jdbc url>}, or {@code <url>} in the plugin configuration. */
+    @Parameter(property = "testguard.url")
+    String url;
+
+    /** How long the connection may wait for the database to answer, in milliseconds. */
+    @Parameter(property = "testguard.connectTimeout", defaultValue = "2000")
+    int connectTimeout;
 
     /** The role to stamp: {@code test} or {@code protected}. */
     @Parameter(property = "testguard.role", required = true)

@@ -44,6 +44,10 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
         requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
 public class VerifyMojo extends AbstractGuardMojo {
 
+    /** One more database to check, e.g. {@code mvn testguard:verify -Dtestguard.url=jdbc:postgresql://localhost/app_test}. */
+    @Parameter(property = "testguard.url")
+    private String url;
+
     /** Where the JSON report goes. */
     @Parameter(property = "testguard.reportFile", defaultValue = "${project.build.directory}/testguard/report.json")
     private File reportFile;
