@@ -23,8 +23,6 @@ public final class ConfigLimits {
     public static final int MAX_EXPANDED_DEPTH = 100;
     /** Keys and list items once aliases are expanded; a real file has a few hundred. */
     public static final int MAX_EXPANDED_NODES = 100_000;
-    /** Entity expansions in an XML file (DTDs are off; this bounds what remains). */
-    public static final int MAX_XML_ENTITY_EXPANSIONS = 1_000;
 
     private ConfigLimits() {
     }
