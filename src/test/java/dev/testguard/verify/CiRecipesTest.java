@@ -56,6 +56,12 @@ class CiRecipesTest {
         List<Map<String, Object>> steps = list(job.get("steps"));
         assertThat(steps).anySatisfy(step -> assertThat(step.get("run")).isEqualTo(COMMAND));
         assertAllTest(verify(env));
+
+        // ci.md: a service database named "orders" instead of "orders_test" is refused
+        Map<String, String> misnamed = new LinkedHashMap<>(env);
+        misnamed.put("DATABASE_URL", env.get("DATABASE_URL").replace("orders_test", "orders"));
+        assertThat(verify(misnamed).entries()).filteredOn(e -> e.key().equals("DATABASE_URL"))
+                .extracting(ReportEntry::classification).containsExactly(Classification.PROTECTED);
     }
 
     @Test
