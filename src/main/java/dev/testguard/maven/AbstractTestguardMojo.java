@@ -1,5 +1,6 @@
 package dev.testguard.maven;
 
+import dev.testguard.discovery.ConfigFileException;
 import dev.testguard.jdbc.Credentials;
 import dev.testguard.jdbc.Secrets;
 import org.apache.maven.execution.MavenSession;
@@ -48,7 +49,12 @@ public abstract class AbstractTestguardMojo extends AbstractMojo {
             skipped();
             return;
         }
-        run();
+        try {
+            run();
+        } catch (ConfigFileException e) {
+            // a goal that reads project files without its own wording (backup, provision...): still a message, no trace
+            throw new MojoFailureException("testguard cannot read a project file: " + e.getMessage());
+        }
     }
 
     /** What a skipped goal still owes the build (verify: an empty argLine property, as JaCoCo's skip). */

@@ -3,6 +3,7 @@ package dev.testguard.verify;
 import dev.testguard.discovery.DiscoveredUrl;
 import dev.testguard.discovery.TestRuntime;
 import dev.testguard.discovery.UrlSource;
+import dev.testguard.discovery.config.SkippedConfigFiles;
 import dev.testguard.discovery.surefire.TestPluginExecution;
 import dev.testguard.discovery.surefire.TestRuntimeResolver;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ public final class TestUrlCollector {
     }
 
     public Collected collect(VerifyRequest request) {
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(SkippedConfigFiles.find(request.layout()));
         TestRuntimeResolver resolver = new TestRuntimeResolver(request.build(), request.layout().basedir(), warnings::add);
         List<String> runs = new ArrayList<>();
         List<String> skipped = new ArrayList<>();

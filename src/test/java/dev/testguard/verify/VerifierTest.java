@@ -68,6 +68,22 @@ class VerifierTest {
     }
 
     @Test
+    void aConfigFileThatIsADirectoryOrAFifoIsAWarningInTheReportAndNothingBlocks() throws Exception {
+        ProjectLayout layout = new ProjectTree(dir)
+                .mainResource("application.properties", "spring.datasource.url=jdbc:postgresql://localhost/orders\n")
+                .layout();
+        java.nio.file.Files.createDirectories(dir.resolve("src/test/resources/application.properties"));
+        Process mkfifo = new ProcessBuilder("mkfifo", dir.resolve("src/test/resources/application.yml").toString()).start();
+        assertThat(mkfifo.waitFor()).isZero();
+        Report report = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> verify(layout, build(Map.of(), Map.of()), execution(TestPluginExecution.SUREFIRE, "default-test")));
+        assertThat(report.warnings())
+                .anySatisfy(w -> assertThat(w).contains("src/test/resources/application.properties: it is a directory"))
+                .anySatisfy(w -> assertThat(w).contains("src/test/resources/application.yml: it is a FIFO (named pipe)"));
+        assertThat(report.hasProtected()).isTrue();
+    }
+
+    @Test
     void aSafeTestOverrideShadowsTheMainConfigurationAndNothingIsProtected() {
         ProjectLayout layout = new ProjectTree(dir)
                 .mainResource("application.properties", "spring.datasource.url=jdbc:postgresql://localhost/orders\n")

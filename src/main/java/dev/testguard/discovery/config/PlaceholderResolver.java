@@ -1,5 +1,7 @@
 package dev.testguard.discovery.config;
 
+import dev.testguard.discovery.ConfigFileException;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -26,7 +28,13 @@ public final class PlaceholderResolver {
         }
     }
 
+    /** Placeholders expanded for one value; a real one needs a handful, a placeholder bomb needs billions. */
+    static final int MAX_EXPANSIONS = 10_000;
+    /** Length of one resolved value. */
+    static final int MAX_LENGTH = 1 << 20;
+
     private final Function<String, String> lookup;
+    private int expansions;
 
     /** @param lookup the raw value of a name, or null when nothing defines it */
     public PlaceholderResolver(Function<String, String> lookup) {
@@ -38,6 +46,7 @@ public final class PlaceholderResolver {
             return new Result(null, List.of());
         }
         Set<String> unresolved = new LinkedHashSet<>();
+        expansions = 0;
         String value = resolve(text, new HashSet<>(), unresolved);
         return new Result(value, new ArrayList<>(unresolved));
     }
@@ -59,6 +68,7 @@ public final class PlaceholderResolver {
                     break;
                 }
                 out.append(resolvePlaceholder(text.substring(i + 2, end), visiting, unresolved));
+                checkBounds(out);
                 i = end + 1;
                 continue;
             }
@@ -66,6 +76,13 @@ public final class PlaceholderResolver {
             i++;
         }
         return out.toString();
+    }
+
+    private void checkBounds(StringBuilder out) {
+        if (++expansions > MAX_EXPANSIONS || out.length() > MAX_LENGTH) {
+            throw new ConfigFileException("refused, its placeholders expand to more than " + MAX_EXPANSIONS
+                    + " placeholders or " + (MAX_LENGTH >> 20) + " MiB (a placeholder bomb?). Write the value out.");
+        }
     }
 
     private String resolvePlaceholder(String body, Set<String> visiting, Set<String> unresolved) {

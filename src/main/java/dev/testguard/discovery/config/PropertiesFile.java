@@ -162,6 +162,7 @@ public final class PropertiesFile {
     }
 
     static String readText(Path path) {
+        ConfigLimits.checkSize(path);
         try {
             byte[] bytes = Files.readAllBytes(path);
             try {

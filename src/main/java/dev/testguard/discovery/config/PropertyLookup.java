@@ -1,5 +1,6 @@
 package dev.testguard.discovery.config;
 
+import dev.testguard.discovery.ConfigFileException;
 import dev.testguard.discovery.DiscoveredUrl;
 import dev.testguard.discovery.Provenance;
 import dev.testguard.discovery.SourcedValue;
@@ -25,10 +26,15 @@ public interface PropertyLookup {
         if (raw == null) {
             return null;
         }
-        PlaceholderResolver.Result r = new PlaceholderResolver(name -> {
-            SourcedValue v = find(name);
-            return v == null ? null : v.value();
-        }).resolve(raw.value());
+        PlaceholderResolver.Result r;
+        try {
+            r = new PlaceholderResolver(name -> {
+                SourcedValue v = find(name);
+                return v == null ? null : v.value();
+            }).resolve(raw.value());
+        } catch (ConfigFileException e) {
+            throw new ConfigFileException(raw.provenance().location() + " (" + key + "): " + e.getMessage());
+        }
         return new Resolved(key, r.value(), raw.provenance(), r.unresolved());
     }
 

@@ -1,6 +1,7 @@
 package dev.testguard.discovery.jpa;
 
 import dev.testguard.discovery.ConfigFileException;
+import dev.testguard.discovery.config.ConfigLimits;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -28,6 +29,8 @@ final class PersistenceXml {
     }
 
     static List<Unit> read(Path file) {
+        ConfigLimits.checkSize(file);
+        // no DTD, hence no entity declared in the file and nothing fetched from outside it: no entity bomb, no XXE
         XMLInputFactory factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);

@@ -1,5 +1,6 @@
 package dev.testguard.discovery.jpa;
 
+import dev.testguard.discovery.ConfigFileException;
 import dev.testguard.discovery.DiscoveredUrl;
 import dev.testguard.discovery.ProjectLayout;
 import dev.testguard.discovery.Provenance;
@@ -38,27 +39,37 @@ public final class PersistenceXmlSource implements UrlSource {
         Map<String, DiscoveredUrl> out = new LinkedHashMap<>();
         for (Path file : ClasspathResources.all(layout, FILE)) {
             String display = layout.display(file);
-            for (PersistenceXml.Unit unit : PersistenceXml.read(file)) {
-                for (PersistenceXml.Property p : unit.properties().values()) {
-                    boolean known = URL_KEYS.containsKey(p.name());
-                    PlaceholderResolver.Result r = resolve(p.value(), runtime);
-                    if (!known && !r.value().startsWith("jdbc:")) {
-                        continue;
-                    }
-                    Credentials creds = credentials(unit, p.name(), runtime);
-                    Provenance where = Provenance.file(file, display, p.line(), "set " + p.name() + " in " + display
-                            + " (persistence unit " + unit.name() + ") to a test database, or use an in-memory database");
-                    add(out, new DiscoveredUrl(p.name(), r.value(), where, runtime.name(), creds, !r.isResolved()));
-                    SourcedValue sys = runtime.systemProperties().get(p.name());
-                    if (sys != null) {
-                        PlaceholderResolver.Result s = resolve(sys.value(), runtime);
-                        add(out, new DiscoveredUrl(p.name(), s.value(), sys.provenance(), runtime.name(), creds,
-                                !s.isResolved()));
-                    }
-                }
+            List<PersistenceXml.Unit> units = PersistenceXml.read(file);
+            try {
+                addUnits(out, units, file, display, runtime);
+            } catch (ConfigFileException e) {
+                throw new ConfigFileException(display + ": " + e.getMessage());
             }
         }
         return new ArrayList<>(out.values());
+    }
+
+    private static void addUnits(Map<String, DiscoveredUrl> out, List<PersistenceXml.Unit> units, Path file,
+            String display, TestRuntime runtime) {
+        for (PersistenceXml.Unit unit : units) {
+            for (PersistenceXml.Property p : unit.properties().values()) {
+                boolean known = URL_KEYS.containsKey(p.name());
+                PlaceholderResolver.Result r = resolve(p.value(), runtime);
+                if (!known && !r.value().startsWith("jdbc:")) {
+                    continue;
+                }
+                Credentials creds = credentials(unit, p.name(), runtime);
+                Provenance where = Provenance.file(file, display, p.line(), "set " + p.name() + " in " + display
+                        + " (persistence unit " + unit.name() + ") to a test database, or use an in-memory database");
+                add(out, new DiscoveredUrl(p.name(), r.value(), where, runtime.name(), creds, !r.isResolved()));
+                SourcedValue sys = runtime.systemProperties().get(p.name());
+                if (sys != null) {
+                    PlaceholderResolver.Result s = resolve(sys.value(), runtime);
+                    add(out, new DiscoveredUrl(p.name(), s.value(), sys.provenance(), runtime.name(), creds,
+                            !s.isResolved()));
+                }
+            }
+        }
     }
 
     private static void add(Map<String, DiscoveredUrl> out, DiscoveredUrl url) {

@@ -6,6 +6,8 @@ import dev.testguard.discovery.SourcedValue;
 import dev.testguard.discovery.TestRuntime;
 import dev.testguard.discovery.config.ConfigDocument;
 import dev.testguard.discovery.config.ConfigEntry;
+import dev.testguard.discovery.config.ConfigLimits;
+import dev.testguard.discovery.config.ConfigPaths;
 import dev.testguard.discovery.config.PropertiesFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -110,6 +113,12 @@ public final class TestRuntimeResolver {
             return;
         }
         Path file = basedir.resolve(interpolate(configured.value().trim())).normalize();
+        Optional<String> notAFile = ConfigPaths.problem(file);
+        if (notAFile.isPresent()) {
+            warnings.accept(execution.locate(configured, "<systemPropertiesFile>") + " names " + file + ", which is "
+                    + notAFile.get() + ", not a properties file; testguard did not read it (and never opens such a file)");
+            return;
+        }
         if (!Files.isRegularFile(file)) {
             warnings.accept(execution.locate(configured, "<systemPropertiesFile>") + " names " + file
                     + ", which does not exist; " + execution.plugin() + " will run without it");
@@ -119,6 +128,7 @@ public final class TestRuntimeResolver {
         List<ConfigDocument> documents;
         try {
             // Surefire reads the file as java.util.Properties does: ISO-8859-1, and "#---" is only a comment
+            ConfigLimits.checkSize(file);
             documents = PropertiesFile.parse(file, Files.readString(file, StandardCharsets.ISO_8859_1)).documents();
         } catch (IOException | ConfigFileException e) {
             throw new ConfigFileException("Cannot read " + file + " (the <systemPropertiesFile> of "

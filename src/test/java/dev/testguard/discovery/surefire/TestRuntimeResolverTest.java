@@ -134,6 +134,23 @@ class TestRuntimeResolverTest {
     }
 
     @Test
+    void aSystemPropertiesFileThatIsADirectoryIsSaidToBeOne() throws Exception {
+        Files.createDirectories(basedir.resolve("props.properties"));
+        resolve(build(Map.of(), Map.of(), Map.of()), surefire().systemPropertiesFile("props.properties").build());
+        assertThat(warnings).singleElement().asString().contains("props.properties").contains("is a directory")
+                .doesNotContain("does not exist");
+    }
+
+    @Test
+    void aSystemPropertiesFileThatIsAFifoIsNeverOpened() throws Exception {
+        Process mkfifo = new ProcessBuilder("mkfifo", basedir.resolve("props.properties").toString()).start();
+        assertThat(mkfifo.waitFor()).isZero();
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () ->
+                resolve(build(Map.of(), Map.of(), Map.of()), surefire().systemPropertiesFile("props.properties").build()));
+        assertThat(warnings).singleElement().asString().contains("props.properties").contains("a FIFO (named pipe)");
+    }
+
+    @Test
     void anUnreadableSystemPropertiesFileNamesTheFile() throws Exception {
         Files.writeString(basedir.resolve("bad.properties"), "a=\\u12");
         assertThatThrownBy(() -> resolve(build(Map.of(), Map.of(), Map.of()),
