@@ -8,10 +8,12 @@ import dev.testguard.discovery.TestRuntime;
 import dev.testguard.discovery.UrlSource;
 import dev.testguard.discovery.config.ClasspathResources;
 import dev.testguard.discovery.config.ConfigDocument;
+import dev.testguard.discovery.config.ConfigEntry;
 import dev.testguard.discovery.config.ConfigFile;
 import dev.testguard.discovery.config.PropertyLayer;
 import dev.testguard.discovery.config.PropertyLookup;
 import dev.testguard.jdbc.Credentials;
+import dev.testguard.jdbc.UrlStyle;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,9 +34,9 @@ import java.util.regex.Pattern;
 public final class QuarkusSource implements UrlSource {
 
     private static final Pattern DATASOURCE_URL =
-            Pattern.compile("quarkus\\.datasource\\.(?:([^.\"]+|\"[^\"]+\")\\.)?jdbc\\.url");
+            Pattern.compile("quarkus\\.datasource\\.(?:([^.\"]+|\"[^\"]+\")\\.)?(jdbc|reactive)\\.url");
     private static final Pattern ENV_DATASOURCE_URL =
-            Pattern.compile("(_[A-Z0-9]+_)?QUARKUS_DATASOURCE_(?:(_[A-Z0-9_]+_|[A-Z0-9]+)_)?JDBC_URL");
+            Pattern.compile("(_[A-Z0-9]+_)?QUARKUS_DATASOURCE_(?:(_[A-Z0-9_]+_|[A-Z0-9]+)_)?(JDBC|REACTIVE)_URL");
 
     private final FrameworkDetector detector;
 
@@ -73,24 +75,34 @@ public final class QuarkusSource implements UrlSource {
             Matcher m = ENV_DATASOURCE_URL.matcher(variable);
             if (m.matches()) {
                 String name = m.group(2);
-                keys.add(name == null ? "quarkus.datasource.jdbc.url"
-                        : "quarkus.datasource." + name.replace("_", "").toLowerCase(Locale.ROOT) + ".jdbc.url");
+                String kind = m.group(3).toLowerCase(Locale.ROOT) + ".url";
+                keys.add(name == null ? "quarkus.datasource." + kind
+                        : "quarkus.datasource." + name.replace("_", "").toLowerCase(Locale.ROOT) + "." + kind);
             }
         }
         List<DiscoveredUrl> out = new ArrayList<>();
         for (String key : keys) {
             Matcher ds = DATASOURCE_URL.matcher(key);
             PropertyLookup.Resolved r = lookup.resolve(key);
-            if (r == null || !(ds.matches() || r.value().startsWith("jdbc:")) || r.value().isBlank()) {
+            if (r == null || !(ds.matches() || UrlStyle.isConnectionUrl(r.value())) || r.value().isBlank()) {
                 continue;
             }
-            String prefix = ds.matches() ? key.substring(0, key.length() - "jdbc.url".length())
+            String prefix = ds.matches() ? key.substring(0, key.length() - (ds.group(2) + ".url").length())
                     : key.substring(0, key.lastIndexOf('.') + 1);
             Credentials creds = lookup.credentials(List.of(prefix + "username", prefix + "user"),
                     List.of(prefix + "password"));
-            out.add(r.toUrl(runtime.name(), creds));
+            out.add(ds.matches() && "reactive".equals(ds.group(2)) ? reactive(r, runtime.name(), creds)
+                    : r.toUrl(runtime.name(), creds));
         }
         return out;
+    }
+
+    /** A Vert.x reactive URL ({@code postgresql://...}, {@code vertx-reactive:mysql://...}) in its JDBC form. */
+    private static DiscoveredUrl reactive(PropertyLookup.Resolved r, String testRun, Credentials creds) {
+        return UrlStyle.toJdbc(r.value())
+                .map(c -> new DiscoveredUrl(r.key(), c.jdbcUrl(), r.provenance(), testRun,
+                        c.credentials().orElse(creds), !r.unresolved().isEmpty()))
+                .orElseGet(() -> r.toUrl(testRun, creds));
     }
 
     /** The winning value: the best {@code %profile.key} unless the plain key sits in a source of higher ordinal. */
@@ -173,7 +185,8 @@ public final class QuarkusSource implements UrlSource {
         java.util.Collections.reverse(docs);
         for (ConfigDocument doc : docs) {
             ConfigDocument canonical = new ConfigDocument(doc.entries().stream()
-                    .map(e -> new dev.testguard.discovery.config.ConfigEntry(canonical(e.key()), e.value(), e.line()))
+                    .flatMap(e -> QuarkusKeys.perProfile(canonical(e.key())).stream()
+                            .map(k -> new ConfigEntry(k, e.value(), e.line())))
                     .toList());
             out.add(PropertyLayer.document(canonical, file, display, key -> howToChange(key, display, main), k -> List.of())
                     .withOrdinal(ordinal));
@@ -185,8 +198,8 @@ public final class QuarkusSource implements UrlSource {
         if (key.startsWith("%")) {
             return "point " + key + " in " + display + " at a test database, or remove it to use Dev Services";
         }
-        return "prefix the key with %test. or remove it to use Dev Services"
-                + (main ? "" : " (in " + display + ")");
+        return "set %test." + key + " in " + display + " to a test database (the %test. profile is what"
+                + " @QuarkusTest reads), or remove the URL so that Quarkus Dev Services starts a database for the tests";
     }
 
     /** {@code quarkus.datasource."users".jdbc.url} and {@code quarkus.datasource.users.jdbc.url} are one key. */
