@@ -3,6 +3,7 @@ package dev.testguard.discovery.quarkus;
 import dev.testguard.discovery.DiscoveredUrl;
 import dev.testguard.discovery.FrameworkDetector;
 import dev.testguard.discovery.ProjectLayout;
+import dev.testguard.discovery.Provenance;
 import dev.testguard.discovery.SourcedValue;
 import dev.testguard.discovery.TestRuntime;
 import dev.testguard.discovery.UrlSource;
@@ -91,10 +92,26 @@ public final class QuarkusSource implements UrlSource {
                     : key.substring(0, key.lastIndexOf('.') + 1);
             Credentials creds = lookup.credentials(List.of(prefix + "username", prefix + "user"),
                     List.of(prefix + "password"));
-            out.add(ds.matches() && "reactive".equals(ds.group(2)) ? reactive(r, runtime.name(), creds)
-                    : r.toUrl(runtime.name(), creds));
+            DiscoveredUrl url = ds.matches() && "reactive".equals(ds.group(2)) ? reactive(r, runtime.name(), creds)
+                    : r.toUrl(runtime.name(), creds);
+            out.add(fromConfigFile(url) ? url : withQuarkusWay(url));
         }
         return out;
+    }
+
+    private static boolean fromConfigFile(DiscoveredUrl url) {
+        java.nio.file.Path file = url.provenance().file();
+        return url.provenance().kind() == Provenance.Kind.FILE && file != null
+                && String.valueOf(file.getFileName()).startsWith("application");
+    }
+
+    /** A value from outside the config files (-D, environment) beats %test. keys: say to remove it, then the Quarkus way. */
+    private static DiscoveredUrl withQuarkusWay(DiscoveredUrl url) {
+        String how = url.provenance().howToChange();
+        return new DiscoveredUrl(url.key(), url.url(), url.provenance().withHowToChange((how == null ? "remove it" : how)
+                + "; then give the tests their database the Quarkus way: %test." + url.key()
+                + " in src/test/resources/application.properties, or no URL at all so that Quarkus Dev Services starts one"),
+                url.testRun(), url.credentials(), url.unresolved());
     }
 
     /** A Vert.x reactive URL ({@code postgresql://...}, {@code vertx-reactive:mysql://...}) in its JDBC form. */
