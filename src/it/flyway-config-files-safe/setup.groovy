@@ -1,7 +1,7 @@
 import dev.testguard.it.ItDatabase
 
 def db = ItDatabase.createPostgres(basedir, 'database.txt', 'orders_test', 5)
-def file = new File(basedir, 'db/flyway.toml')
+def file = new File(basedir, 'db/flyway-test.conf')
 file.parentFile.mkdirs()
-file.text = """[environments.default]\nurl = \"jdbc:postgresql://localhost:5432/${db.name()}\"\nuser = \"postgres\"\n"""
+file.text = """# the tests' own database\nflyway.url=jdbc:postgresql://localhost:5432/${db.name()}\nflyway.user=postgres\n"""
 true

@@ -4,7 +4,7 @@ import dev.testguard.it.ItDatabase
 def db = ItDatabase.postgres(basedir, 'database.txt')
 try {
     db.assertIntact()
-    passed(basedir, 'jdbc:postgresql://localhost:5432/' + db.name(), 'db/flyway.toml:2', 'Successfully applied 1 migration')
+    passed(basedir, 'jdbc:postgresql://localhost:5432/' + db.name(), 'db/flyway-test.conf:2', 'Successfully applied 1 migration')
 } finally {
     db.drop()
 }

@@ -1,7 +1,7 @@
 import static dev.testguard.it.ItChecks.*
 import dev.testguard.it.ItDatabase
 
-// build.log is the last invocation's: the reactor built with -T 2
+// build.log holds both invocations: the reactor built sequentially, then with -T 2
 def db = ItDatabase.postgres(basedir, 'database.txt')
 try {
     db.assertIntact()

@@ -72,6 +72,11 @@ public final class QuarkusSource implements UrlSource {
                 }
             }
         }
+        for (String property : runtime.systemProperties().keySet()) {
+            if (DATASOURCE_URL.matcher(canonical(property)).matches()) {
+                keys.add(canonical(property));
+            }
+        }
         for (String variable : runtime.environment().keySet()) {
             Matcher m = ENV_DATASOURCE_URL.matcher(variable);
             if (m.matches()) {
