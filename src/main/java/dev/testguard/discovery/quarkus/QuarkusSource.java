@@ -19,12 +19,9 @@ import dev.testguard.jdbc.UrlStyle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The JDBC URLs a {@code @QuarkusTest} sees. Sources by SmallRye Config ordinal: system properties (400),
@@ -33,11 +30,6 @@ import java.util.regex.Pattern;
  * over the plain key unless the plain one sits in a source of higher ordinal. No URL means Dev Services.
  */
 public final class QuarkusSource implements UrlSource {
-
-    private static final Pattern DATASOURCE_URL =
-            Pattern.compile("quarkus\\.datasource\\.(?:([^.\"]+|\"[^\"]+\")\\.)?(jdbc|reactive)\\.url");
-    private static final Pattern ENV_DATASOURCE_URL =
-            Pattern.compile("(_[A-Z0-9]+_)?QUARKUS_DATASOURCE_(?:(_[A-Z0-9_]+_|[A-Z0-9]+)_)?(JDBC|REACTIVE)_URL");
 
     private final FrameworkDetector detector;
 
@@ -56,39 +48,17 @@ public final class QuarkusSource implements UrlSource {
         }
         List<PropertyLayer> fileLayers = fileLayers(layout);
         List<PropertyLayer> layers = new ArrayList<>();
-        layers.add(PropertyLayer.exact("system properties", canonicalKeys(runtime.systemProperties())).withOrdinal(400));
-        layers.add(PropertyLayer.mapped("environment", runtime.environment(), QuarkusSource::environmentNames)
+        layers.add(PropertyLayer.exact("system properties", QuarkusKeys.canonicalKeys(runtime.systemProperties())).withOrdinal(400));
+        layers.add(PropertyLayer.mapped("environment", runtime.environment(), QuarkusKeys::environmentNames)
                 .withOrdinal(300));
         layers.addAll(fileLayers);
         List<String> profiles = profiles(runtime, layers);
         PropertyLookup lookup = key -> find(layers, profiles, key);
 
-        Set<String> keys = new LinkedHashSet<>();
-        for (PropertyLayer layer : fileLayers) {
-            for (String key : layer.keys()) {
-                String plain = unprofiled(key, profiles);
-                if (plain != null) {
-                    keys.add(plain);
-                }
-            }
-        }
-        for (String property : runtime.systemProperties().keySet()) {
-            if (DATASOURCE_URL.matcher(canonical(property)).matches()) {
-                keys.add(canonical(property));
-            }
-        }
-        for (String variable : runtime.environment().keySet()) {
-            Matcher m = ENV_DATASOURCE_URL.matcher(variable);
-            if (m.matches()) {
-                String name = m.group(2);
-                String kind = m.group(3).toLowerCase(Locale.ROOT) + ".url";
-                keys.add(name == null ? "quarkus.datasource." + kind
-                        : "quarkus.datasource." + name.replace("_", "").toLowerCase(Locale.ROOT) + "." + kind);
-            }
-        }
+        Set<String> keys = QuarkusKeys.candidates(fileLayers, runtime, profiles);
         List<DiscoveredUrl> out = new ArrayList<>();
         for (String key : keys) {
-            Matcher ds = DATASOURCE_URL.matcher(key);
+            Matcher ds = QuarkusKeys.DATASOURCE_URL.matcher(key);
             PropertyLookup.Resolved r = lookup.resolve(key);
             if (r == null || !(ds.matches() || UrlStyle.isConnectionUrl(r.value())) || r.value().isBlank()) {
                 continue;
@@ -167,23 +137,6 @@ public final class QuarkusSource implements UrlSource {
         return out;
     }
 
-    /** {@code key} without an active profile prefix; null for another profile's key. */
-    private static String unprofiled(String key, List<String> profiles) {
-        if (!key.startsWith("%")) {
-            return key;
-        }
-        int dot = key.indexOf('.');
-        if (dot < 0) {
-            return null;
-        }
-        for (String p : key.substring(1, dot).split(",")) {
-            if (profiles.contains(p.trim())) {
-                return key.substring(dot + 1);
-            }
-        }
-        return null;
-    }
-
     private static List<PropertyLayer> fileLayers(ProjectLayout layout) {
         List<PropertyLayer> layers = new ArrayList<>();
         Path workingDirConfig = layout.basedir().resolve("config/application.properties");
@@ -207,7 +160,7 @@ public final class QuarkusSource implements UrlSource {
         java.util.Collections.reverse(docs);
         for (ConfigDocument doc : docs) {
             ConfigDocument canonical = new ConfigDocument(doc.entries().stream()
-                    .flatMap(e -> QuarkusKeys.perProfile(canonical(e.key())).stream()
+                    .flatMap(e -> QuarkusKeys.perProfile(QuarkusKeys.canonical(e.key())).stream()
                             .map(k -> new ConfigEntry(k, e.value(), e.line())))
                     .toList());
             out.add(PropertyLayer.document(canonical, file, display, key -> howToChange(key, display, main), k -> List.of())
@@ -224,29 +177,5 @@ public final class QuarkusSource implements UrlSource {
                 + " @QuarkusTest reads), or remove the URL so that Quarkus Dev Services starts a database for the tests";
     }
 
-    /** {@code quarkus.datasource."users".jdbc.url} and {@code quarkus.datasource.users.jdbc.url} are one key. */
-    static String canonical(String key) {
-        return key.replaceAll("\"([^\".]+)\"", "$1");
-    }
 
-    private static java.util.Map<String, SourcedValue> canonicalKeys(java.util.Map<String, SourcedValue> values) {
-        java.util.Map<String, SourcedValue> out = new java.util.LinkedHashMap<>();
-        values.forEach((k, v) -> out.put(canonical(k), v));
-        return out;
-    }
-
-    /** SmallRye's environment names: {@code %test.quarkus.datasource.jdbc.url} → {@code _TEST_QUARKUS_DATASOURCE_JDBC_URL}. */
-    static List<String> environmentNames(String key) {
-        Set<String> names = new LinkedHashSet<>();
-        String sanitized = key.replaceAll("[^A-Za-z0-9]", "_");
-        names.add(sanitized);
-        names.add(sanitized.toUpperCase(Locale.ROOT));
-        Matcher named = Pattern.compile("(%[^.]+\\.)?quarkus\\.datasource\\.([^.\"]+)\\.(.+)").matcher(key);
-        if (named.matches() && !named.group(3).contains("datasource")) {
-            String quoted = (named.group(1) == null ? "" : named.group(1))
-                    + "quarkus.datasource.\"" + named.group(2) + "\"." + named.group(3);
-            names.add(quoted.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT));
-        }
-        return new ArrayList<>(names);
-    }
 }
