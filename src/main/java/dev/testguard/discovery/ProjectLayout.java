@@ -14,6 +14,8 @@ import java.util.Set;
  * @param testSources     test source roots (for annotations such as {@code @ActiveProfiles})
  * @param dependencies    {@code groupId:artifactId} of every artifact on the test classpath (tells which
  *                        frameworks the tests run under)
+ * @param classpath       the rest of the test classpath after the project's own classes, in order: reactor
+ *                        siblings' output directories and dependency jars (their config files count too)
  */
 public record ProjectLayout(
         Path basedir,
@@ -21,13 +23,20 @@ public record ProjectLayout(
         List<Path> mainResources,
         List<Path> testResources,
         List<Path> testSources,
-        Set<String> dependencies) {
+        Set<String> dependencies,
+        List<Path> classpath) {
 
     public ProjectLayout {
         mainResources = List.copyOf(mainResources);
         testResources = List.copyOf(testResources);
         testSources = List.copyOf(testSources);
         dependencies = Set.copyOf(dependencies);
+        classpath = List.copyOf(classpath);
+    }
+
+    public ProjectLayout(Path basedir, Path buildDirectory, List<Path> mainResources, List<Path> testResources,
+                         List<Path> testSources, Set<String> dependencies) {
+        this(basedir, buildDirectory, mainResources, testResources, testSources, dependencies, List.of());
     }
 
     /** The conventional Maven layout under {@code basedir}. */
@@ -40,7 +49,14 @@ public record ProjectLayout(
 
     /** This layout with another dependency set (for tests and for the Maven adapter). */
     public ProjectLayout withDependencies(Set<String> newDependencies) {
-        return new ProjectLayout(basedir, buildDirectory, mainResources, testResources, testSources, newDependencies);
+        return new ProjectLayout(basedir, buildDirectory, mainResources, testResources, testSources, newDependencies,
+                classpath);
+    }
+
+    /** This layout with another classpath after the project's own classes. */
+    public ProjectLayout withClasspath(List<Path> newClasspath) {
+        return new ProjectLayout(basedir, buildDirectory, mainResources, testResources, testSources, dependencies,
+                newClasspath);
     }
 
     /** True when some dependency's groupId starts with {@code groupIdPrefix}, e.g. {@code io.quarkus}. */
@@ -50,6 +66,10 @@ public record ProjectLayout(
 
     /** A path as users should read it: relative to the project when inside it. */
     public String display(Path path) {
+        if (path.getFileSystem() != java.nio.file.FileSystems.getDefault()) {
+            // an entry of a jar: the zip file system's name is the jar's path
+            return display(Path.of(path.getFileSystem().toString())) + "!" + path;
+        }
         Path abs = path.toAbsolutePath().normalize();
         Path base = basedir.toAbsolutePath().normalize();
         return abs.startsWith(base) ? base.relativize(abs).toString().replace('\\', '/') : abs.toString();

@@ -30,8 +30,9 @@ public final class RuntimeUrlSource implements UrlSource {
     public List<DiscoveredUrl> discover(ProjectLayout layout, TestRuntime runtime) {
         List<DiscoveredUrl> found = new ArrayList<>();
         runtime.systemProperties().forEach((key, value) -> {
-            if (value.value() != null && value.value().trim().startsWith("jdbc:")) {
-                found.add(DiscoveredUrl.of(key, value.value().trim(), value.provenance(), runtime.name()));
+            if (UrlStyle.isConnectionUrl(value.value())) {
+                UrlStyle.toJdbc(value.value()).ifPresent(c -> found.add(
+                        DiscoveredUrl.of(key, c.jdbcUrl(), value.provenance(), runtime.name()).withCredentials(c.credentials())));
             }
         });
         Set<String> leftToFrameworks = frameworkPrefixes(layout);

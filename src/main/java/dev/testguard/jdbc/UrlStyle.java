@@ -26,7 +26,10 @@ public final class UrlStyle {
     private UrlStyle() {
     }
 
-    /** The JDBC form of {@code value}; a {@code jdbc:} value unchanged; empty for anything else. */
+    /**
+     * The JDBC form of {@code value}; a {@code jdbc:} value unchanged; an R2DBC URL through {@link R2dbcUrls}; Vert.x
+     * reactive URLs ({@code postgresql://...}, {@code vertx-reactive:mysql://...}); empty for anything else.
+     */
     public static Optional<Converted> toJdbc(String value) {
         if (value == null) {
             return Optional.empty();
@@ -34,6 +37,12 @@ public final class UrlStyle {
         String trimmed = value.strip();
         if (UrlText.startsWithIgnoreCase(trimmed, "jdbc:")) {
             return Optional.of(new Converted(trimmed, Credentials.NONE));
+        }
+        if (R2dbcUrls.isR2dbc(trimmed)) {
+            return R2dbcUrls.toJdbc(trimmed);
+        }
+        if (UrlText.startsWithIgnoreCase(trimmed, "vertx-reactive:")) {
+            trimmed = trimmed.substring("vertx-reactive:".length());
         }
         int schemeEnd = trimmed.indexOf("://");
         String prefix = schemeEnd < 0 ? null : JDBC_PREFIX.get(trimmed.substring(0, schemeEnd).toLowerCase(Locale.ROOT));
@@ -66,6 +75,11 @@ public final class UrlStyle {
         Credentials credentials = new Credentials(user == null || user.isEmpty() ? null : user, password);
         String jdbcUrl = prefix + beforeQuery + (keptQuery == null || keptQuery.isEmpty() ? "" : "?" + keptQuery);
         return Optional.of(new Converted(jdbcUrl, credentials));
+    }
+
+    /** A value a connection can be opened with directly: a JDBC or an R2DBC URL. */
+    public static boolean isConnectionUrl(String value) {
+        return value != null && (UrlText.startsWithIgnoreCase(value.strip(), "jdbc:") || R2dbcUrls.isR2dbc(value));
     }
 
     /** The query without its {@code user}/{@code password} pairs, which go (decoded) into {@code taken}. */

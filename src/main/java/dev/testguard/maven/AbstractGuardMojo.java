@@ -3,6 +3,7 @@ package dev.testguard.maven;
 import dev.testguard.discovery.BuildPlan;
 import dev.testguard.discovery.ProjectLayout;
 import dev.testguard.discovery.UrlSource;
+import dev.testguard.discovery.MavenConfigFile;
 import dev.testguard.discovery.surefire.BuildProperties;
 import dev.testguard.discovery.surefire.TestPluginExecution;
 import dev.testguard.policy.Classifier;
@@ -109,8 +110,11 @@ public abstract class AbstractGuardMojo extends AbstractDatabaseMojo {
         List<TestPluginExecution> executions = new TestPluginReader(project, plan).read().stream()
                 .filter(e -> !failsafeOnly || e.isFailsafe())
                 .collect(Collectors.toList());
-        BuildProperties build = new BuildProperties(toMap(session.getUserProperties()),
-                toMap(project.getProperties()), toMap(session.getSystemProperties()), System.getenv());
+        Map<String, String> userProperties = toMap(session.getUserProperties());
+        java.io.File root = session.getRequest().getMultiModuleProjectDirectory();
+        BuildProperties build = new BuildProperties(userProperties, toMap(project.getProperties()),
+                toMap(session.getSystemProperties()), System.getenv(),
+                MavenConfigFile.origins(root == null ? null : root.toPath(), userProperties));
         return new VerifyRequest(project.getGroupId() + ":" + project.getArtifactId(), phase == null ? "cli" : phase,
                 layout, build, executions, failsafeOnly ? List.of() : new MigrationPluginReader(project, plan).read());
     }

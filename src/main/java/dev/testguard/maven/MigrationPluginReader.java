@@ -2,9 +2,12 @@ package dev.testguard.maven;
 
 import dev.testguard.discovery.BuildPlan;
 import dev.testguard.discovery.DiscoveredUrl;
+import dev.testguard.discovery.ProjectLayout;
 import dev.testguard.discovery.Provenance;
-import dev.testguard.jdbc.Credentials;
+import dev.testguard.discovery.migration.MigrationExecution;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.model.Plugin;
@@ -15,7 +18,9 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
 /**
  * URLs that Flyway and Liquibase Maven plugin executions bound to the build will use: a
  * {@code clean} or {@code dropAll} there wipes a database during {@code mvn verify} just as a test would.
- * Executions not bound to the lifecycle (run by hand, e.g. {@code mvn flyway:migrate}) are not the tests' business.
+ * The URL may sit in the POM or in the files the execution reads: Flyway's {@code <configFiles>} (default
+ * {@code flyway.conf} and {@code flyway.toml} of the project), Liquibase's {@code <propertyFile>} (default
+ * {@code liquibase.properties}). Executions not in the build plan (run by hand, phase {@code none}) are not the tests' business.
  */
 final class MigrationPluginReader {
 
@@ -26,6 +31,7 @@ final class MigrationPluginReader {
 
     private final MavenProject project;
     private final BuildPlan plan;
+    private final ProjectLayout layout;
 
     MigrationPluginReader(MavenProject project) {
         this(project, BuildPlan.everything());
@@ -34,6 +40,7 @@ final class MigrationPluginReader {
     MigrationPluginReader(MavenProject project, BuildPlan plan) {
         this.project = project;
         this.plan = plan;
+        this.layout = ProjectLayout.standard(project.getBasedir().toPath());
     }
 
     List<DiscoveredUrl> read() {
@@ -44,35 +51,65 @@ final class MigrationPluginReader {
                 continue;
             }
             for (PluginExecution execution : plugin.getExecutions()) {
-                if (execution.getGoals().isEmpty()
-                        || !plan.runs(plugin.getArtifactId(), execution.getId(), execution.getPhase())) {
-                    continue;
+                if (!execution.getGoals().isEmpty()
+                        && plan.runs(plugin.getArtifactId(), execution.getId(), execution.getPhase())) {
+                    Xpp3Dom config = execution.getConfiguration() != null ? (Xpp3Dom) execution.getConfiguration()
+                            : (Xpp3Dom) plugin.getConfiguration();
+                    execution(plugin, execution, config, names).url(layout).ifPresent(urls::add);
                 }
-                Xpp3Dom config = execution.getConfiguration() != null ? (Xpp3Dom) execution.getConfiguration()
-                        : (Xpp3Dom) plugin.getConfiguration();
-                Xpp3Dom url = config == null ? null : config.getChild(names[0]);
-                if (url == null || url.getValue() == null || url.getValue().isBlank()) {
-                    continue;
-                }
-                String where = "pom.xml" + lineSuffix(url) + " " + plugin.getArtifactId() + " (" + execution.getId()
-                        + ", goals " + String.join(",", execution.getGoals()) + ") <" + names[0] + ">";
-                Provenance provenance = new Provenance(Provenance.Kind.POM, where, null, TestPluginReader.line(url),
-                        "point <" + names[0] + "> of " + plugin.getArtifactId() + " at a test database, or unbind execution '"
-                                + execution.getId() + "' from the build");
-                urls.add(DiscoveredUrl.of(names[0], url.getValue().trim(), provenance, null)
-                        .withCredentials(new Credentials(value(config, names[1]), value(config, names[2]))));
             }
         }
         return urls;
     }
 
-    private static String value(Xpp3Dom config, String name) {
-        Xpp3Dom child = config.getChild(name);
-        return child == null ? null : child.getValue();
+    private MigrationExecution execution(Plugin plugin, PluginExecution execution, Xpp3Dom config, String[] names) {
+        boolean flyway = plugin.getArtifactId().startsWith("flyway");
+        Xpp3Dom url = config == null ? null : config.getChild(names[0]);
+        MigrationExecution.MigrationPom pomUrl = null;
+        if (url != null && url.getValue() != null && !url.getValue().isBlank()) {
+            int line = TestPluginReader.line(url);
+            String where = "pom.xml" + (line > 0 ? ":" + line : "") + " " + plugin.getArtifactId() + " ("
+                    + execution.getId() + ", goals " + String.join(",", execution.getGoals()) + ") <" + names[0] + ">";
+            pomUrl = new MigrationExecution.MigrationPom(url.getValue(), new Provenance(Provenance.Kind.POM, where, null,
+                    line, "point <" + names[0] + "> of " + plugin.getArtifactId() + " at a test database, or unbind "
+                            + "execution '" + execution.getId() + "' from the build"));
+        }
+        return new MigrationExecution(plugin.getArtifactId(), execution.getId(), execution.getGoals(), pomUrl,
+                value(config, names[1]), value(config, names[2]), flyway ? flywayFiles(config) : liquibaseFiles(config),
+                !flyway && "true".equalsIgnoreCase(value(config, "propertyFileWillOverride")));
     }
 
-    private static String lineSuffix(Xpp3Dom dom) {
-        int line = TestPluginReader.line(dom);
-        return line > 0 ? ":" + line : "";
+    private List<Path> flywayFiles(Xpp3Dom config) {
+        Xpp3Dom files = config == null ? null : config.getChild("configFiles");
+        List<String> names = new ArrayList<>();
+        if (files != null) {
+            Arrays.stream(files.getChildren()).map(Xpp3Dom::getValue).forEach(names::add);
+        } else if (project.getProperties().getProperty("flyway.configFiles") != null) {
+            names.addAll(Arrays.asList(project.getProperties().getProperty("flyway.configFiles").split(",")));
+        } else {
+            names.addAll(List.of("flyway.conf", "flyway.toml"));
+        }
+        return resolved(names);
+    }
+
+    private List<Path> liquibaseFiles(Xpp3Dom config) {
+        String file = value(config, "propertyFile");
+        List<Path> files = resolved(List.of(file == null ? "liquibase.properties" : file));
+        if (file != null && !files.isEmpty() && !java.nio.file.Files.isRegularFile(files.get(0))) {
+            // Liquibase falls back to the class path: the main resources here
+            project.getResources().forEach(r -> files.add(project.getBasedir().toPath().resolve(r.getDirectory()).resolve(file)));
+        }
+        return files;
+    }
+
+    private List<Path> resolved(List<String> names) {
+        Path basedir = project.getBasedir().toPath();
+        return names.stream().filter(n -> n != null && !n.isBlank()).map(n -> basedir.resolve(n.trim()))
+                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+    }
+
+    private static String value(Xpp3Dom config, String name) {
+        Xpp3Dom child = config == null ? null : config.getChild(name);
+        return child == null ? null : child.getValue();
     }
 }

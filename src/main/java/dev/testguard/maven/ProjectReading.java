@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.maven.artifact.Artifact;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.project.MavenProject;
 
 /** Reads what discovery needs from a Maven project; shared by the guard goals and backup. */
@@ -37,7 +38,19 @@ final class ProjectReading {
                 project.getResources().stream().map(r -> basedir.resolve(r.getDirectory())).collect(Collectors.toList()),
                 project.getTestResources().stream().map(r -> basedir.resolve(r.getDirectory())).collect(Collectors.toList()),
                 project.getTestCompileSourceRoots().stream().map(basedir::resolve).collect(Collectors.toList()),
-                dependencies);
+                dependencies, classpathAfterOwnClasses(project));
+    }
+
+    /** The test classpath without the project's own output directories (their files are read from the sources). */
+    private static List<Path> classpathAfterOwnClasses(MavenProject project) {
+        try {
+            Set<Path> own = Set.of(Path.of(project.getBuild().getOutputDirectory()).toAbsolutePath().normalize(),
+                    Path.of(project.getBuild().getTestOutputDirectory()).toAbsolutePath().normalize());
+            return project.getTestClasspathElements().stream().map(e -> Path.of(e).toAbsolutePath().normalize())
+                    .filter(p -> !own.contains(p)).collect(Collectors.toList());
+        } catch (DependencyResolutionRequiredException e) {
+            return List.of(); // a goal that resolves no dependencies reads the project's own files only
+        }
     }
 
     /** The default settings for this project with the configured name tokens (empty or null: the defaults). */

@@ -149,6 +149,9 @@ public class VerifyMojo extends AbstractGuardMojo {
             for (String o : e.overrides()) {
                 getLog().warn("testguard: OVERRIDE in use for " + e.url() + ": " + o);
             }
+            for (String l : e.lifted()) {
+                getLog().warn("testguard: OVERRIDE lifted exactly " + l);
+            }
             if (e.classification() == Classification.UNRESOLVED) {
                 getLog().warn("testguard: " + e.url() + " from " + e.source() + " is unresolved: " + e.reason());
             }

@@ -107,6 +107,7 @@ public final class Classifier {
         LiveFacts live = LiveFacts.notChecked();
         boolean probed = false;
         List<String> overridden = new ArrayList<>();
+        List<Overrides.Lift> lifts = new ArrayList<>();
         for (Rule rule : rules) {
             if (rule instanceof LiveRule && !probed) {
                 live = inspect(url, source);
@@ -123,18 +124,33 @@ public final class Classifier {
                 case FORCE_PROTECTED:
                     return verdict(Classification.PROTECTED, rule, decision, url, live, overridden);
                 case FAIL:
-                    Optional<String> entry = overrides.match(url);
-                    if (entry.isEmpty()) {
+                    Optional<Overrides.Lift> lift = overrides.lift(url);
+                    if (lift.isEmpty()) {
                         return verdict(Classification.PROTECTED, rule, decision, url, live, overridden);
                     }
-                    overridden.add(rule.id() + " (allowed by " + entry.get() + ")");
+                    overridden.add(rule.id() + " (allowed by " + lift.get().entry() + ")");
+                    if (!lifts.contains(lift.get())) {
+                        lifts.add(lift.get());
+                    }
                     break;
                 default:
                     throw new IllegalStateException("unknown outcome " + decision.outcome());
             }
         }
         return new Verdict(Classification.TEST, null, testReason.describe(url, live, overridden), null, url, live,
-                overridden);
+                overridden, lifts);
+    }
+
+    /** This classifier without the given allowDatabases entries (same rules, same probe). */
+    public Classifier without(java.util.Collection<String> entries) {
+        return new Classifier(rules, probe, overrides.without(entries), testReason);
+    }
+
+    private Classifier(List<Rule> rules, LiveProbe probe, Overrides overrides, TestReason testReason) {
+        this.rules = rules;
+        this.probe = probe;
+        this.overrides = overrides;
+        this.testReason = testReason;
     }
 
     private LiveFacts inspect(JdbcUrl url, DiscoveredUrl source) {

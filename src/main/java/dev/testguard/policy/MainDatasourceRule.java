@@ -67,8 +67,18 @@ public final class MainDatasourceRule implements LiveRule {
         }
         return Decision.fail("This is " + how + " as the application's main datasource (" + main.url().masked()
                         + "): tests would write into the application's own data.",
-                "Give the tests their own database, for example '" + testNameFor(main.url()) + "', configured in "
-                        + "src/test/resources (or a test profile) so that it shadows the main datasource.");
+                fix(target, testNameFor(main.url())));
+    }
+
+    /** Quarkus merges test and main resources: its way is the %test. profile or Dev Services, not a shadowing file. */
+    private static String fix(Target target, String testName) {
+        if (target.source().key() != null && target.source().key().startsWith("quarkus.")) {
+            return "Give the tests their own database, for example '" + testName + "': set %test."
+                    + target.source().key() + " to it, or remove the URL for tests so that Quarkus Dev Services "
+                    + "starts one.";
+        }
+        return "Give the tests their own database, for example '" + testName + "', configured in "
+                + "src/test/resources (or a test profile) so that it shadows the main datasource.";
     }
 
     private boolean sameStatically(JdbcUrl a, JdbcUrl b) {

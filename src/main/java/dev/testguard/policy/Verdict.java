@@ -16,6 +16,7 @@ import java.util.List;
  * @param url            the parsed URL, or null when it could not be parsed or was unresolved
  * @param live           what the live probe learned ({@link LiveFacts#notChecked()} when it did not run)
  * @param overridden     the FAIL rules an override lifted, each as {@code rule-id (allowed by entry)}
+ * @param lifts          the exact database each override lifted, and the entry that did
  */
 public record Verdict(
         Classification classification,
@@ -24,11 +25,24 @@ public record Verdict(
         String fix,
         JdbcUrl url,
         LiveFacts live,
-        List<String> overridden) {
+        List<String> overridden,
+        List<Overrides.Lift> lifts) {
 
     public Verdict {
         live = live == null ? LiveFacts.notChecked() : live;
         overridden = overridden == null ? List.of() : List.copyOf(overridden);
+        lifts = lifts == null ? List.of() : List.copyOf(lifts);
+    }
+
+    public Verdict(Classification classification, String ruleId, String reason, String fix, JdbcUrl url,
+                   LiveFacts live, List<String> overridden) {
+        this(classification, ruleId, reason, fix, url, live, overridden, List.of());
+    }
+
+    /** This verdict with more said before its reason and its fix (e.g. why an override did not apply). */
+    public Verdict explained(String reasonPrefix, String fixPrefix) {
+        return new Verdict(classification, ruleId, reasonPrefix + " " + reason, fix == null ? fixPrefix
+                : fixPrefix + " " + fix, url, live, overridden, lifts);
     }
 
     public boolean isSafe() {

@@ -36,6 +36,9 @@ public final class ConsoleReport {
                 for (String o : e.overrides()) {
                     lines.add("      OVERRIDE " + o);
                 }
+                for (String l : e.lifted()) {
+                    lines.add("      lifted: " + l);
+                }
             }
         }
         if (report.entries().isEmpty()) {

@@ -68,6 +68,7 @@ public final class JsonReport {
         strings(json, "testRuns", e.testRuns());
         json.writeStringField("live", e.live());
         strings(json, "overrides", e.overrides());
+        strings(json, "lifted", e.lifted());
         json.writeEndObject();
     }
 

@@ -16,6 +16,8 @@ import java.util.List;
  * @param testRuns       the test runs that see it; empty for build-time uses (migration plugins)
  * @param live           what the live check found, e.g. {@code reachable, stamped test} or {@code not reachable}
  * @param overrides      overrides that lifted a failing rule, e.g. {@code host (allowDatabases: db1:5432/app_test)}
+ * @param lifted         the exact database each override lifted, e.g.
+ *                       {@code postgresql localhost:5432/petclinic (allowed by localhost/petclinic)}
  */
 public record ReportEntry(
         String url,
@@ -27,10 +29,17 @@ public record ReportEntry(
         String source,
         List<String> testRuns,
         String live,
-        List<String> overrides) {
+        List<String> overrides,
+        List<String> lifted) {
 
     public ReportEntry {
         testRuns = List.copyOf(testRuns);
         overrides = List.copyOf(overrides);
+        lifted = lifted == null ? List.of() : List.copyOf(lifted);
+    }
+
+    public ReportEntry(String url, Classification classification, String rule, String reason, String fix, String key,
+                       String source, List<String> testRuns, String live, List<String> overrides) {
+        this(url, classification, rule, reason, fix, key, source, testRuns, live, overrides, List.of());
     }
 }

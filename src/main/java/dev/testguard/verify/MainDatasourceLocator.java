@@ -23,6 +23,7 @@ public final class MainDatasourceLocator {
     /** Keys that name an application's primary datasource, most specific first. */
     private static final List<String> PRIMARY_KEYS = List.of(
             "spring.datasource.url", "quarkus.datasource.jdbc.url", "datasources.default.url",
+            "spring.r2dbc.url", "quarkus.datasource.reactive.url",
             "jakarta.persistence.jdbc.url", "javax.persistence.jdbc.url", "hibernate.connection.url");
 
     private final List<UrlSource> sources;
@@ -33,7 +34,7 @@ public final class MainDatasourceLocator {
 
     public Optional<DiscoveredUrl> locate(ProjectLayout layout) {
         ProjectLayout mainOnly = new ProjectLayout(layout.basedir(), layout.buildDirectory(), layout.mainResources(),
-                List.of(), List.of(), layout.dependencies());
+                List.of(), List.of(), layout.dependencies(), layout.classpath());
         // Quarkus runs the application in dev mode on a developer's machine: that is the database at risk.
         TestRuntime application = new TestRuntime("application", Map.of(
                 "quarkus.profile", new dev.testguard.discovery.SourcedValue("dev", null),

@@ -4,6 +4,7 @@ import dev.testguard.discovery.DiscoveredUrl;
 import dev.testguard.discovery.UrlSource;
 import dev.testguard.jdbc.Secrets;
 import dev.testguard.policy.Classifier;
+import dev.testguard.policy.OverrideConflicts;
 import dev.testguard.policy.Verdict;
 import dev.testguard.probe.LiveFacts;
 import dev.testguard.report.Report;
@@ -28,9 +29,12 @@ public final class Verifier {
     public Report verify(VerifyRequest request) {
         long start = System.nanoTime();
         TestUrlCollector.Collected collected = new TestUrlCollector(sources).collect(request);
+        List<DiscoveredUrl> urls = collected.urls().stream().map(TestUrlCollector.Found::url).toList();
+        List<Verdict> verdicts = urls.stream().map(classifier::classify).toList();
+        verdicts = OverrideConflicts.settle(classifier, urls, verdicts);
         List<ReportEntry> entries = new ArrayList<>();
-        for (TestUrlCollector.Found found : collected.urls()) {
-            entries.add(entry(found, classifier.classify(found.url())));
+        for (int i = 0; i < verdicts.size(); i++) {
+            entries.add(entry(collected.urls().get(i), verdicts.get(i)));
         }
         return new Report(request.project(), request.phase(), Instant.now(), offline, collected.runs(),
                 collected.skippedRuns(), collected.warnings(), entries, (System.nanoTime() - start) / 1_000_000);
@@ -46,7 +50,8 @@ public final class Verifier {
         String masked = verdict.url() != null ? verdict.url().masked() : Secrets.maskUrl(source.url());
         return new ReportEntry(masked, verdict.classification(), verdict.ruleId(), verdict.reason(),
                 verdict.classification().isSafe() ? null : fix, source.key(), source.provenance().location(),
-                found.testRuns(), live(verdict.live()), verdict.overridden());
+                found.testRuns(), live(verdict.live()), verdict.overridden(),
+                verdict.lifts().stream().map(l -> l.database() + " (allowed by " + l.entry() + ")").toList());
     }
 
     private static String live(LiveFacts live) {

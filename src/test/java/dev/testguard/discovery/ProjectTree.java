@@ -18,6 +18,8 @@ public final class ProjectTree {
     private final Map<String, SourcedValue> systemProperties = new LinkedHashMap<>();
     private final Map<String, SourcedValue> environment = new LinkedHashMap<>();
 
+    private java.util.List<Path> classpath = java.util.List.of();
+
     public ProjectTree(Path basedir) {
         this.basedir = basedir;
     }
@@ -56,8 +58,13 @@ public final class ProjectTree {
         return this;
     }
 
+    public ProjectTree classpath(Path... elements) {
+        this.classpath = java.util.List.of(elements);
+        return this;
+    }
+
     public ProjectLayout layout() {
-        return ProjectLayout.standard(basedir).withDependencies(dependencies);
+        return ProjectLayout.standard(basedir).withDependencies(dependencies).withClasspath(classpath);
     }
 
     public TestRuntime runtime() {

@@ -212,7 +212,7 @@ public final class ItChecks {
         return Files.readString(file.toPath(), StandardCharsets.UTF_8);
     }
 
-    static void check(boolean condition, String message) {
+    public static void check(boolean condition, String message) {
         if (!condition) {
             throw new AssertionError(message);
         }

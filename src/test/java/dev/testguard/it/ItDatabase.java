@@ -39,7 +39,12 @@ public final class ItDatabase {
 
     /** Creates a MariaDB database {@code tg_rt<digits>_<stem>} with {@code rows} customers, named in {@code basedir/file}. */
     public static ItDatabase createMariadb(File basedir, String file, String stem, int rows) throws Exception {
-        ItDatabase db = new ItDatabase(false, uniqueName(stem), new File(basedir, file));
+        return createMariadbNamed(basedir, file, uniqueName(stem), rows);
+    }
+
+    /** Creates a MariaDB database of exactly this name (e.g. the twin of a PostgreSQL one), named in {@code basedir/file}. */
+    public static ItDatabase createMariadbNamed(File basedir, String file, String name, int rows) throws Exception {
+        ItDatabase db = new ItDatabase(false, name, new File(basedir, file));
         ItChecks.mariadb("CREATE DATABASE `" + db.name + "`");
         return db.filled(() -> ItChecks.mariadb("USE `" + db.name + "`; CREATE TABLE " + TABLE
                 + " (id INT PRIMARY KEY, name VARCHAR(64) NOT NULL); INSERT INTO " + TABLE

@@ -31,9 +31,13 @@ public final class ClasspathResources {
         return found;
     }
 
+    /** Test resources, main resources, then the rest of the test classpath (a jar as its root directory). */
     public static List<Path> classpathDirectories(ProjectLayout layout) {
         List<Path> dirs = new ArrayList<>(layout.testResources());
         dirs.addAll(layout.mainResources());
+        for (Path element : layout.classpath()) {
+            ClasspathJars.root(element).ifPresent(dirs::add);
+        }
         return dirs;
     }
 

@@ -6,6 +6,7 @@ import dev.testguard.discovery.ProjectLayout;
 import dev.testguard.discovery.TestRuntime;
 import dev.testguard.discovery.UrlSource;
 
+import dev.testguard.jdbc.UrlStyle;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +50,7 @@ public final class PlainApplicationFilesSource implements UrlSource {
                     // the file's own value is the one reported; system properties only fill its placeholders
                     PropertyLookup fileFirst = k -> k.equals(key) ? layer.get(k) : lookup.find(k);
                     PropertyLookup.Resolved r = fileFirst.resolve(key);
-                    if (r != null && r.value().startsWith("jdbc:")) {
+                    if (r != null && UrlStyle.isConnectionUrl(r.value())) {
                         String prefix = key.substring(0, key.lastIndexOf('.') + 1);
                         out.add(r.toUrl(runtime.name(), fileFirst.credentials(
                                 List.of(prefix + "username", prefix + "user"), List.of(prefix + "password"))));

@@ -5,6 +5,7 @@ import dev.testguard.discovery.DiscoveredUrl;
 import dev.testguard.discovery.Provenance;
 import dev.testguard.discovery.SourcedValue;
 import dev.testguard.jdbc.Credentials;
+import dev.testguard.jdbc.R2dbcUrls;
 
 import java.util.List;
 
@@ -16,7 +17,15 @@ public interface PropertyLookup {
 
     /** A winning value with its placeholders resolved against this same configuration. */
     record Resolved(String key, String value, Provenance provenance, List<String> unresolved) {
+        /** The URL this value names; an R2DBC URL in its JDBC form, its own credentials before {@code credentials}. */
         public DiscoveredUrl toUrl(String testRun, Credentials credentials) {
+            if (unresolved.isEmpty() && R2dbcUrls.isR2dbc(value)) {
+                var converted = R2dbcUrls.toJdbc(value);
+                if (converted.isPresent()) {
+                    return new DiscoveredUrl(key, converted.get().jdbcUrl(), provenance, testRun,
+                            converted.get().credentials().orElse(credentials), false);
+                }
+            }
             return new DiscoveredUrl(key, value, provenance, testRun, credentials, !unresolved.isEmpty());
         }
     }

@@ -11,6 +11,7 @@ import dev.testguard.discovery.config.ConfigFile;
 import dev.testguard.discovery.config.PropertyLayer;
 import dev.testguard.discovery.config.PropertyLookup;
 
+import dev.testguard.jdbc.UrlStyle;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -77,7 +78,7 @@ public final class MicronautSource implements UrlSource {
         for (String key : keys) {
             boolean datasource = DATASOURCE_URL.matcher(key).matches();
             PropertyLookup.Resolved r = lookup.resolve(key);
-            if (r == null || r.value().isBlank() || !(datasource || r.value().startsWith("jdbc:"))) {
+            if (r == null || r.value().isBlank() || !(datasource || UrlStyle.isConnectionUrl(r.value()))) {
                 continue;
             }
             String prefix = key.substring(0, key.lastIndexOf('.') + 1);

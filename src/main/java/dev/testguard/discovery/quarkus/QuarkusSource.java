@@ -3,25 +3,25 @@ package dev.testguard.discovery.quarkus;
 import dev.testguard.discovery.DiscoveredUrl;
 import dev.testguard.discovery.FrameworkDetector;
 import dev.testguard.discovery.ProjectLayout;
+import dev.testguard.discovery.Provenance;
 import dev.testguard.discovery.SourcedValue;
 import dev.testguard.discovery.TestRuntime;
 import dev.testguard.discovery.UrlSource;
 import dev.testguard.discovery.config.ClasspathResources;
 import dev.testguard.discovery.config.ConfigDocument;
+import dev.testguard.discovery.config.ConfigEntry;
 import dev.testguard.discovery.config.ConfigFile;
 import dev.testguard.discovery.config.PropertyLayer;
 import dev.testguard.discovery.config.PropertyLookup;
 import dev.testguard.jdbc.Credentials;
+import dev.testguard.jdbc.UrlStyle;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The JDBC URLs a {@code @QuarkusTest} sees. Sources by SmallRye Config ordinal: system properties (400),
@@ -30,11 +30,6 @@ import java.util.regex.Pattern;
  * over the plain key unless the plain one sits in a source of higher ordinal. No URL means Dev Services.
  */
 public final class QuarkusSource implements UrlSource {
-
-    private static final Pattern DATASOURCE_URL =
-            Pattern.compile("quarkus\\.datasource\\.(?:([^.\"]+|\"[^\"]+\")\\.)?jdbc\\.url");
-    private static final Pattern ENV_DATASOURCE_URL =
-            Pattern.compile("(_[A-Z0-9]+_)?QUARKUS_DATASOURCE_(?:(_[A-Z0-9_]+_|[A-Z0-9]+)_)?JDBC_URL");
 
     private final FrameworkDetector detector;
 
@@ -53,44 +48,53 @@ public final class QuarkusSource implements UrlSource {
         }
         List<PropertyLayer> fileLayers = fileLayers(layout);
         List<PropertyLayer> layers = new ArrayList<>();
-        layers.add(PropertyLayer.exact("system properties", canonicalKeys(runtime.systemProperties())).withOrdinal(400));
-        layers.add(PropertyLayer.mapped("environment", runtime.environment(), QuarkusSource::environmentNames)
+        layers.add(PropertyLayer.exact("system properties", QuarkusKeys.canonicalKeys(runtime.systemProperties())).withOrdinal(400));
+        layers.add(PropertyLayer.mapped("environment", runtime.environment(), QuarkusKeys::environmentNames)
                 .withOrdinal(300));
         layers.addAll(fileLayers);
         List<String> profiles = profiles(runtime, layers);
         PropertyLookup lookup = key -> find(layers, profiles, key);
 
-        Set<String> keys = new LinkedHashSet<>();
-        for (PropertyLayer layer : fileLayers) {
-            for (String key : layer.keys()) {
-                String plain = unprofiled(key, profiles);
-                if (plain != null) {
-                    keys.add(plain);
-                }
-            }
-        }
-        for (String variable : runtime.environment().keySet()) {
-            Matcher m = ENV_DATASOURCE_URL.matcher(variable);
-            if (m.matches()) {
-                String name = m.group(2);
-                keys.add(name == null ? "quarkus.datasource.jdbc.url"
-                        : "quarkus.datasource." + name.replace("_", "").toLowerCase(Locale.ROOT) + ".jdbc.url");
-            }
-        }
+        Set<String> keys = QuarkusKeys.candidates(fileLayers, runtime, profiles);
         List<DiscoveredUrl> out = new ArrayList<>();
         for (String key : keys) {
-            Matcher ds = DATASOURCE_URL.matcher(key);
+            Matcher ds = QuarkusKeys.DATASOURCE_URL.matcher(key);
             PropertyLookup.Resolved r = lookup.resolve(key);
-            if (r == null || !(ds.matches() || r.value().startsWith("jdbc:")) || r.value().isBlank()) {
+            if (r == null || !(ds.matches() || UrlStyle.isConnectionUrl(r.value())) || r.value().isBlank()) {
                 continue;
             }
-            String prefix = ds.matches() ? key.substring(0, key.length() - "jdbc.url".length())
+            String prefix = ds.matches() ? key.substring(0, key.length() - (ds.group(2) + ".url").length())
                     : key.substring(0, key.lastIndexOf('.') + 1);
             Credentials creds = lookup.credentials(List.of(prefix + "username", prefix + "user"),
                     List.of(prefix + "password"));
-            out.add(r.toUrl(runtime.name(), creds));
+            DiscoveredUrl url = ds.matches() && "reactive".equals(ds.group(2)) ? reactive(r, runtime.name(), creds)
+                    : r.toUrl(runtime.name(), creds);
+            out.add(fromConfigFile(url) ? url : withQuarkusWay(url));
         }
         return out;
+    }
+
+    private static boolean fromConfigFile(DiscoveredUrl url) {
+        java.nio.file.Path file = url.provenance().file();
+        return url.provenance().kind() == Provenance.Kind.FILE && file != null
+                && String.valueOf(file.getFileName()).startsWith("application");
+    }
+
+    /** A value from outside the config files (-D, environment) beats %test. keys: say to remove it, then the Quarkus way. */
+    private static DiscoveredUrl withQuarkusWay(DiscoveredUrl url) {
+        String how = url.provenance().howToChange();
+        return new DiscoveredUrl(url.key(), url.url(), url.provenance().withHowToChange((how == null ? "remove it" : how)
+                + "; then give the tests their database the Quarkus way: %test." + url.key()
+                + " in src/test/resources/application.properties, or no URL at all so that Quarkus Dev Services starts one"),
+                url.testRun(), url.credentials(), url.unresolved());
+    }
+
+    /** A Vert.x reactive URL ({@code postgresql://...}, {@code vertx-reactive:mysql://...}) in its JDBC form. */
+    private static DiscoveredUrl reactive(PropertyLookup.Resolved r, String testRun, Credentials creds) {
+        return UrlStyle.toJdbc(r.value())
+                .map(c -> new DiscoveredUrl(r.key(), c.jdbcUrl(), r.provenance(), testRun,
+                        c.credentials().orElse(creds), !r.unresolved().isEmpty()))
+                .orElseGet(() -> r.toUrl(testRun, creds));
     }
 
     /** The winning value: the best {@code %profile.key} unless the plain key sits in a source of higher ordinal. */
@@ -133,23 +137,6 @@ public final class QuarkusSource implements UrlSource {
         return out;
     }
 
-    /** {@code key} without an active profile prefix; null for another profile's key. */
-    private static String unprofiled(String key, List<String> profiles) {
-        if (!key.startsWith("%")) {
-            return key;
-        }
-        int dot = key.indexOf('.');
-        if (dot < 0) {
-            return null;
-        }
-        for (String p : key.substring(1, dot).split(",")) {
-            if (profiles.contains(p.trim())) {
-                return key.substring(dot + 1);
-            }
-        }
-        return null;
-    }
-
     private static List<PropertyLayer> fileLayers(ProjectLayout layout) {
         List<PropertyLayer> layers = new ArrayList<>();
         Path workingDirConfig = layout.basedir().resolve("config/application.properties");
@@ -173,7 +160,8 @@ public final class QuarkusSource implements UrlSource {
         java.util.Collections.reverse(docs);
         for (ConfigDocument doc : docs) {
             ConfigDocument canonical = new ConfigDocument(doc.entries().stream()
-                    .map(e -> new dev.testguard.discovery.config.ConfigEntry(canonical(e.key()), e.value(), e.line()))
+                    .flatMap(e -> QuarkusKeys.perProfile(QuarkusKeys.canonical(e.key())).stream()
+                            .map(k -> new ConfigEntry(k, e.value(), e.line())))
                     .toList());
             out.add(PropertyLayer.document(canonical, file, display, key -> howToChange(key, display, main), k -> List.of())
                     .withOrdinal(ordinal));
@@ -185,33 +173,9 @@ public final class QuarkusSource implements UrlSource {
         if (key.startsWith("%")) {
             return "point " + key + " in " + display + " at a test database, or remove it to use Dev Services";
         }
-        return "prefix the key with %test. or remove it to use Dev Services"
-                + (main ? "" : " (in " + display + ")");
+        return "set %test." + key + " in " + display + " to a test database (the %test. profile is what"
+                + " @QuarkusTest reads), or remove the URL so that Quarkus Dev Services starts a database for the tests";
     }
 
-    /** {@code quarkus.datasource."users".jdbc.url} and {@code quarkus.datasource.users.jdbc.url} are one key. */
-    static String canonical(String key) {
-        return key.replaceAll("\"([^\".]+)\"", "$1");
-    }
 
-    private static java.util.Map<String, SourcedValue> canonicalKeys(java.util.Map<String, SourcedValue> values) {
-        java.util.Map<String, SourcedValue> out = new java.util.LinkedHashMap<>();
-        values.forEach((k, v) -> out.put(canonical(k), v));
-        return out;
-    }
-
-    /** SmallRye's environment names: {@code %test.quarkus.datasource.jdbc.url} → {@code _TEST_QUARKUS_DATASOURCE_JDBC_URL}. */
-    static List<String> environmentNames(String key) {
-        Set<String> names = new LinkedHashSet<>();
-        String sanitized = key.replaceAll("[^A-Za-z0-9]", "_");
-        names.add(sanitized);
-        names.add(sanitized.toUpperCase(Locale.ROOT));
-        Matcher named = Pattern.compile("(%[^.]+\\.)?quarkus\\.datasource\\.([^.\"]+)\\.(.+)").matcher(key);
-        if (named.matches() && !named.group(3).contains("datasource")) {
-            String quoted = (named.group(1) == null ? "" : named.group(1))
-                    + "quarkus.datasource.\"" + named.group(2) + "\"." + named.group(3);
-            names.add(quoted.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT));
-        }
-        return new ArrayList<>(names);
-    }
 }

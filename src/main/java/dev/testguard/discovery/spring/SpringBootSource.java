@@ -9,6 +9,7 @@ import dev.testguard.discovery.config.PropertyLayer;
 import dev.testguard.discovery.config.PropertyLookup;
 import dev.testguard.jdbc.Credentials;
 
+import dev.testguard.jdbc.UrlStyle;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -34,6 +35,8 @@ public final class SpringBootSource implements UrlSource {
             new UrlKey("spring.datasource.hikari.jdbc-url",
                     List.of("spring.datasource.hikari.username", "spring.datasource.username"),
                     List.of("spring.datasource.hikari.password", "spring.datasource.password")),
+            new UrlKey("spring.r2dbc.url",
+                    List.of("spring.r2dbc.username"), List.of("spring.r2dbc.password")),
             new UrlKey("spring.flyway.url",
                     List.of("spring.flyway.user", "spring.datasource.username"),
                     List.of("spring.flyway.password", "spring.datasource.password")),
@@ -90,7 +93,7 @@ public final class SpringBootSource implements UrlSource {
                 continue;
             }
             PropertyLookup.Resolved r = lookup.resolve(key);
-            if (r != null && r.value().startsWith("jdbc:")) {
+            if (r != null && UrlStyle.isConnectionUrl(r.value())) {
                 out.add(r.toUrl(testRun, neighbourCredentials(lookup, key)));
             }
         }

@@ -1,5 +1,6 @@
 package dev.testguard.discovery.surefire;
 
+import dev.testguard.discovery.Provenance;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,18 +12,33 @@ import java.util.Map;
  * @param projectProperties the project's properties as they are now (other plugins may have set some)
  * @param systemProperties  the Maven JVM's system properties
  * @param environment       the Maven process's environment, which forks inherit
+ * @param userPropertyFiles where user properties written in a file ({@code .mvn/maven.config}) come from
  */
 public record BuildProperties(
         Map<String, String> userProperties,
         Map<String, String> projectProperties,
         Map<String, String> systemProperties,
-        Map<String, String> environment) {
+        Map<String, String> environment,
+        Map<String, Provenance> userPropertyFiles) {
 
     public BuildProperties {
         userProperties = copy(userProperties);
         projectProperties = copy(projectProperties);
         systemProperties = copy(systemProperties);
         environment = copy(environment);
+        userPropertyFiles = Collections.unmodifiableMap(new LinkedHashMap<>(
+                userPropertyFiles == null ? Map.of() : userPropertyFiles));
+    }
+
+    public BuildProperties(Map<String, String> userProperties, Map<String, String> projectProperties,
+                           Map<String, String> systemProperties, Map<String, String> environment) {
+        this(userProperties, projectProperties, systemProperties, environment, Map.of());
+    }
+
+    /** Where the user property {@code name} was given: {@code .mvn/maven.config:line}, or the command line. */
+    public Provenance userPropertyOrigin(String name) {
+        Provenance file = userPropertyFiles.get(name);
+        return file != null ? file : Provenance.commandLine(name);
     }
 
     /**

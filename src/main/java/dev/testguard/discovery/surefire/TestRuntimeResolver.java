@@ -66,7 +66,7 @@ public final class TestRuntimeResolver {
             props.put(v.name(), pomValue(execution, v, "<systemPropertyVariables><" + v.name() + ">"));
         }
         if (execution.promoteUserProperties()) {
-            build.userProperties().forEach((k, v) -> props.put(k, new SourcedValue(v, Provenance.commandLine(k))));
+            build.userProperties().forEach((k, v) -> props.put(k, new SourcedValue(v, build.userPropertyOrigin(k))));
         }
         return new TestRuntime(execution.runName(), props, environment(execution));
     }
@@ -80,7 +80,7 @@ public final class TestRuntimeResolver {
         } else if (build.evaluate("argLine") != null) {
             raw = build.evaluate("argLine");
             boolean fromCli = build.userProperties().containsKey("argLine");
-            where = fromCli ? Provenance.commandLine("argLine")
+            where = fromCli ? build.userPropertyOrigin("argLine")
                     : new Provenance(Provenance.Kind.PROJECT_PROPERTY, "property argLine (no <argLine> in "
                             + execution.plugin() + ", so Surefire uses the argLine property)", null, 0,
                             "change the argLine property in the <properties> of pom.xml, or the plugin that sets it");

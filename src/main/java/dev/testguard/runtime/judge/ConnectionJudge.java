@@ -5,6 +5,7 @@ import dev.testguard.discovery.Provenance;
 import dev.testguard.jdbc.JdbcUrl;
 import dev.testguard.jdbc.JdbcUrlException;
 import dev.testguard.jdbc.JdbcUrlParser;
+import dev.testguard.jdbc.R2dbcUrls;
 import dev.testguard.jdbc.Secrets;
 import dev.testguard.policy.Classification;
 import dev.testguard.policy.Classifier;

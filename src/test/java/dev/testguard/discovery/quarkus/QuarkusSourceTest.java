@@ -38,7 +38,9 @@ class QuarkusSourceTest {
             assertThat(u.url()).isEqualTo("jdbc:postgresql://localhost/shop");
             assertThat(u.credentials()).isEqualTo(new Credentials("shop", "pw"));
             assertThat(u.provenance().location()).isEqualTo("src/main/resources/application.properties:2");
-            assertThat(u.provenance().howToChange()).isEqualTo("prefix the key with %test. or remove it to use Dev Services");
+            assertThat(u.provenance().howToChange()).isEqualTo("set %test.quarkus.datasource.jdbc.url in src/main/resources/application.properties"
+                    + " to a test database (the %test. profile is what @QuarkusTest reads), or remove the URL so that"
+                    + " Quarkus Dev Services starts a database for the tests");
         });
     }
 
