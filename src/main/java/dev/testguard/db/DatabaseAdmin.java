@@ -29,4 +29,14 @@ public interface DatabaseAdmin {
 
     /** User tables, as keyed in {@link #exactRowCounts(String)}. */
     List<String> tables(String database) throws SQLException;
+
+    /**
+     * Takes the server-side lock on {@code database} (which need not exist), waiting at most {@code wait}; destructive
+     * goals hold it while they work. Embedded engines have no server to hold it: they get {@link DatabaseLock#NONE}.
+     *
+     * @throws DatabaseLock.Busy when another run held it all that time
+     */
+    default DatabaseLock lock(String database, java.time.Duration wait) throws SQLException {
+        return DatabaseLock.NONE;
+    }
 }

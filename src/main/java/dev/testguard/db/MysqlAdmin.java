@@ -132,6 +132,25 @@ public final class MysqlAdmin implements DatabaseAdmin {
         return tables;
     }
 
+    /** {@code GET_LOCK} on a connection that names no database (so that killing a database's sessions spares it). */
+    @Override
+    public DatabaseLock lock(String database, Duration wait) throws SQLException {
+        Connection c = openServer();
+        try (PreparedStatement ps = c.prepareStatement("SELECT GET_LOCK(?, ?)")) {
+            ps.setString(1, DatabaseLock.name(database));
+            ps.setLong(2, Math.max(1, wait.toSeconds()));
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next() && rs.getInt(1) == 1) {
+                    return new DatabaseLock(c);
+                }
+            }
+            throw new DatabaseLock.Busy(database, wait.toSeconds());
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+    }
+
     private Connection openServer() throws SQLException {
         return Connections.open(withDatabase(server.url(), null), server.effectiveCredentials(), TIMEOUT);
     }

@@ -123,6 +123,29 @@ public final class PostgresAdmin implements DatabaseAdmin {
         }
     }
 
+    /** {@code pg_advisory_lock} on a connection to the maintenance database, bounded by {@code lock_timeout}. */
+    @Override
+    public DatabaseLock lock(String database, Duration wait) throws SQLException {
+        Connection c = openMaintenance();
+        try (Statement st = c.createStatement()) {
+            st.execute("SET lock_timeout = " + Math.max(1, wait.toMillis()));
+            st.execute("SELECT pg_advisory_lock(" + DatabaseLock.key(database) + ")");
+            st.execute("SET lock_timeout = 0");
+            return new DatabaseLock(c);
+        } catch (SQLException e) {
+            c.close();
+            throw "55P03".equals(e.getSQLState()) ? new DatabaseLock.Busy(database, wait.toSeconds()) : e;
+        }
+    }
+
+    /** Takes the lock of {@link #lock} on {@code c} for its session if it is free; false when someone holds it. */
+    public static boolean tryLock(Connection c, String database) throws SQLException {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT pg_try_advisory_lock(" + DatabaseLock.key(database) + ")")) {
+            return rs.next() && rs.getBoolean(1);
+        }
+    }
+
     private static List<String[]> tableNames(Connection c) throws SQLException {
         List<String[]> out = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(TABLES_SQL)) {

@@ -44,6 +44,11 @@ class PostgresResetTest extends ResetContractTest {
     }
 
     @Test
+    void fourConcurrentResetsWithABaselineTakeTurnsAndLeaveTheDatabaseComplete() throws Exception {
+        concurrentBaselineResets(newDatabase("test"), 4, 20);
+    }
+
+    @Test
     void aResetSwapsInTheSpareCopyAndPreparesTheNextOneInTheBackground() throws Exception {
         DatabaseTarget db = newDatabase("test");
         exec(db, createItems(), "INSERT INTO items VALUES (1, 'fixture')");
