@@ -24,6 +24,8 @@ public final class PostgresAdmin implements DatabaseAdmin {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final Pattern URL = Pattern.compile("^(jdbc:postgresql:(?://[^/?]*)?)(/[^?]*)?(\\?.*)?$", Pattern.DOTALL);
     private static final String MAINTENANCE_DB = "postgres";
+    private static final String TOKEN_MARK = "testguard-provision-token:";
+    private static final Pattern TOKEN = Pattern.compile(TOKEN_MARK + "([0-9a-f]+)");
 
     /** User tables, partitions included (each counted once: a partitioned parent has relkind 'p' and is skipped). */
     private static final String TABLES_SQL = "SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
@@ -135,6 +137,44 @@ public final class PostgresAdmin implements DatabaseAdmin {
         } catch (SQLException e) {
             c.close();
             throw "55P03".equals(e.getSQLState()) ? new DatabaseLock.Busy(database, wait.toSeconds()) : e;
+        }
+    }
+
+    @Override
+    public List<String> databasesStartingWith(String prefix) throws SQLException {
+        return names("SELECT datname FROM pg_database WHERE starts_with(datname, ?) ORDER BY 1", prefix);
+    }
+
+    private List<String> names(String sql, String parameter) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = openMaintenance(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, parameter);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** In the database comment, which the stamp keeps (it appends itself) and which no schema change removes. */
+    @Override
+    public void writeProvisionToken(String database, String token) throws SQLException {
+        try (Connection c = openMaintenance(); Statement st = c.createStatement()) {
+            st.execute("COMMENT ON DATABASE " + quote(database) + " IS '" + TOKEN_MARK + DatabaseAdmin.checkedToken(token) + "'");
+        }
+    }
+
+    @Override
+    public java.util.Optional<String> provisionToken(String database) throws SQLException {
+        try (Connection c = openMaintenance(); PreparedStatement ps = c.prepareStatement(
+                "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = ?")) {
+            ps.setString(1, database);
+            try (ResultSet rs = ps.executeQuery()) {
+                Matcher m = TOKEN.matcher(rs.next() && rs.getString(1) != null ? rs.getString(1) : "");
+                return m.find() ? java.util.Optional.of(m.group(1)) : java.util.Optional.empty();
+            }
         }
     }
 
