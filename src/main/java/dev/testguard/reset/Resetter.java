@@ -29,6 +29,8 @@ import java.util.Optional;
  * </ul>
  * Afterwards the database is stamped {@code test}. A database stamped {@code protected} is refused whatever the
  * classification said (a file database under the temp directory counts as ephemeral before its stamp is read).
+ * Resets of one server database take turns on a server-side lock ({@link DatabaseLock}), and one is reported done only
+ * once the database is seen to exist over a fresh connection.
  */
 public final class Resetter {
 

@@ -139,9 +139,10 @@ class ProvisionerTest {
         assertThat(admin.exists(protectedOne)).isTrue();
     }
 
-    @Test
-    void provisionClonesAFreshBaselineAndIgnoresAStaleOne() throws Exception {
-        DatabaseTarget server = server("postgresql");
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql", "mariadb"})
+    void provisionClonesAFreshBaselineAndIgnoresAStaleOne(String vendor) throws Exception {
+        DatabaseTarget server = server(vendor);
         DatabaseAdmin admin = DatabaseAdmins.forTarget(server);
         String source = "tg_prov_source_test_" + UUID.randomUUID().toString().substring(0, 8);
         admin.create(source);
@@ -168,7 +169,7 @@ class ProvisionerTest {
             assertThat(rs.getInt(1)).isEqualTo(42);
         }
         assertThat(stale.fromBaseline()).isNull();
-        assertThat(admin.tables(stale.databases().get(0).name())).isEmpty();
+        assertThat(admin.tables(stale.databases().get(0).name())).filteredOn(t -> !t.startsWith("testguard_")).isEmpty();
     }
 
     @Test

@@ -98,7 +98,7 @@ class ExternalToolTest {
             Thread exit = new Thread(() -> {
                 try {
                     awaitPid(pidFile);
-                    Thread.sleep(200);
+                    Thread.sleep(1000); // midway: the tool has been running for a while
                 } catch (Exception e) {
                     // exit anyway
                 }
