@@ -5,7 +5,6 @@ import dev.testguard.db.DatabaseAdmins;
 import dev.testguard.db.DatabaseTarget;
 import dev.testguard.jdbc.Secrets;
 import dev.testguard.db.Connections;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,13 +12,12 @@ import java.util.Map;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /**
- * Proves a backup restores: loads it into a scratch database {@code tg_verify_<random>} on the same
+ * Proves a backup restores: loads it into a scratch database ({@link ScratchDatabases}) on the same
  * server, compares per-table row counts and, for the tables the manifest holds one for, content checksums
  * ({@link TableChecksums}) with the manifest, always drops the scratch database, and records the outcome in the manifest.
  */
@@ -74,7 +72,8 @@ public final class VerifyBackupCommand {
             RestoreCommand.checkVendor(backup, server);
             RestoreCommand.checkIntegrity(backup);
             BackupEngine engine = BackupEngines.forRestore(chosen, backup.manifest().engine(), server, options);
-            String scratch = "tg_verify_" + HexFormat.of().formatHex(randomBytes());
+            dropLeftoverScratch(admin);
+            String scratch = ScratchDatabases.newName();
             Map<String, String> expectedSums = backup.manifest().checksums();
             List<RowCheck> rows;
             Map<String, String> actualSums;
@@ -125,10 +124,15 @@ public final class VerifyBackupCommand {
         }
     }
 
-    private static byte[] randomBytes() {
-        byte[] b = new byte[4];
-        new SecureRandom().nextBytes(b);
-        return b;
+    /** A build killed while verifying could not drop its scratch database: do it now that its maker is gone. */
+    private void dropLeftoverScratch(DatabaseAdmin admin) {
+        try {
+            for (String name : ScratchDatabases.dropLeftovers(admin)) {
+                progress.report("dropped scratch database " + name + ", left by a build on this host that is no longer running");
+            }
+        } catch (SQLException e) {
+            progress.report("WARNING: could not look for scratch databases left by killed builds: " + e.getMessage());
+        }
     }
 
     private void dropQuietly(DatabaseAdmin admin, String scratch) {

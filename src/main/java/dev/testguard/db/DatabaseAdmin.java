@@ -29,4 +29,40 @@ public interface DatabaseAdmin {
 
     /** User tables, as keyed in {@link #exactRowCounts(String)}. */
     List<String> tables(String database) throws SQLException;
+
+    /**
+     * Takes the server-side lock on {@code database} (which need not exist), waiting at most {@code wait}; destructive
+     * goals hold it while they work. Embedded engines have no server to hold it: they get {@link DatabaseLock#NONE}.
+     *
+     * @throws DatabaseLock.Busy when another run held it all that time
+     */
+    default DatabaseLock lock(String database, java.time.Duration wait) throws SQLException {
+        return DatabaseLock.NONE;
+    }
+
+    /**
+     * Writes {@code token} (lowercase hex) into {@code database}, which this run has just created, where the tests are
+     * unlikely to remove it: the proof, at release, that this build created it.
+     */
+    default void writeProvisionToken(String database, String token) throws SQLException {
+        throw new SQLException("testguard provisions databases on PostgreSQL, MySQL and MariaDB servers only");
+    }
+
+    /** The token {@link #writeProvisionToken} wrote into {@code database}, or empty when it holds none. */
+    default java.util.Optional<String> provisionToken(String database) throws SQLException {
+        return java.util.Optional.empty();
+    }
+
+    /** Names of the databases on the server that start with {@code prefix} (none for embedded engines). */
+    default List<String> databasesStartingWith(String prefix) throws SQLException {
+        return List.of();
+    }
+
+    /** Refuses anything but a lowercase hex token, so that it goes into SQL as it is. */
+    static String checkedToken(String token) {
+        if (token == null || !token.matches("[0-9a-f]{16,64}")) {
+            throw new IllegalArgumentException("not a provision token: " + token);
+        }
+        return token;
+    }
 }

@@ -22,6 +22,7 @@ import java.util.TreeMap;
 public final class MysqlAdmin implements DatabaseAdmin {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final String TOKEN_TABLE = "testguard_provision";
 
     private final DatabaseTarget server;
 
@@ -130,6 +131,72 @@ public final class MysqlAdmin implements DatabaseAdmin {
             }
         }
         return tables;
+    }
+
+    /** {@code GET_LOCK} on a connection that names no database (so that killing a database's sessions spares it). */
+    @Override
+    public DatabaseLock lock(String database, Duration wait) throws SQLException {
+        Connection c = openServer();
+        try (PreparedStatement ps = c.prepareStatement("SELECT GET_LOCK(?, ?)")) {
+            ps.setString(1, DatabaseLock.name(database));
+            ps.setLong(2, Math.max(1, wait.toSeconds()));
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next() && rs.getInt(1) == 1) {
+                    return new DatabaseLock(c);
+                }
+            }
+            throw new DatabaseLock.Busy(database, wait.toSeconds());
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public List<String> databasesStartingWith(String prefix) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = openServer(); PreparedStatement ps = c.prepareStatement("SELECT SCHEMA_NAME FROM"
+                + " information_schema.SCHEMATA WHERE LEFT(SCHEMA_NAME, CHAR_LENGTH(?)) = ? ORDER BY 1")) {
+            ps.setString(1, prefix);
+            ps.setString(2, prefix);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A one-row table: MySQL has no database comment. Flyway clean removes it (release then leaves the database). */
+    @Override
+    public void writeProvisionToken(String database, String token) throws SQLException {
+        String table = quote(database) + "." + quote(TOKEN_TABLE);
+        try (Connection c = openServer(); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE " + table + " (token VARCHAR(64) NOT NULL)"
+                    + " COMMENT = 'testguard: proves which build provisioned this database. Do not edit.'");
+            st.execute("INSERT INTO " + table + " VALUES ('" + DatabaseAdmin.checkedToken(token) + "')");
+        }
+    }
+
+    @Override
+    public java.util.Optional<String> provisionToken(String database) throws SQLException {
+        try (Connection c = openServer()) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?")) {
+                ps.setString(1, database);
+                ps.setString(2, TOKEN_TABLE);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return java.util.Optional.empty();
+                    }
+                }
+            }
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT token FROM " + quote(database) + "." + quote(TOKEN_TABLE))) {
+                return rs.next() ? java.util.Optional.ofNullable(rs.getString(1)) : java.util.Optional.empty();
+            }
+        }
     }
 
     private Connection openServer() throws SQLException {

@@ -24,6 +24,8 @@ public final class PostgresAdmin implements DatabaseAdmin {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final Pattern URL = Pattern.compile("^(jdbc:postgresql:(?://[^/?]*)?)(/[^?]*)?(\\?.*)?$", Pattern.DOTALL);
     private static final String MAINTENANCE_DB = "postgres";
+    private static final String TOKEN_MARK = "testguard-provision-token:";
+    private static final Pattern TOKEN = Pattern.compile(TOKEN_MARK + "([0-9a-f]+)");
 
     /** User tables, partitions included (each counted once: a partitioned parent has relkind 'p' and is skipped). */
     private static final String TABLES_SQL = "SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
@@ -120,6 +122,67 @@ public final class PostgresAdmin implements DatabaseAdmin {
                 out.add(t[0] + "." + t[1]);
             }
             return out;
+        }
+    }
+
+    /** {@code pg_advisory_lock} on a connection to the maintenance database, bounded by {@code lock_timeout}. */
+    @Override
+    public DatabaseLock lock(String database, Duration wait) throws SQLException {
+        Connection c = openMaintenance();
+        try (Statement st = c.createStatement()) {
+            st.execute("SET lock_timeout = " + Math.max(1, wait.toMillis()));
+            st.execute("SELECT pg_advisory_lock(" + DatabaseLock.key(database) + ")");
+            st.execute("SET lock_timeout = 0");
+            return new DatabaseLock(c);
+        } catch (SQLException e) {
+            c.close();
+            throw "55P03".equals(e.getSQLState()) ? new DatabaseLock.Busy(database, wait.toSeconds()) : e;
+        }
+    }
+
+    @Override
+    public List<String> databasesStartingWith(String prefix) throws SQLException {
+        return names("SELECT datname FROM pg_database WHERE starts_with(datname, ?) ORDER BY 1", prefix);
+    }
+
+    private List<String> names(String sql, String parameter) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = openMaintenance(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, parameter);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** In the database comment, which the stamp keeps (it appends itself) and which no schema change removes. */
+    @Override
+    public void writeProvisionToken(String database, String token) throws SQLException {
+        try (Connection c = openMaintenance(); Statement st = c.createStatement()) {
+            st.execute("COMMENT ON DATABASE " + quote(database) + " IS '" + TOKEN_MARK + DatabaseAdmin.checkedToken(token) + "'");
+        }
+    }
+
+    @Override
+    public java.util.Optional<String> provisionToken(String database) throws SQLException {
+        try (Connection c = openMaintenance(); PreparedStatement ps = c.prepareStatement(
+                "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = ?")) {
+            ps.setString(1, database);
+            try (ResultSet rs = ps.executeQuery()) {
+                Matcher m = TOKEN.matcher(rs.next() && rs.getString(1) != null ? rs.getString(1) : "");
+                return m.find() ? java.util.Optional.of(m.group(1)) : java.util.Optional.empty();
+            }
+        }
+    }
+
+    /** Takes the lock of {@link #lock} on {@code c} for its session if it is free; false when someone holds it. */
+    public static boolean tryLock(Connection c, String database) throws SQLException {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT pg_try_advisory_lock(" + DatabaseLock.key(database) + ")")) {
+            return rs.next() && rs.getBoolean(1);
         }
     }
 

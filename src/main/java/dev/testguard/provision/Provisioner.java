@@ -5,6 +5,8 @@ import dev.testguard.db.DatabaseAdmins;
 import dev.testguard.db.DatabaseTarget;
 import dev.testguard.discovery.DiscoveredUrl;
 import dev.testguard.discovery.Provenance;
+import dev.testguard.guard.DestructiveGuard;
+import dev.testguard.guard.DestructiveRefusal;
 import dev.testguard.jdbc.Secrets;
 import dev.testguard.jdbc.Storage;
 import dev.testguard.policy.Classification;
@@ -15,6 +17,7 @@ import dev.testguard.reset.BaselineInfo;
 import dev.testguard.reset.ResetException;
 import dev.testguard.reset.TestStamps;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,12 +32,14 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Creates throwaway test databases on a local server, one per Surefire fork: {@code <prefix><utc time>_<random>_test}
  * (suffixed {@code _1}, {@code _2}... with several forks), each a copy of a fresh baseline when one is given, else
- * empty, and each stamped {@code test}. Before creating, the would-be URL is classified with every rule: a
+ * empty, each holding a random token (kept in the registry: release drops only databases holding theirs) and each
+ * stamped {@code test}. A name that exists already is never overwritten. Before creating, the would-be URL is classified with every rule: a
  * provision server that is not local (or not allowed) is refused. Every database is recorded in the registry
  * as soon as it exists, so {@code release} finds it even when a later step fails.
  */
 public final class Provisioner {
 
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
 
     private final DatabaseTarget server;
@@ -43,8 +48,17 @@ public final class Provisioner {
     private final ProvisionRegistry registry;
     private final TestStamps stamps;
     private final Path baseDir;
+    private final DestructiveGuard guard;
+    /** The random part of the names; tests replace it to make a name collide. */
+    java.util.function.IntSupplier nameRandom = () -> ThreadLocalRandom.current().nextInt();
 
     public Provisioner(DatabaseTarget server, String prefix, Clock clock, ProvisionRegistry registry, String project, Path baseDir) {
+        this(server, prefix, clock, registry, project, baseDir, new DestructiveGuard("provision", 10_000, null));
+    }
+
+    public Provisioner(DatabaseTarget server, String prefix, Clock clock, ProvisionRegistry registry, String project, Path baseDir,
+                       DestructiveGuard guard) {
+        this.guard = guard;
         this.server = server;
         this.prefix = prefix;
         this.clock = clock;
@@ -76,7 +90,7 @@ public final class Provisioner {
                     + server + " is not one. For embedded tests use an in-memory URL such as jdbc:h2:mem:test instead.");
         }
         String base = prefix + TIME.format(Instant.now(clock)) + "_"
-                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(2) + "_test";
+                + HexFormat.of().toHexDigits(nameRandom.getAsInt()).substring(2) + "_test";
         List<String> names = new ArrayList<>();
         for (int fork = 1; fork <= forks; fork++) {
             names.add(forks == 1 ? base : base + "_" + fork);
@@ -89,29 +103,61 @@ public final class Provisioner {
         long start = System.nanoTime();
         List<ProvisionedDatabase> created = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
-            String name = names.get(i);
-            DatabaseTarget db = admin.sibling(name);
-            try {
-                if (baseline != null) {
-                    new Baselines(baseDir).cloneInto(baselineOf, db);
-                } else {
-                    admin.create(name);
-                }
-                ProvisionedDatabase record = new ProvisionedDatabase(name, server.toString(), Instant.now(clock), i + 1);
-                registry.add(List.of(record));
-                created.add(record);
-                stamps.stampTest(db);
-            } catch (SQLException | ResetException e) {
-                throw new ProvisionException("testguard could not create the test database " + db + ": " + message(e)
-                        + ". The provision user needs the right to create databases (PostgreSQL: CREATEDB; MySQL: CREATE)."
-                        + " Databases already created are listed in " + registry.file() + " and dropped by testguard:release.", e);
-            }
+            created.add(createOne(admin, names.get(i), i + 1, baseline == null ? null : baselineOf));
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         // built around a plain marker: PostgreSQL URLs percent-encode the database name
         String url = forks == 1 ? admin.sibling(base).url().raw()
                 : admin.sibling(base + "_forknumbermarker").url().raw().replace("_forknumbermarker", "_${surefire.forkNumber}");
         return new Result(created, url, baseline, millis);
+    }
+
+    /**
+     * Creates one database (never over an existing one), writes its token, records it, stamps it. The token goes in
+     * before the registry entry: release drops only databases that hold the token their entry names.
+     */
+    private ProvisionedDatabase createOne(DatabaseAdmin admin, String name, int fork, DatabaseTarget baselineOf)
+            throws ProvisionException {
+        DatabaseTarget db = admin.sibling(name);
+        try {
+            refuseExisting(admin, db);
+            if (baselineOf != null) {
+                new Baselines(baseDir).cloneInto(baselineOf, db);
+            } else {
+                admin.create(name);
+            }
+            String token = HexFormat.of().formatHex(randomBytes());
+            admin.writeProvisionToken(name, token);
+            ProvisionedDatabase record = new ProvisionedDatabase(name, server.toString(), Instant.now(clock), fork, token);
+            registry.add(List.of(record));
+            stamps.stampTest(db);
+            return record;
+        } catch (SQLException | ResetException e) {
+            throw new ProvisionException("testguard could not create the test database " + db + ": " + message(e)
+                    + ". The provision user needs the right to create databases (PostgreSQL: CREATEDB; MySQL: CREATE)."
+                    + " Databases already created are listed in " + registry.file() + " and dropped by testguard:release.", e);
+        }
+    }
+
+    /** A database of that name that exists already is someone else's: the guard says why, and it is never touched. */
+    private void refuseExisting(DatabaseAdmin admin, DatabaseTarget db) throws SQLException, ProvisionException {
+        if (!admin.exists(db.databaseName())) {
+            return;
+        }
+        try {
+            guard.check(db, List.of());
+        } catch (DestructiveRefusal refusal) {
+            throw new ProvisionException(refusal.getMessage(), refusal);
+        }
+        throw new ProvisionException("testguard:provision refuses to touch " + db + " by rule '" + DestructiveGuard.RULE
+                + "': it exists already and this build did not create it. Nothing was touched. Run the provision again"
+                + " (names are random), or choose another <provisionPrefix>.");
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return bytes;
     }
 
     private BaselineInfo freshBaseline(DatabaseTarget baselineOf, String key) throws ProvisionException {

@@ -2,10 +2,13 @@ package dev.testguard.provision;
 
 import dev.testguard.db.DatabaseAdmin;
 import dev.testguard.db.DatabaseAdmins;
+import dev.testguard.db.DatabaseLock;
 import dev.testguard.db.DatabaseTarget;
 import dev.testguard.jdbc.Secrets;
 import dev.testguard.probe.Stamp;
 import dev.testguard.reset.TestStamps;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,10 +25,12 @@ import java.util.regex.Pattern;
 
 /**
  * Drops provisioned databases: those this build recorded ({@link #release}), and those crashed builds left behind
- * ({@link #cleanLeftovers}): named {@code <prefix><14 digits>_<6 hex>_test[_n]}, stamped {@code test}, and stamped
- * longer ago than the leftover age. A database whose stamp is not {@code test} is never dropped.
+ * ({@link #cleanLeftovers}): named {@code <prefix><14 digits>_<6 hex>_test[_n]}, holding a provision token, stamped
+ * {@code test}, and stamped longer ago than the leftover age. A database whose stamp is not {@code test} is never dropped.
  */
 public final class Releaser {
+
+    private static final Duration LOCK_WAIT = Duration.ofMinutes(5);
 
     private final DatabaseTarget server;
     private final String prefix;
@@ -39,17 +44,22 @@ public final class Releaser {
         this.registry = registry;
     }
 
-    /** Drops every database in the registry; returns their names. Ones already gone count as released. */
+    /**
+     * Drops every database in the registry that still holds the token written when this build created it; returns
+     * their names. Ones already gone count as released. One without its token (the registry was edited, or the
+     * database was replaced) or no longer stamped {@code test} is left alone and named in the exception.
+     */
     public List<String> release() throws ProvisionException {
         DatabaseAdmin admin = DatabaseAdmins.forTarget(server);
         List<String> released = new ArrayList<>();
         List<String> kept = new ArrayList<>();
         for (ProvisionedDatabase db : registry.read()) {
-            try {
-                if (admin.exists(db.name()) && !stampedTest(admin.sibling(db.name()))) {
-                    kept.add(db.name() + " (not stamped test any more: left alone)");
-                } else {
+            try (DatabaseLock lock = admin.lock(db.name(), LOCK_WAIT)) {
+                String refusal = admin.exists(db.name()) ? whyNotOurs(admin, db) : null;
+                if (refusal == null) {
                     admin.drop(db.name());
+                } else {
+                    kept.add(db.name() + " (" + refusal + ")");
                 }
                 released.add(db.name());
             } catch (SQLException e) {
@@ -60,9 +70,23 @@ public final class Releaser {
         }
         registry.remove(new HashSet<>(released));
         if (!kept.isEmpty()) {
-            throw new ProvisionException("testguard left databases it provisioned alone because their stamp changed: " + kept);
+            throw new ProvisionException("testguard:release left these databases alone, nothing in them was touched: " + kept
+                    + ". They are off the list in " + registry.file() + "; drop them by hand if they are yours.");
         }
         return released;
+    }
+
+    /** Null when {@code db} (which exists) is provably the one this build created and still a test database. */
+    private static String whyNotOurs(DatabaseAdmin admin, ProvisionedDatabase db) throws SQLException {
+        Optional<String> token = admin.provisionToken(db.name());
+        if (db.token() == null || token.isEmpty() || !MessageDigest.isEqual(token.get().getBytes(StandardCharsets.US_ASCII),
+                db.token().getBytes(StandardCharsets.US_ASCII))) {
+            return "it does not hold the provision token of this build, so this build did not create it";
+        }
+        if (!TestStamps.read(admin.sibling(db.name())).map(s -> s.role() == Stamp.Role.TEST).orElse(false)) {
+            return "not stamped test any more";
+        }
+        return null;
     }
 
     /** Drops databases of crashed builds older than {@code age}, except those in {@code keep}; returns their names. */
@@ -76,6 +100,9 @@ public final class Releaser {
                 if (!provisioned.matcher(name).matches() || keep.contains(name)) {
                     continue;
                 }
+                if (admin.provisionToken(name).isEmpty()) {
+                    continue; // testguard did not provision it
+                }
                 Optional<Stamp> stamp = TestStamps.read(admin.sibling(name));
                 if (stamp.isPresent() && stamp.get().role() == Stamp.Role.TEST && stamp.get().stampedAt() != null
                         && stamp.get().stampedAt().isBefore(cutoff)) {
@@ -88,10 +115,6 @@ public final class Releaser {
                     + Secrets.maskText(e.getMessage(), server.effectiveCredentials().password()), e);
         }
         return dropped;
-    }
-
-    private boolean stampedTest(DatabaseTarget db) throws SQLException {
-        return TestStamps.read(db).map(s -> s.role() == Stamp.Role.TEST).orElse(false);
     }
 
     private List<String> databases() throws SQLException {

@@ -1,5 +1,7 @@
 package dev.testguard.reset;
 
+import dev.testguard.db.DatabaseAdmins;
+import dev.testguard.db.DatabaseLock;
 import dev.testguard.db.DatabaseTarget;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -23,9 +25,10 @@ public final class Baselines {
         }
     }
 
-    /** Creates {@code into} (must not exist) as a copy of the baseline of {@code baselineOf}. */
+    /** Creates {@code into} (must not exist) as a copy of the baseline of {@code baselineOf}, which no reset changes meanwhile. */
     public void cloneInto(DatabaseTarget baselineOf, DatabaseTarget into) throws SQLException, ResetException {
-        try (VendorReset vendor = VendorResets.forTarget(into, baseDir)) {
+        try (VendorReset vendor = VendorResets.forTarget(into, baseDir);
+             DatabaseLock lock = DatabaseAdmins.forTarget(baselineOf).lock(baselineOf.databaseName(), Resetter.LOCK_WAIT)) {
             vendor.cloneBaseline(baselineOf, into);
         }
     }

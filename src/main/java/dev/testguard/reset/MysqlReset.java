@@ -77,6 +77,18 @@ final class MysqlReset implements VendorReset {
         }
     }
 
+    /** A plain CREATE DATABASE, which fails when {@code into} exists: a clone never replaces a database. */
+    @Override
+    public void cloneBaseline(DatabaseTarget baselineOf, DatabaseTarget into) throws SQLException {
+        String base = baselineName(baselineOf.databaseName());
+        try (Connection c = server(into)) {
+            String[] charset = charset(c, base);
+            execute(c, "CREATE DATABASE " + q(into.databaseName())
+                    + (charset == null ? "" : " CHARACTER SET " + charset[0] + " COLLATE " + charset[1]));
+            copy(c, base, into.databaseName());
+        }
+    }
+
     @Override
     public void dropBaseline(DatabaseTarget database) throws SQLException {
         new MysqlAdmin(database).drop(baselineName(database.databaseName()));

@@ -20,6 +20,7 @@ import java.util.Optional;
  * locale; a user who may not create databases gets every object in the database's schemas dropped instead.
  * A baseline is a template database {@code <name>__tgbase} (connections disallowed, so nothing drifts it and
  * {@code CREATE DATABASE ... TEMPLATE} never waits), its {@link BaselineInfo} in the database comment.
+ * The caller holds the database's lock ({@link PostgresAdmin#lock}); background work takes it too, or skips.
  */
 final class PostgresReset implements VendorReset {
 
@@ -73,7 +74,9 @@ final class PostgresReset implements VendorReset {
         }
         later("prepare the first baseline copy of " + source, () -> {
             try (Connection bg = maintenance(source)) {
-                prepareSpare(bg, spareName(database), baselineName(database), owner);
+                if (PostgresAdmin.tryLock(bg, database)) {
+                    prepareSpare(bg, spareName(database), baselineName(database), owner);
+                }
             }
         });
     }
@@ -130,6 +133,9 @@ final class PostgresReset implements VendorReset {
         String oldDatabase = trash;
         later("prepare the next baseline copy of " + into, () -> {
             try (Connection bg = maintenance(into)) {
+                if (!PostgresAdmin.tryLock(bg, name)) {
+                    return; // another reset of it is under way; a later one drops the old copy and prepares the spare
+                }
                 if (oldDatabase != null) {
                     dropDatabase(bg, oldDatabase);
                 }
@@ -373,6 +379,9 @@ final class PostgresReset implements VendorReset {
                 + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
                 + " WHERE n.nspname = ? AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND c.relispartition = false"
                 + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype = 'e')"
+                // an IDENTITY column's sequence cannot be dropped on its own: it goes with its table
+                + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid"
+                + " AND d.deptype = 'i')"
                 + " UNION ALL SELECT 'DROP ROUTINE IF EXISTS ' || p.oid::regprocedure || ' CASCADE' FROM pg_proc p"
                 + " JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = ?"
                 + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')"

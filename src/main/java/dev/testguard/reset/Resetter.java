@@ -1,14 +1,18 @@
 package dev.testguard.reset;
 
+import dev.testguard.db.DatabaseAdmins;
+import dev.testguard.db.DatabaseLock;
 import dev.testguard.db.DatabaseTarget;
 import dev.testguard.guard.DestructiveGuard;
 import dev.testguard.guard.DestructiveRefusal;
 import dev.testguard.probe.DatabaseFacts;
 import dev.testguard.jdbc.Secrets;
+import dev.testguard.jdbc.Storage;
 import dev.testguard.probe.Stamp;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -25,8 +29,13 @@ import java.util.Optional;
  * </ul>
  * Afterwards the database is stamped {@code test}. A database stamped {@code protected} is refused whatever the
  * classification said (a file database under the temp directory counts as ephemeral before its stamp is read).
+ * Resets of one server database take turns on a server-side lock ({@link DatabaseLock}), and one is reported done only
+ * once the database is seen to exist over a fresh connection.
  */
 public final class Resetter {
+
+    /** How long a reset waits for another run working on the same database. */
+    static final Duration LOCK_WAIT = Duration.ofMinutes(5);
 
     private final Path baseDir;
     private final TestStamps stamps;
@@ -54,58 +63,78 @@ public final class Resetter {
      */
     public ResetOutcome reset(DatabaseTarget target, ResetOptions options, List<String> overrides) throws ResetException {
         long start = System.nanoTime();
+        // the lock is released before the vendor closes: its background work takes the same lock
         try (VendorReset vendor = VendorResets.forTarget(target, baseDir)) {
             DatabaseTarget db = vendor.connectable(target);
-            refuseProtectedStamp(vendor.stamp(db), db);
-            boolean mayStamp = true;
-            if (options.mode() != BaselineMode.SAVE && vendor.exists(db)) {
-                DatabaseFacts facts = guard.check(db, overrides);
-                mayStamp = DestructiveGuard.mayStampTest(facts, overrides);
+            Housekeeping.awaitAll();
+            try (DatabaseLock lock = DatabaseAdmins.forTarget(db).lock(db.databaseName(), LOCK_WAIT)) {
+                ResetOutcome outcome = resetLocked(vendor, db, target, options, overrides, start);
+                requirePresent(db);
+                return outcome;
             }
-            String action;
-            String warning = null;
-            switch (options.mode()) {
-                case SAVE -> {
-                    if (!vendor.exists(db)) {
-                        throw new ResetException(target + " does not exist: there is nothing to save as a baseline."
-                                + " Create it (run the migrations) first.");
-                    }
-                    vendor.saveBaseline(db, info(db, options, BaselineInfo.BUILT_BY_SAVE));
-                    return new ResetOutcome(target.toString(), "saved its current state as the baseline",
-                            millisSince(start), null);
-                }
-                case IGNORE -> action = emptyPlusInit(vendor, db, options);
-                default -> {
-                    Optional<BaselineInfo> baseline = vendor.baseline(db);
-                    if (baseline.isPresent() && baseline.get().key().equals(options.baselineKey())) {
-                        vendor.restoreBaseline(db, db);
-                        action = "restored the baseline saved " + baseline.get().savedAt();
-                    } else if (baseline.isPresent() && !baseline.get().builtByInitScripts()) {
-                        action = emptyPlusInit(vendor, db, options);
-                        warning = "the baseline of " + target + " (saved " + baseline.get().savedAt() + ") is stale: the files"
-                                + " that built it (<baselineInputs>) changed since. It was not used. Bring the database up to"
-                                + " date (run the migrations), then save it again: mvn testguard:reset -Dtestguard.baseline=save";
-                    } else if (!options.initScripts().isEmpty()) {
-                        action = emptyPlusInit(vendor, db, options);
-                        vendor.saveBaseline(db, info(db, options, BaselineInfo.BUILT_BY_INIT_SCRIPTS));
-                        action += baseline.isPresent() ? "; its stale baseline was rebuilt from them"
-                                : "; saved as the baseline for the next reset";
-                    } else {
-                        action = emptyPlusInit(vendor, db, options);
-                    }
-                }
-            }
-            if (mayStamp) {
-                vendor.writeStamp(db, stamps.testStamp());
-            } else {
-                action += "; not stamped test (it passed only by an override: stamp it yourself if it is a test database)";
-            }
-            return new ResetOutcome(target.toString(), action, millisSince(start), warning);
         } catch (DestructiveRefusal e) {
             throw new ResetException(e.getMessage(), e);
         } catch (SQLException e) {
             throw new ResetException("testguard could not reset " + target + ": "
                     + Secrets.maskText(e.getMessage(), target.effectiveCredentials().password()) + hint(e), e);
+        }
+    }
+
+    private ResetOutcome resetLocked(VendorReset vendor, DatabaseTarget db, DatabaseTarget target, ResetOptions options,
+                                     List<String> overrides, long start) throws SQLException, ResetException, DestructiveRefusal {
+        refuseProtectedStamp(vendor.stamp(db), db);
+        if (options.mode() == BaselineMode.SAVE) {
+            if (!vendor.exists(db)) {
+                throw new ResetException(target + " does not exist: there is nothing to save as a baseline."
+                        + " Create it (run the migrations) first.");
+            }
+            vendor.saveBaseline(db, info(db, options, BaselineInfo.BUILT_BY_SAVE));
+            return new ResetOutcome(target.toString(), "saved its current state as the baseline", millisSince(start), null);
+        }
+        boolean mayStamp = true;
+        if (vendor.exists(db)) {
+            DatabaseFacts facts = guard.check(db, overrides);
+            mayStamp = DestructiveGuard.mayStampTest(facts, overrides);
+        }
+        String[] actionAndWarning = options.mode() == BaselineMode.IGNORE
+                ? new String[] {emptyPlusInit(vendor, db, options), null}
+                : useBaseline(vendor, db, target, options);
+        String action = actionAndWarning[0];
+        if (mayStamp) {
+            vendor.writeStamp(db, stamps.testStamp());
+        } else {
+            action += "; not stamped test (it passed only by an override: stamp it yourself if it is a test database)";
+        }
+        return new ResetOutcome(target.toString(), action, millisSince(start), actionAndWarning[1]);
+    }
+
+    /** The {@code use} mode: what was done, and a warning or null. */
+    private String[] useBaseline(VendorReset vendor, DatabaseTarget db, DatabaseTarget target, ResetOptions options)
+            throws SQLException, ResetException {
+        Optional<BaselineInfo> baseline = vendor.baseline(db);
+        if (baseline.isPresent() && baseline.get().key().equals(options.baselineKey())) {
+            vendor.restoreBaseline(db, db);
+            return new String[] {"restored the baseline saved " + baseline.get().savedAt(), null};
+        }
+        if (baseline.isPresent() && !baseline.get().builtByInitScripts()) {
+            return new String[] {emptyPlusInit(vendor, db, options), "the baseline of " + target + " (saved "
+                    + baseline.get().savedAt() + ") is stale: the files that built it (<baselineInputs>) changed since."
+                    + " It was not used. Bring the database up to date (run the migrations), then save it again:"
+                    + " mvn testguard:reset -Dtestguard.baseline=save"};
+        }
+        String action = emptyPlusInit(vendor, db, options);
+        if (!options.initScripts().isEmpty()) {
+            vendor.saveBaseline(db, info(db, options, BaselineInfo.BUILT_BY_INIT_SCRIPTS));
+            action += baseline.isPresent() ? "; its stale baseline was rebuilt from them" : "; saved as the baseline for the next reset";
+        }
+        return new String[] {action, null};
+    }
+
+    /** Checked over a fresh connection, so that a success is never reported for a database that is gone. */
+    private static void requirePresent(DatabaseTarget db) throws SQLException, ResetException {
+        if (db.url().storage() == Storage.SERVER && !DatabaseAdmins.forTarget(db).exists(db.databaseName())) {
+            throw new ResetException("testguard reset " + db + " but it is missing afterwards: something else dropped it"
+                    + " meanwhile (another build, a person). Nothing was reported as reset; run the reset again.");
         }
     }
 

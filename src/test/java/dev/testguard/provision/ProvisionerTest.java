@@ -139,9 +139,10 @@ class ProvisionerTest {
         assertThat(admin.exists(protectedOne)).isTrue();
     }
 
-    @Test
-    void provisionClonesAFreshBaselineAndIgnoresAStaleOne() throws Exception {
-        DatabaseTarget server = server("postgresql");
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql", "mariadb"})
+    void provisionClonesAFreshBaselineAndIgnoresAStaleOne(String vendor) throws Exception {
+        DatabaseTarget server = server(vendor);
         DatabaseAdmin admin = DatabaseAdmins.forTarget(server);
         String source = "tg_prov_source_test_" + UUID.randomUUID().toString().substring(0, 8);
         admin.create(source);
@@ -168,7 +169,7 @@ class ProvisionerTest {
             assertThat(rs.getInt(1)).isEqualTo(42);
         }
         assertThat(stale.fromBaseline()).isNull();
-        assertThat(admin.tables(stale.databases().get(0).name())).isEmpty();
+        assertThat(admin.tables(stale.databases().get(0).name())).filteredOn(t -> !t.startsWith("testguard_")).isEmpty();
     }
 
     @Test
@@ -179,5 +180,100 @@ class ProvisionerTest {
         assertThatThrownBy(() -> provisioner.provision(1, null, "k", classifier(LiveProbe.OFFLINE)))
                 .isInstanceOf(ProvisionException.class).hasMessageContaining("refuses to provision").hasMessageContaining("host");
         assertThat(registry().file()).doesNotExist();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql", "mariadb"})
+    void threeConcurrentProvisionsKeepAllSixEntriesAndReleaseDropsThemAll(String vendor) throws Exception {
+        DatabaseTarget server = server(vendor);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Provisioner.Result>> runs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            runs.add(pool.submit(() -> {
+                go.await();
+                return new Provisioner(server, prefix, Clock.systemUTC(), registry(), "g:a", project)
+                        .provision(2, null, "k", classifier(LiveProbe.OFFLINE));
+            }));
+        }
+        go.countDown();
+        List<String> created = new ArrayList<>();
+        for (java.util.concurrent.Future<Provisioner.Result> run : runs) {
+            run.get().databases().forEach(d -> {
+                created.add(d.name());
+                dropAfter(server, d.name());
+            });
+        }
+        pool.shutdown();
+
+        assertThat(created).hasSize(6).doesNotHaveDuplicates();
+        assertThat(registry().read()).extracting(ProvisionedDatabase::name).containsExactlyInAnyOrderElementsOf(created);
+        assertThat(new Releaser(server, prefix, Clock.systemUTC(), registry()).release()).containsExactlyInAnyOrderElementsOf(created);
+        DatabaseAdmin admin = DatabaseAdmins.forTarget(server);
+        for (String name : created) {
+            assertThat(admin.exists(name)).as(name).isFalse();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql", "mariadb"})
+    void releaseRefusesADatabaseThatAnEditedRegistryNamesAndKeepsItsData(String vendor) throws Exception {
+        DatabaseTarget server = server(vendor);
+        DatabaseAdmin admin = DatabaseAdmins.forTarget(server);
+        String foreign = prefix + "keep_test";
+        admin.create(foreign);
+        dropAfter(server, foreign);
+        exec(admin.sibling(foreign), "CREATE TABLE items (id INT)", "INSERT INTO items VALUES (7)");
+        new TestStamps(Clock.systemUTC(), "g:a").stampTest(admin.sibling(foreign));
+        Provisioner.Result ours = new Provisioner(server, prefix, Clock.systemUTC(), registry(), "g:a", project)
+                .provision(1, null, "k", classifier(LiveProbe.OFFLINE));
+        String ourName = ours.databases().get(0).name();
+        dropAfter(server, ourName);
+        String edited = java.nio.file.Files.readString(registry().file()).replace("[", "[ {\"name\": \"" + foreign
+                + "\", \"server\": \"x\", \"createdAt\": \"2020-01-01T00:00:00Z\", \"fork\": 1, \"token\": \"00112233445566778899aabbccddeeff\"}, {\"name\": \""
+                + foreign + "\", \"server\": \"x\", \"createdAt\": \"2020-01-01T00:00:00Z\", \"fork\": 2},");
+        java.nio.file.Files.writeString(registry().file(), edited);
+        assertThat(registry().read()).hasSize(3);
+
+        assertThatThrownBy(() -> new Releaser(server, prefix, Clock.systemUTC(), registry()).release())
+                .isInstanceOf(ProvisionException.class).hasMessageContaining(foreign)
+                .hasMessageContaining("this build did not create it").hasMessageContaining("nothing in them was touched");
+
+        assertThat(admin.exists(foreign)).isTrue();
+        assertThat(admin.exactRowCounts(foreign)).containsEntry(vendor.equals("postgresql") ? "public.items" : "items", 1L);
+        assertThat(TestStamps.read(admin.sibling(foreign))).map(Stamp::role).contains(Stamp.Role.TEST);
+        assertThat(admin.exists(ourName)).as("what this build created is dropped").isFalse();
+        assertThat(registry().read()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql", "mariadb"})
+    void provisionNeverOverwritesADatabaseOfTheSameNameThatItDidNotCreate(String vendor) throws Exception {
+        DatabaseTarget server = server(vendor);
+        DatabaseAdmin admin = DatabaseAdmins.forTarget(server);
+        Provisioner provisioner = new Provisioner(server, prefix, Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC),
+                registry(), "g:a", project);
+        provisioner.nameRandom = () -> 0xabcdef;
+        String taken = prefix + "20260102030405_abcdef_test";
+        admin.create(taken);
+        dropAfter(server, taken);
+        exec(admin.sibling(taken), "CREATE TABLE items (id INT)", "INSERT INTO items VALUES (7)");
+        new TestStamps(Clock.systemUTC(), "g:a").stampTest(admin.sibling(taken));
+
+        assertThatThrownBy(() -> provisioner.provision(1, null, "k", classifier(LiveProbe.OFFLINE)))
+                .isInstanceOf(ProvisionException.class).hasMessageContaining(taken)
+                .hasMessageContaining("this build did not create it").hasMessageContaining("Nothing was touched");
+
+        assertThat(admin.exactRowCounts(taken)).containsEntry(vendor.equals("postgresql") ? "public.items" : "items", 1L);
+        assertThat(admin.provisionToken(taken)).isEmpty();
+        assertThat(registry().read()).isEmpty();
+    }
+
+    private static void exec(DatabaseTarget db, String... sql) throws Exception {
+        try (Connection c = dev.testguard.db.Connections.open(db, Duration.ofSeconds(5)); Statement st = c.createStatement()) {
+            for (String s : sql) {
+                st.execute(s);
+            }
+        }
     }
 }

@@ -46,6 +46,11 @@ class MariadbResetTest extends ResetContractTest {
     }
 
     @Test
+    void fourConcurrentResetsWithABaselineTakeTurnsAndLeaveTheDatabaseComplete() throws Exception {
+        concurrentBaselineResets(newDatabase("test"), 4, 20);
+    }
+
+    @Test
     void baselineKeepsForeignKeysGeneratedColumnsViewsTriggersAndAutoIncrement() throws Exception {
         DatabaseTarget db = newDatabase("test");
         exec(db, "CREATE TABLE parent (id INT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(20))",

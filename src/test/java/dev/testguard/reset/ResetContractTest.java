@@ -212,6 +212,39 @@ abstract class ResetContractTest {
 
     // ---- helpers
 
+    /**
+     * {@code runs} threads reset {@code db} (which has a baseline of two fixture rows) at once, {@code rounds} times:
+     * they take turns, so every run restores it, and after each round the database is there with its fixture.
+     */
+    void concurrentBaselineResets(DatabaseTarget db, int runs, int rounds) throws Exception {
+        exec(db, createItems(), "INSERT INTO items VALUES (1, 'fixture')", "INSERT INTO items VALUES (2, 'fixture2')");
+        resetter().reset(db, options(BaselineMode.SAVE, List.of()));
+        ResetOptions use = options(BaselineMode.USE, List.of());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(runs);
+        try {
+            for (int round = 1; round <= rounds; round++) {
+                exec(db, "INSERT INTO items VALUES (" + (100 + round) + ", 'from a test')");
+                List<java.util.concurrent.Future<ResetOutcome>> results = new ArrayList<>();
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                for (int r = 0; r < runs; r++) {
+                    results.add(pool.submit(() -> {
+                        go.await();
+                        return resetter().reset(db, use);
+                    }));
+                }
+                go.countDown();
+                for (java.util.concurrent.Future<ResetOutcome> result : results) {
+                    // they take turns, so each one succeeds (one that could not would fail with a message, never lie)
+                    assertThat(result.get().action()).as("round " + round).startsWith("restored the baseline");
+                }
+                assertThat(labels(db)).as("round " + round).containsExactly("fixture", "fixture2");
+                assertThat(TestStamps.read(connectable(db))).as("round " + round).map(Stamp::role).contains(Stamp.Role.TEST);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     DatabaseTarget connectable(DatabaseTarget db) throws Exception {
         return VendorResets.forTarget(db, project).connectable(db);
     }

@@ -3,6 +3,7 @@ package dev.testguard.backup.tool;
 import dev.testguard.backup.BackupException;
 import dev.testguard.jdbc.Secrets;
 import java.io.File;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,10 +12,14 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.codehaus.plexus.util.cli.CommandLineException;
-import org.codehaus.plexus.util.cli.CommandLineUtils;
 import org.codehaus.plexus.util.cli.Commandline;
+import org.codehaus.plexus.util.cli.StreamConsumer;
+import org.codehaus.plexus.util.cli.StreamFeeder;
+import org.codehaus.plexus.util.cli.StreamPumper;
 
 /**
  * Runs a database client (pg_dump, pg_restore, mariadb-dump, mariadb...) as a child process.
@@ -24,6 +29,12 @@ import org.codehaus.plexus.util.cli.Commandline;
 public final class ExternalTool {
 
     private static final int STDERR_TAIL_LINES = 20;
+    /** Children still running; one hook, registered before the first starts, kills them when the JVM exits. */
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(ExternalTool::destroyTree), "testguard-stop-tools"));
+    }
 
     private final Path executable;
 
@@ -87,26 +98,68 @@ public final class ExternalTool {
         environment.forEach(cl::addEnvironment);
         StringBuilder stdout = new StringBuilder();
         Deque<String> stderrTail = new ArrayDeque<>();
+        StreamConsumer outLines = line -> {
+            stdout.append(line).append('\n');
+            onStdout.accept(line);
+        };
+        StreamConsumer errLines = line -> {
+            String masked = Secrets.maskText(line, secrets);
+            synchronized (stderrTail) {
+                stderrTail.addLast(masked);
+                if (stderrTail.size() > STDERR_TAIL_LINES) {
+                    stderrTail.removeFirst();
+                }
+            }
+            onStderr.accept(masked);
+        };
         try {
-            int exit = CommandLineUtils.executeCommandLine(cl, stdin,
-                    line -> {
-                        stdout.append(line).append('\n');
-                        onStdout.accept(line);
-                    },
-                    line -> {
-                        String masked = Secrets.maskText(line, secrets);
-                        synchronized (stderrTail) {
-                            stderrTail.addLast(masked);
-                            if (stderrTail.size() > STDERR_TAIL_LINES) {
-                                stderrTail.removeFirst();
-                            }
-                        }
-                        onStderr.accept(masked);
-                    });
+            int exit = runOwned(cl, stdin, outLines, errLines);
             return new Result(exit, stdout.toString(), String.join(System.lineSeparator(), stderrTail));
-        } catch (CommandLineException e) {
+        } catch (CommandLineException | IOException e) {
             throw new BackupException("cannot run " + executable + ": " + Secrets.maskText(e.getMessage(), secrets), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BackupException(executable.getFileName() + " was stopped: the build was interrupted", e);
         }
+    }
+
+    /**
+     * The child belongs to this goal: whatever ends the goal (an exception, an interrupt) or the JVM (Ctrl-C, a
+     * failed build) kills it and its own children, so no pg_dump keeps running, holding locks, after the build.
+     */
+    private static int runOwned(Commandline cl, InputStream stdin, StreamConsumer out, StreamConsumer err)
+            throws CommandLineException, IOException, InterruptedException {
+        Process process = cl.execute();
+        RUNNING.add(process);
+        try {
+            StreamFeeder feeder = null;
+            if (stdin == null) {
+                process.getOutputStream().close();
+            } else {
+                feeder = new StreamFeeder(stdin, process.getOutputStream());
+                feeder.start();
+            }
+            StreamPumper outPump = new StreamPumper(process.getInputStream(), out);
+            StreamPumper errPump = new StreamPumper(process.getErrorStream(), err);
+            outPump.start();
+            errPump.start();
+            int exit = process.waitFor();
+            if (feeder != null) {
+                feeder.waitUntilDone();
+                feeder.close();
+            }
+            outPump.waitUntilDone();
+            errPump.waitUntilDone();
+            return exit;
+        } finally {
+            destroyTree(process);
+            RUNNING.remove(process);
+        }
+    }
+
+    private static void destroyTree(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
 
     /** Exit code, collected standard output and the last lines of (masked) standard error. */
