@@ -11,6 +11,7 @@ import dev.testguard.policy.Classifier;
 import dev.testguard.policy.PolicySettings;
 import dev.testguard.policy.Verdict;
 import dev.testguard.probe.LiveProbe;
+import dev.testguard.runtime.RuntimeRecord;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -100,7 +101,7 @@ public final class ConnectionJudge {
         } catch (JdbcUrlException e) {
             Verdict verdict = staticRules.classify(source, properties);
             String masked = Secrets.maskUrl(spelling.url());
-            throw refuse(masked, "unreadable URL", verdict, null);
+            throw refuse(masked, RuntimeRecord.UNREADABLE, verdict, null);
         }
         DatabaseKey key = DatabaseKey.of(parsed);
         Verdict known = verdicts.get(key);
