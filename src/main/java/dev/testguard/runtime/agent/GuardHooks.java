@@ -2,6 +2,7 @@ package dev.testguard.runtime.agent;
 
 import dev.testguard.runtime.agent.bootstrap.ConnectionHooks;
 import dev.testguard.runtime.judge.ConnectionJudge;
+import dev.testguard.runtime.judge.RecognisableUrls;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
@@ -57,7 +58,8 @@ final class GuardHooks implements ConnectionHooks {
             return NOT_THIS_DRIVER;
         }
         int[] state = STATE.get();
-        ConnectionJudge.Pending pending = judge().before(url, info, state[1] > 0);
+        ConnectionJudge.Pending pending = judge().before(url, info, state[1] > 0,
+                RecognisableUrls.defaultsOf(driver));
         state[0]++;
         state[1]++;
         return pending;

@@ -5,7 +5,6 @@ import dev.testguard.discovery.Provenance;
 import dev.testguard.jdbc.JdbcUrl;
 import dev.testguard.jdbc.JdbcUrlException;
 import dev.testguard.jdbc.JdbcUrlParser;
-import dev.testguard.jdbc.Secrets;
 import dev.testguard.policy.Classification;
 import dev.testguard.policy.Classifier;
 import dev.testguard.policy.PolicySettings;
@@ -79,10 +78,19 @@ public final class ConnectionJudge {
      * @throws SQLException the refusal (SQLState 28000), recorded before it is thrown
      */
     public Pending before(String url, Properties info, boolean nested) throws SQLException {
+        return before(url, info, nested, Map.of());
+    }
+
+    /**
+     * As {@link #before(String, Properties, boolean)}, with the driver's default parameter values (see
+     * {@link RecognisableUrls#defaultsOf}), which the URL shown in records and refusals leaves out.
+     */
+    public Pending before(String url, Properties info, boolean nested, Map<String, String> driverDefaults)
+            throws SQLException {
         Spelling spelling = Spelling.of(url, info);
         Decision decision = spellings.get(spelling);
         if (decision == null) {
-            decision = decide(spelling);
+            decision = decide(spelling, driverDefaults);
         }
         Verdict known = verdictOf(decision);
         if (known != null && !known.isSafe()) {
@@ -92,7 +100,7 @@ public final class ConnectionJudge {
     }
 
     /** First sight of a spelling: parsed, keyed, and judged by the static rules when they suffice. */
-    private Decision decide(Spelling spelling) throws SQLException {
+    private Decision decide(Spelling spelling, Map<String, String> driverDefaults) throws SQLException {
         Map<String, String> properties = spelling.properties();
         DiscoveredUrl source = DiscoveredUrl.of("connection", spelling.url(), OPENED, null).withCredentials(null);
         JdbcUrl parsed;
@@ -100,7 +108,7 @@ public final class ConnectionJudge {
             parsed = JdbcUrlParser.parse(spelling.url(), properties);
         } catch (JdbcUrlException e) {
             Verdict verdict = staticRules.classify(source, properties);
-            String masked = Secrets.maskUrl(spelling.url());
+            String masked = RecognisableUrls.of(spelling.url(), driverDefaults);
             throw refuse(masked, RuntimeRecord.UNREADABLE, verdict, null);
         }
         DatabaseKey key = DatabaseKey.of(parsed);
@@ -112,7 +120,8 @@ public final class ConnectionJudge {
                 known = verdicts.get(key);
             }
         }
-        Decision fresh = new Decision(source, parsed, key, parsed.masked(), known);
+        Decision fresh = new Decision(source, parsed, key, RecognisableUrls.of(spelling.url(), driverDefaults),
+                known);
         Decision earlier = spellings.putIfAbsent(spelling, fresh);
         return earlier != null ? earlier : fresh;
     }

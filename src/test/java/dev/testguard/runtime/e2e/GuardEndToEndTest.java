@@ -80,6 +80,8 @@ class GuardEndToEndTest {
         assertThat(run.result("pg-dm-dev")).contains("testguard refused a connection to jdbc:postgresql://localhost:5432/"
                 + dbs.pgDev + "?password=****: it is not a test database.", "-Dtestguard.runtime=false",
                 "-Dtestguard.allow=localhost:5432/" + dbs.pgDev);
+        assertThat(run.result("pg-simple-dev")).contains("testguard refused a connection to jdbc:postgresql://localhost:"
+                + "5432/" + dbs.pgDev + ": it is not a test database.").doesNotContain("adaptiveFetch");
         assertThat(run.stdout()).contains("MARKER armed:" + token).doesNotContain(SECRET);
         assertThat(unguarded.exitCode()).as(unguarded.describe()).isZero();
         assertThat(run.linesNotIn(unguarded)).as("stderr lines only the guarded JVM printed\n" + run.describe())
