@@ -8,6 +8,7 @@ import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Properties;
+import java.util.ServiceLoader;
 import java.util.function.Supplier;
 
 /**
@@ -96,8 +97,33 @@ final class GuardHooks implements ConnectionHooks {
     }
 
     @Override
-    public String judgeR2dbc(Map<String, String> options) {
-        return judge().judgeR2dbc(options);
+    public String judgeR2dbc(Map<String, String> options, ClassLoader loader) {
+        return judge().judgeR2dbc(options, (url, info) -> openNested(loader, url, info));
+    }
+
+    /**
+     * The live check's JDBC connection for an R2DBC factory: through a driver of R2DBC's class loader, woven like
+     * any other, so the same judgement runs over it (refusing, or caching the database's verdict); it counts as
+     * nested, so it is not recorded as a connection of its own. Null when that loader has no driver for the URL.
+     */
+    private static Connection openNested(ClassLoader loader, String url, Properties info) throws SQLException {
+        Driver driver = null;
+        for (Driver candidate : ServiceLoader.load(Driver.class, loader)) {
+            if (accepts(candidate, url)) {
+                driver = candidate;
+                break;
+            }
+        }
+        if (driver == null) {
+            return null;
+        }
+        int[] state = STATE.get();
+        state[1]++;
+        try {
+            return driver.connect(url, info);
+        } finally {
+            state[1]--;
+        }
     }
 
     /** Whether the driver takes the URL; when it cannot say, it is judged. */

@@ -241,8 +241,27 @@ public final class ConnectionJudge {
         return known;
     }
 
-    /** R2DBC {@code ConnectionFactories}: the static rules over the options; the refusal message, or null. */
+    /** Opens the JDBC connection of an R2DBC factory's live check; null when no JDBC driver takes the URL. */
+    @FunctionalInterface
+    public interface JdbcProbe {
+
+        Connection open(String url, Properties info) throws SQLException;
+    }
+
+    /** R2DBC without a JDBC driver at hand: the static rules alone. */
     public String judgeR2dbc(Map<String, String> options) {
+        return judgeR2dbc(options, (url, info) -> null);
+    }
+
+    /**
+     * R2DBC {@code ConnectionFactories}: the static rules over the options, then the live rules (stamp, live data)
+     * over a short JDBC connection to the same database, which {@code probe} opens through a woven driver (so the
+     * JDBC judgement runs over it and caches the database's verdict). When no live check can run, only a database
+     * the static rules call TEST passes.
+     *
+     * @return the refusal message, or null
+     */
+    public String judgeR2dbc(Map<String, String> options, JdbcProbe probe) {
         String url = R2dbcUrls.toJdbc(options);
         if (url == null) {
             return "testguard refused an R2DBC connection factory for driver '" + options.get("driver")
@@ -255,8 +274,11 @@ public final class ConnectionJudge {
         try {
             Pending pending = before(url, info, false);
             Decision decision = pending.decision();
-            Verdict verdict = pending.known() != null ? pending.known()
-                    : staticRules.classify(decision.source(), decision.url());
+            Verdict verdict = pending.known() != null ? pending.known() : liveOverJdbc(decision, url, info, options,
+                    probe);
+            if (verdict == null) {
+                verdict = staticRules.classify(decision.source(), decision.url());
+            }
             if (!verdict.isSafe()) {
                 throw refuse(decision, verdict);
             }
@@ -264,6 +286,29 @@ public final class ConnectionJudge {
             return null;
         } catch (SQLException e) {
             return e.getMessage();
+        }
+    }
+
+    /**
+     * The live verdict of an R2DBC factory's database over a JDBC connection, or null when none could be opened.
+     *
+     * @throws SQLException the guard refused that JDBC connection (recorded already)
+     */
+    private Verdict liveOverJdbc(Decision decision, String url, Properties info, Map<String, String> options,
+            JdbcProbe probe) throws SQLException {
+        Properties withPassword = new Properties();
+        withPassword.putAll(info);
+        if (options.get("password") != null) {
+            withPassword.setProperty("password", options.get("password"));
+        }
+        try (Connection connection = probe.open(url, withPassword)) {
+            return connection == null ? null : verdicts.get(decision.key());
+        } catch (SQLException e) {
+            if (Refusals.SQL_STATE.equals(e.getSQLState()) && String.valueOf(e.getMessage())
+                    .startsWith("testguard refused")) {
+                throw e;
+            }
+            return null; // the database could not be reached over JDBC: the static rules alone decide
         }
     }
 

@@ -2,6 +2,8 @@ package dev.testguard.runtime.judge;
 
 import dev.testguard.jdbc.Secrets;
 import java.lang.reflect.Method;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -40,12 +42,21 @@ public final class RecognisableUrls {
             int eq = parameter.indexOf('=');
             String name = eq < 0 ? parameter : parameter.substring(0, eq);
             String value = eq < 0 ? "" : parameter.substring(eq + 1);
-            if (!defaults.containsKey(name) || !Objects.requireNonNullElse(defaults.get(name), "").equals(value)) {
+            if (!defaults.containsKey(name) || !Objects.requireNonNullElse(defaults.get(name), "").equals(decoded(value))) {
                 kept.add(parameter);
             }
         }
         String shown = kept.length() == 0 ? url.substring(0, query) : url.substring(0, query + 1) + kept;
         return Secrets.maskUrl(shown);
+    }
+
+    /** The data source URL-encodes values ({@code PostgreSQL+JDBC+Driver}); undecodable text stays as it is. */
+    private static String decoded(String value) {
+        try {
+            return URLDecoder.decode(value, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return value;
+        }
     }
 
     /** PgJDBC's {@code org.postgresql.PGProperty}, read reflectively from the driver's own loader. */

@@ -14,6 +14,10 @@ class RecognisableUrlsTest {
         ds.setURL("jdbc:postgresql://localhost:5432/shop_dev?ApplicationName=billing&password=s3cret&connectTimeout=3");
         String spelled = ds.getURL();
         assertThat(spelled).contains("adaptiveFetch=false", "xmlFactoryFactory=");
+        PGSimpleDataSource plain = new PGSimpleDataSource();
+        plain.setURL("jdbc:postgresql://localhost:5432/shop_dev");
+        assertThat(RecognisableUrls.of(plain.getURL(), RecognisableUrls.defaultsOf(new org.postgresql.Driver())))
+                .isEqualTo("jdbc:postgresql://localhost:5432/shop_dev");
 
         String shown = RecognisableUrls.of(spelled, RecognisableUrls.defaultsOf(new org.postgresql.Driver()));
 
