@@ -72,8 +72,10 @@ public record AgentOptions(String token, Path recordsDirectory, List<Path> guard
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the testguard agent options " + file, e);
         }
-        List<Path> classpath = split(p.getProperty(GUARD_CLASSPATH, "")).stream().map(Path::of)
-                .collect(Collectors.toList());
+        List<Path> classpath = new ArrayList<>();
+        for (String entry : split(p.getProperty(GUARD_CLASSPATH, ""))) {
+            classpath.add(Path.of(entry)); // a loop, not a stream: read while the test JVM starts
+        }
         return new AgentOptions(required(p, "token"), Path.of(required(p, "records.directory")), classpath,
                 readPolicy(p), Boolean.parseBoolean(p.getProperty("offline")),
                 Duration.ofMillis(Long.parseLong(p.getProperty("connect.timeout.millis", "5000"))));

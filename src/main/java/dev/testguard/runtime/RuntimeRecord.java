@@ -16,6 +16,8 @@ public record RuntimeRecord(String event, String token, Long pid, String java, S
     public static final String ARMED = "armed";
     public static final String CONNECTION = "connection";
     public static final String ERROR = "error";
+    /** The database of a connection whose URL the guard could not read: no physical database to group under. */
+    public static final String UNREADABLE = "unreadable URL";
 
     public static RuntimeRecord armed(String token, long pid, String javaVersion) {
         return new RuntimeRecord(ARMED, token, pid, javaVersion, null, null, null, null, null, null, null, null, null);

@@ -20,10 +20,6 @@ import java.util.List;
  */
 public final class RuntimeRecords {
 
-    // unknown fields are ignored: a newer agent's records stay readable
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
     private RuntimeRecords() {
     }
 
@@ -33,7 +29,7 @@ public final class RuntimeRecords {
 
     /** Appends one record as one line; the write reaches the file before this returns. */
     public static synchronized void append(Path file, RuntimeRecord record) throws IOException {
-        byte[] line = (JSON.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] line = (RecordLine.of(record) + "\n").getBytes(StandardCharsets.UTF_8);
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.write(file, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
     }
@@ -55,17 +51,29 @@ public final class RuntimeRecords {
     }
 
     static List<RuntimeRecord> readFile(Path file) throws IOException {
-        List<RuntimeRecord> records = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            if (line.isBlank()) {
-                continue;
+        return Reader.readFile(file);
+    }
+
+    /** Jackson only where records are read (the build side): the test JVM that writes them never loads it. */
+    private static final class Reader {
+
+        // unknown fields are ignored: a newer agent's records stay readable
+        static final ObjectMapper JSON = new ObjectMapper()
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+        static List<RuntimeRecord> readFile(Path file) throws IOException {
+            List<RuntimeRecord> records = new ArrayList<>();
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    records.add(JSON.readValue(line, RuntimeRecord.class));
+                } catch (JsonProcessingException torn) {
+                    // the fork was killed in the middle of this line: what came before still counts
+                }
             }
-            try {
-                records.add(JSON.readValue(line, RuntimeRecord.class));
-            } catch (JsonProcessingException torn) {
-                // the fork was killed in the middle of this line: what came before still counts
-            }
+            return records;
         }
-        return records;
     }
 }

@@ -43,4 +43,17 @@ class RuntimeRecordsTest {
     void noDirectoryMeansNoRecords() {
         assertThat(RuntimeRecords.read(dir.resolve("absent"), "t")).isEmpty();
     }
+
+    @Test
+    void recordsWrittenWithoutJacksonReadBackExactlyWhateverTheyHold() throws Exception {
+        String nasty = "quote \" backslash \\ newline \n tab \t bell \u0007 unicode \u00e9\u2028 end";
+        RuntimeRecord written = RuntimeRecord.connection("t", 3, "jdbc:postgresql://h/db?x=" + nasty, nasty,
+                "PROTECTED", "name", nasty, true, "com.example.T", 12);
+        RuntimeRecords.append(RuntimeRecords.fileFor(dir, "t", 3), written);
+        RuntimeRecords.append(RuntimeRecords.fileFor(dir, "t", 3), RuntimeRecord.error("t", 3, null, nasty));
+
+        assertThat(RuntimeRecords.read(dir, "t")).containsExactly(written,
+                RuntimeRecord.error("t", 3, null, nasty));
+        assertThat(Files.readString(RuntimeRecords.fileFor(dir, "t", 3))).doesNotContain("null").hasLineCount(2);
+    }
 }

@@ -2,11 +2,14 @@ package dev.testguard.runtime.agent;
 
 import dev.testguard.runtime.agent.bootstrap.ConnectionHooks;
 import dev.testguard.runtime.judge.ConnectionJudge;
+import dev.testguard.runtime.judge.RecognisableUrls;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Properties;
+import java.util.ServiceLoader;
+import java.util.function.Supplier;
 
 /**
  * The guard behind {@code Bridge}: keeps, per thread, how many judgements ran and how deep {@code Driver.connect}
@@ -19,12 +22,35 @@ final class GuardHooks implements ConnectionHooks {
     private static final Object NOT_THIS_DRIVER = new Object();
 
     /** [0] judgements so far on this thread, [1] depth of judged {@code Driver.connect} calls. */
-    private static final ThreadLocal<int[]> STATE = ThreadLocal.withInitial(() -> new int[2]);
+    private static final ThreadLocal<int[]> STATE = new ThreadLocal<>() {
+        @Override
+        protected int[] initialValue() {
+            return new int[2];
+        }
+    };
 
-    private final ConnectionJudge judge;
+    private final Supplier<ConnectionJudge> judgeFactory;
+    private volatile ConnectionJudge judge;
 
-    GuardHooks(ConnectionJudge judge) {
-        this.judge = judge;
+    /**
+     * @param judgeFactory creates the judge at the first connection (loading the policy costs start-up time most
+     *                     test JVMs, which open no connection, need not pay); if it fails, that connection is refused
+     */
+    GuardHooks(Supplier<ConnectionJudge> judgeFactory) {
+        this.judgeFactory = judgeFactory;
+    }
+
+    private ConnectionJudge judge() {
+        ConnectionJudge j = judge;
+        if (j == null) {
+            synchronized (this) {
+                if (judge == null) {
+                    judge = judgeFactory.get();
+                }
+                j = judge;
+            }
+        }
+        return j;
     }
 
     @Override
@@ -33,7 +59,8 @@ final class GuardHooks implements ConnectionHooks {
             return NOT_THIS_DRIVER;
         }
         int[] state = STATE.get();
-        ConnectionJudge.Pending pending = judge.before(url, info, state[1] > 0);
+        ConnectionJudge.Pending pending = judge().before(url, info, state[1] > 0,
+                RecognisableUrls.defaultsOf(driver));
         state[0]++;
         state[1]++;
         return pending;
@@ -48,7 +75,7 @@ final class GuardHooks implements ConnectionHooks {
         if (thrown != null || !(connection instanceof Connection)) {
             return connection;
         }
-        return judge.after((ConnectionJudge.Pending) scope, (Connection) connection);
+        return judge().after((ConnectionJudge.Pending) scope, (Connection) connection);
     }
 
     @Override
@@ -64,14 +91,39 @@ final class GuardHooks implements ConnectionHooks {
         }
         if (connection instanceof Connection) {
             state[0]++;
-            judge.judgeOpened((Connection) connection);
+            judge().judgeOpened((Connection) connection);
         }
         return connection;
     }
 
     @Override
-    public String judgeR2dbc(Map<String, String> options) {
-        return judge.judgeR2dbc(options);
+    public String judgeR2dbc(Map<String, String> options, ClassLoader loader) {
+        return judge().judgeR2dbc(options, (url, info) -> openNested(loader, url, info));
+    }
+
+    /**
+     * The live check's JDBC connection for an R2DBC factory: through a driver of R2DBC's class loader, woven like
+     * any other, so the same judgement runs over it (refusing, or caching the database's verdict); it counts as
+     * nested, so it is not recorded as a connection of its own. Null when that loader has no driver for the URL.
+     */
+    private static Connection openNested(ClassLoader loader, String url, Properties info) throws SQLException {
+        Driver driver = null;
+        for (Driver candidate : ServiceLoader.load(Driver.class, loader)) {
+            if (accepts(candidate, url)) {
+                driver = candidate;
+                break;
+            }
+        }
+        if (driver == null) {
+            return null;
+        }
+        int[] state = STATE.get();
+        state[1]++;
+        try {
+            return driver.connect(url, info);
+        } finally {
+            state[1]--;
+        }
     }
 
     /** Whether the driver takes the URL; when it cannot say, it is judged. */

@@ -1,22 +1,5 @@
 package dev.testguard.runtime.agent;
 
-import static net.bytebuddy.matcher.ElementMatchers.any;
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
-import static net.bytebuddy.matcher.ElementMatchers.is;
-import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
-import static net.bytebuddy.matcher.ElementMatchers.isExtensionClassLoader;
-import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
-import static net.bytebuddy.matcher.ElementMatchers.isStatic;
-import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-import static net.bytebuddy.matcher.ElementMatchers.returns;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
-
 import dev.testguard.runtime.AgentOptions;
 import dev.testguard.runtime.agent.bootstrap.Bridge;
 import dev.testguard.runtime.judge.ConnectionJudge;
@@ -24,28 +7,25 @@ import dev.testguard.runtime.judge.ConnectionLog;
 import dev.testguard.runtime.judge.TestClasses;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
+import java.lang.instrument.UnmodifiableClassException;
 import java.nio.file.Path;
-import java.util.Properties;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.Advice;
-import net.bytebuddy.asm.AsmVisitorWrapper;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.dynamic.Nexus;
-import net.bytebuddy.pool.TypePool;
-import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.utility.JavaModule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * Installs the runtime guard in the test JVM: the judge behind {@link Bridge}, then the woven advice (inlined, no
- * class format change, already loaded classes retransformed). Called by the bootstrap agent inside the isolated
- * guard loader; sets the fork marker only once everything is in place.
+ * Installs the runtime guard in the test JVM: the hooks behind {@link Bridge}, then the {@link CandidateFilter} in
+ * front of the woven advice, then the already loaded classes that need weaving are retransformed. Called by the
+ * bootstrap agent inside the isolated guard loader; sets the fork marker only once everything is in place. What is
+ * heavy (the policy, Byte Buddy) is loaded at the first connection or the first candidate class, not here: most test
+ * JVMs open no connection, and each pays the guard's start-up.
  */
 public final class GuardInstaller {
 
-    private static final String SHADED = "dev.testguard.shaded.";
-    private static final String R2DBC_ADVICE = "dev.testguard.runtime.agent.R2dbcAdvice";
+    /** The types whose implementations {@link Weaving} weaves, by name: none of them is loaded to check. */
+    private static final String[] WOVEN_TYPES = {"java.sql.Driver", "javax.sql.DataSource", "javax.sql.XADataSource",
+        "javax.sql.ConnectionPoolDataSource", "javax.sql.PooledConnection"};
+    private static final String R2DBC_FACTORIES = "io.r2dbc.spi.ConnectionFactories";
 
     private GuardInstaller() {
     }
@@ -54,92 +34,95 @@ public final class GuardInstaller {
         AgentOptions options = AgentOptions.read(optionsFile);
         ConnectionLog log = new ConnectionLog(options.recordsDirectory(), options.token(),
                 ProcessHandle.current().pid());
-        TestClasses tests = new TestClasses(options.policy().buildDirectory().resolve("test-classes"));
-        Bridge.install(new GuardHooks(new ConnectionJudge(options.policy(), options.offline(), log, tests)));
-        agentBuilder(log).installOn(instrumentation);
+        Bridge.install(new GuardHooks(new JudgeFactory(options, log)));
+        CandidateFilter filter = new CandidateFilter(log);
+        instrumentation.addTransformer(filter, true);
+        retransformLoaded(instrumentation, filter);
         log.armed();
-        Runtime.getRuntime().addShutdownHook(new Thread(log::writeCounts, "testguard-records"));
+        Runtime.getRuntime().addShutdownHook(new Thread(new CountsAtExit(log), "testguard-records"));
         System.setProperty(AgentOptions.FORK_MARKER, options.forkMarkerValue());
     }
 
-    static AgentBuilder agentBuilder(ConnectionLog log) {
-        ClassLoader guardLoader = GuardInstaller.class.getClassLoader();
-        return withoutNexus()
-                .disableClassFormatChanges()
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                .with(new WeavingErrors(log))
-                .ignore(any(), isBootstrapClassLoader().or(isExtensionClassLoader()).or(is(guardLoader)))
-                .or(nameStartsWith("dev.testguard.").or(nameStartsWith("net.bytebuddy."))
-                        .or(nameStartsWith(SHADED)).or(nameStartsWith("java.")).or(nameStartsWith("jdk."))
-                        .or(nameStartsWith("sun.")).or(isSynthetic()))
-                .type(not(isInterface()).and(hasSuperType(named("java.sql.Driver"))))
-                .transform((builder, type, loader, module, domain) -> builder.visit(driverConnect()))
-                // PooledConnection/XAConnection#getConnection: a pooled connection a data source opened without
-                // Driver.connect (MariaDB's getPooledConnection) is judged when a handle is taken from it
-                .type(not(isInterface()).and(hasSuperType(namedOneOf("javax.sql.DataSource",
-                        "javax.sql.XADataSource", "javax.sql.ConnectionPoolDataSource", "javax.sql.PooledConnection"))))
-                .transform((builder, type, loader, module, domain) -> builder.visit(dataSourceGet()))
-                .type(named("io.r2dbc.spi.ConnectionFactories"))
-                .transform((builder, type, loader, module, domain) -> builder.visit(r2dbcFind()));
-    }
-
-    /**
-     * A default AgentBuilder prepares Byte Buddy's Nexus (class injection through {@code sun.misc.Unsafe}), which
-     * JDK 24+ warns about on stderr. Inlined advice with no class format change never needs it: the builder is
-     * created with Nexus disabled, and the property is put back at once so the tests' own Byte Buddy never sees it
-     * (relocated, the property name is the shaded one anyway).
-     */
-    private static AgentBuilder withoutNexus() {
-        String before = System.getProperty(Nexus.PROPERTY);
-        System.setProperty(Nexus.PROPERTY, "true");
-        try {
-            return new AgentBuilder.Default();
-        } finally {
-            if (before == null) {
-                System.clearProperty(Nexus.PROPERTY);
-            } else {
-                System.setProperty(Nexus.PROPERTY, before);
+    /** Classes loaded before the agent (few, if any, at premain) that the filter would have woven. */
+    private static void retransformLoaded(Instrumentation instrumentation, CandidateFilter filter) {
+        List<Class<?>> candidates = new ArrayList<>();
+        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+            if (instrumentation.isModifiableClass(type) && isWovenType(type)) {
+                candidates.add(type);
             }
+        }
+        if (candidates.isEmpty()) {
+            return;
+        }
+        try {
+            instrumentation.retransformClasses(candidates.toArray(new Class<?>[0]));
+        } catch (UnmodifiableClassException | RuntimeException | LinkageError e) {
+            filter.weavingFailed("the classes loaded before the guard (" + e + ")");
         }
     }
 
-    private static AsmVisitorWrapper driverConnect() {
-        ElementMatcher<MethodDescription> connect = named("connect").and(not(isAbstract())).and(takesArguments(2))
-                .and(takesArgument(0, String.class)).and(takesArgument(1, Properties.class))
-                .and(returns(hasSuperType(named("java.sql.Connection"))));
-        return Advice.to(DriverConnectAdvice.class).on(connect);
+    private static boolean isWovenType(Class<?> type) {
+        ClassLoader loader = type.getClassLoader();
+        if (loader == null || loader == ClassLoader.getPlatformClassLoader() || type.isInterface()) {
+            return false;
+        }
+        if (R2DBC_FACTORIES.equals(type.getName())) {
+            return true;
+        }
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            for (Class<?> i : c.getInterfaces()) {
+                if (isWovenInterface(i)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
-    private static AsmVisitorWrapper dataSourceGet() {
-        ElementMatcher<MethodDescription> get = namedOneOf("getConnection", "getXAConnection", "getPooledConnection")
-                .and(not(isAbstract())).and(not(isStatic()));
-        return Advice.to(DataSourceAdvice.class).on(get);
+    private static boolean isWovenInterface(Class<?> type) {
+        for (String name : WOVEN_TYPES) {
+            if (name.equals(type.getName())) {
+                return true;
+            }
+        }
+        for (Class<?> parent : type.getInterfaces()) {
+            if (isWovenInterface(parent)) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    private static AsmVisitorWrapper r2dbcFind() {
-        // described from its class file, never loaded: the guard's loader has no R2DBC classes to verify it with
-        ClassFileLocator locator = ClassFileLocator.ForClassLoader.of(GuardInstaller.class.getClassLoader());
-        TypeDescription advice = TypePool.Default.of(locator).describe(R2DBC_ADVICE).resolve();
-        return Advice.to(advice, locator).on(named("find").and(isStatic()).and(takesArguments(1)));
-    }
+    /** The judge, created at the first connection. */
+    private static final class JudgeFactory implements Supplier<ConnectionJudge> {
 
-    /** A class that should be woven and could not be: recorded as an error, which fails the build after the tests. */
-    private static final class WeavingErrors extends AgentBuilder.Listener.Adapter {
-
+        private final AgentOptions options;
         private final ConnectionLog log;
 
-        WeavingErrors(ConnectionLog log) {
+        JudgeFactory(AgentOptions options, ConnectionLog log) {
+            this.options = options;
             this.log = log;
         }
 
         @Override
-        public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded,
-                Throwable throwable) {
-            if (String.valueOf(throwable.getMessage()).startsWith("Cannot resolve type description")) {
-                return; // a class whose hierarchy is incomplete cannot be a driver the tests use
-            }
-            log.weavingError(typeName + ": " + throwable);
+        public ConnectionJudge get() {
+            TestClasses tests = new TestClasses(options.policy().buildDirectory().resolve("test-classes"));
+            return new ConnectionJudge(options.policy(), options.offline(), log, tests);
         }
     }
 
+    /** The final counts, written when the test JVM exits. */
+    private static final class CountsAtExit implements Runnable {
+
+        private final ConnectionLog log;
+
+        CountsAtExit(ConnectionLog log) {
+            this.log = log;
+        }
+
+        @Override
+        public void run() {
+            log.writeCounts();
+        }
+    }
 }

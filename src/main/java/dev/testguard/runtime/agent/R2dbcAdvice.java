@@ -7,7 +7,8 @@ import net.bytebuddy.asm.Advice;
 
 /**
  * Inlined into {@code io.r2dbc.spi.ConnectionFactories#find(ConnectionFactoryOptions)}, which {@code get} goes
- * through: the static rules over the options; a refusal is an {@link R2dbcPermissionDeniedException} (SQLState
+ * through: the rules over the options (the live ones over a JDBC connection to the same database, when the
+ * application's class path has the JDBC driver); a refusal is an {@link R2dbcPermissionDeniedException} (SQLState
  * 28000). Inlined code cannot call helpers of this class, so it spells each option out; the signature names no
  * R2DBC type, because the guard's loader (which describes this class) has none.
  */
@@ -17,7 +18,7 @@ final class R2dbcAdvice {
     }
 
     @Advice.OnMethodEnter
-    static void enter(@Advice.Argument(0) Object argument) {
+    static void enter(@Advice.Argument(0) Object argument, @Advice.Origin Class<?> factories) {
         if (!(argument instanceof ConnectionFactoryOptions)) {
             return;
         }
@@ -47,7 +48,11 @@ final class R2dbcAdvice {
         if (value != null) {
             values.put("user", value.toString());
         }
-        String refusal = Bridge.judgeR2dbc(values);
+        value = options.getValue(ConnectionFactoryOptions.PASSWORD);
+        if (value != null) {
+            values.put("password", value.toString()); // for the live check's JDBC connection only, never shown
+        }
+        String refusal = Bridge.judgeR2dbc(values, factories.getClassLoader());
         if (refusal != null) {
             throw new R2dbcPermissionDeniedException(refusal, "28000");
         }

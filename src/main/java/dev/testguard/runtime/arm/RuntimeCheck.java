@@ -58,8 +58,9 @@ public final class RuntimeCheck {
     }
 
     /**
-     * Connection records summed over forks: within a fork the highest count of a (database, verdict, test class)
-     * wins (the fork rewrites it as it grows); forks and test classes add up.
+     * Connection records summed over forks and grouped by physical database: within a fork the highest count of a
+     * (URL, database, verdict, test class) wins (the fork rewrites it as it grows); forks, URL spellings and test
+     * classes add up under the database's name.
      */
     static List<TouchedDatabase> databases(List<RuntimeRecord> records) {
         Map<List<Object>, RuntimeRecord> latest = new LinkedHashMap<>();
@@ -73,20 +74,27 @@ public final class RuntimeCheck {
         }
         Map<List<Object>, TouchedDatabase> sums = new LinkedHashMap<>();
         for (RuntimeRecord r : latest.values()) {
-            List<Object> key = java.util.Arrays.asList(r.url(), r.database(), r.verdict(), r.rule(), r.isRefusal());
             Set<String> classes = r.testClass() == null ? Set.of() : Set.of(r.testClass());
-            TouchedDatabase one = new TouchedDatabase(r.url(), r.database(), r.verdict(), r.rule(), r.reason(),
+            TouchedDatabase one = new TouchedDatabase(r.url(), database(r), r.verdict(), r.rule(), r.reason(),
                     r.isRefusal(), classes, count(r));
-            sums.merge(key, one, RuntimeCheck::add);
+            sums.merge(java.util.Arrays.asList(one.name(), r.verdict(), r.rule(), r.isRefusal()), one,
+                    RuntimeCheck::add);
         }
         return new ArrayList<>(sums.values());
+    }
+
+    /** The record's physical database; null when the guard could not read one from its URL. */
+    private static String database(RuntimeRecord r) {
+        return RuntimeRecord.UNREADABLE.equals(r.database()) ? null : r.database();
     }
 
     private static TouchedDatabase add(TouchedDatabase a, TouchedDatabase b) {
         Set<String> classes = new LinkedHashSet<>(a.testClasses());
         classes.addAll(b.testClasses());
+        Set<String> urls = new LinkedHashSet<>(a.urls());
+        urls.addAll(b.urls());
         return new TouchedDatabase(a.url(), a.database(), a.verdict(), a.rule(),
-                Objects.requireNonNullElse(a.reason(), b.reason()), a.refused(), classes, a.count() + b.count());
+                Objects.requireNonNullElse(a.reason(), b.reason()), a.refused(), classes, a.count() + b.count(), urls);
     }
 
     private static long count(RuntimeRecord r) {

@@ -31,17 +31,25 @@ public final class RuntimeReport {
     private RuntimeReport() {
     }
 
-    /** Console lines; {@code predicted} holds the masked URLs static discovery found. */
+    /** Console lines, one per physical database; {@code predicted} holds the masked URLs static discovery found. */
     public static List<String> render(RuntimeVerdict verdict, Set<String> predicted) {
         Set<String> known = identities(predicted);
         List<String> lines = new ArrayList<>();
         lines.add("testguard runtime guard: " + verdict.forks() + " test JVM(s) armed, " + verdict.reports()
                 + " test report(s) checked, " + verdict.databases().size() + " database(s) touched");
+        List<String> unpredicted = new ArrayList<>();
         for (TouchedDatabase d : verdict.databases()) {
-            lines.add("  " + (d.refused() ? "REFUSED " : "") + d.verdict() + " " + d.url() + " (" + d.count()
-                    + " connection(s)" + (d.testClasses().isEmpty() ? "" : ", " + String.join(", ",
-                    d.testClasses().stream().sorted().toList())) + ")"
-                    + (known.contains(identity(d.url())) ? "" : " [not predicted by static discovery]"));
+            boolean isPredicted = isPredicted(d, known);
+            lines.add("  " + (d.refused() ? "REFUSED " : "") + d.verdict() + " " + d.name() + " (" + d.count()
+                    + " connection(s) as " + String.join(", ", d.urls())
+                    + (d.testClasses().isEmpty() ? "" : "; " + String.join(", ", sorted(d.testClasses()))) + ")"
+                    + (isPredicted ? "" : " [not predicted by static discovery]"));
+            if (!isPredicted) {
+                unpredicted.add(d.name());
+            }
+        }
+        if (!unpredicted.isEmpty()) {
+            lines.add("  not predicted by static discovery: " + String.join(", ", unpredicted));
         }
         return lines;
     }
@@ -57,20 +65,30 @@ public final class RuntimeReport {
         runtime.put("forks", verdict.forks());
         runtime.put("reports", verdict.reports());
         ArrayNode databases = runtime.putArray("databases");
+        ArrayNode unpredicted = JSON.createArrayNode();
         for (TouchedDatabase d : verdict.databases()) {
             ObjectNode n = databases.addObject();
+            n.put("database", d.name());
             n.put("url", d.url());
-            n.put("database", d.database());
+            d.urls().forEach(n.putArray("urls")::add);
             n.put("verdict", d.verdict());
             n.put("rule", d.rule());
             n.put("reason", d.reason());
             n.put("refused", d.refused());
             n.put("count", d.count());
-            d.testClasses().stream().sorted().forEach(n.putArray("testClasses")::add);
-            n.put("predicted", known.contains(identity(d.url())));
+            sorted(d.testClasses()).forEach(n.putArray("testClasses")::add);
+            n.put("predicted", isPredicted(d, known));
+            if (!isPredicted(d, known)) {
+                unpredicted.add(d.name());
+            }
         }
+        runtime.set("unpredicted", unpredicted);
         verdict.errors().forEach(runtime.putArray("errors")::add);
         verdict.unguarded().forEach(runtime.putArray("unguarded")::add);
+        writeAtomically(reportFile, root);
+    }
+
+    private static void writeAtomically(Path reportFile, ObjectNode root) throws IOException {
         Files.createDirectories(reportFile.toAbsolutePath().getParent());
         Path tmp = reportFile.resolveSibling(reportFile.getFileName() + ".tmp");
         JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
@@ -78,6 +96,15 @@ public final class RuntimeReport {
             ch.force(true);
         }
         Files.move(tmp, reportFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Static discovery predicted the database when it found any spelling of it. */
+    private static boolean isPredicted(TouchedDatabase d, Set<String> known) {
+        return d.urls().stream().anyMatch(u -> known.contains(identity(u)));
+    }
+
+    private static List<String> sorted(Set<String> values) {
+        return values.stream().sorted().toList();
     }
 
     /** The masked URLs of the static section ({@code urls[].url}) of a report file; empty when there is none. */
@@ -104,7 +131,10 @@ public final class RuntimeReport {
         return out;
     }
 
-    /** vendor, host (loopback aliases as one), effective port and database; the URL itself when it cannot parse. */
+    /**
+     * vendor family (MySQL and MariaDB as one), host (loopback aliases as one), effective port and database; the URL
+     * itself when it cannot parse.
+     */
     static String identity(String url) {
         try {
             JdbcUrl parsed = JdbcUrlParser.parse(url);
@@ -113,7 +143,8 @@ public final class RuntimeReport {
             }
             HostPort first = parsed.hosts().get(0);
             Integer port = first.port() != null ? first.port() : DefaultPorts.of(parsed.vendor());
-            return parsed.vendor() + "|" + host(first.host()) + "|" + port + "|" + parsed.databaseName();
+            String family = parsed.vendor().isMysqlFamily() ? "mysql" : parsed.vendor().name();
+            return family + "|" + host(first.host()) + "|" + port + "|" + parsed.databaseName();
         } catch (RuntimeException unparseable) {
             return String.valueOf(url).toLowerCase(Locale.ROOT);
         }

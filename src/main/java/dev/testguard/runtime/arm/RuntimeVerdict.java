@@ -64,7 +64,8 @@ public record RuntimeVerdict(List<TouchedDatabase> databases, List<String> error
                 .append(" (the build fails even when a test caught the exception).\n");
         int i = 1;
         for (TouchedDatabase d : refusals) {
-            sb.append('\n').append(i++).append(") ").append(d.url()).append('\n');
+            sb.append('\n').append(i++).append(") ").append(d.name()).append(" as ").append(String.join(", ", d.urls()))
+                    .append('\n');
             sb.append("   rule:   ").append(d.rule()).append(": ").append(d.reason()).append('\n');
             sb.append("   tests:  ").append(d.testClasses().isEmpty() ? "(unknown test class)"
                     : String.join(", ", d.testClasses().stream().sorted().toList()))

@@ -6,25 +6,29 @@ import dev.testguard.jdbc.JdbcUrl;
 import dev.testguard.jdbc.JdbcUrlException;
 import dev.testguard.jdbc.JdbcUrlParser;
 import dev.testguard.jdbc.R2dbcUrls;
-import dev.testguard.jdbc.Secrets;
 import dev.testguard.policy.Classification;
 import dev.testguard.policy.Classifier;
 import dev.testguard.policy.PolicySettings;
 import dev.testguard.policy.Verdict;
 import dev.testguard.probe.LiveProbe;
+import dev.testguard.runtime.RuntimeRecord;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Judges every connection the test JVM opens with the shared {@link Classifier}: before the socket opens by the
  * static rules (a URL that cannot be read plainly is refused there), then over the opened connection by the live
- * rules (stamp, live data). Verdicts are cached per physical database, so a pool pays the live checks once.
+ * rules (stamp, live data). Verdicts are cached per physical database, and each spelling of a connection (URL and
+ * properties) remembers its {@link Decision}: a repeat connection is a map lookup and a count, with no parsing,
+ * masking or logging. A connection a pool hands out again is recognised as the physical connection judged before.
  */
 public final class ConnectionJudge {
 
@@ -37,11 +41,28 @@ public final class ConnectionJudge {
     private final TestClasses tests;
     private final Classifier staticRules;
     private final Map<DatabaseKey, Verdict> verdicts = new ConcurrentHashMap<>();
-    private final Map<String, DatabaseKey> metadataUrls = new ConcurrentHashMap<>();
-    private final ThreadLocal<String> lastTestClass = new ThreadLocal<>();
+    private final Map<Spelling, Decision> spellings = new ConcurrentHashMap<>();
+    private final Map<String, Decision> metadataUrls = new ConcurrentHashMap<>();
+    /** The physical connections judged safe, weakly: a pool's borrow is recognised by what it wraps. */
+    private final Map<Connection, Decision> opened = Collections.synchronizedMap(new WeakHashMap<>());
 
     /** A connection judged before its socket opened; {@code known} is null when the live rules must still run. */
-    public record Pending(DiscoveredUrl source, JdbcUrl url, DatabaseKey key, Verdict known, boolean nested) {
+    public record Pending(Decision decision, Verdict known, boolean nested) {
+    }
+
+    /** The URL and connection properties (defaults included) exactly as a driver got them. */
+    private record Spelling(String url, Map<String, String> properties) {
+
+        static Spelling of(String url, Properties info) {
+            if (info == null) {
+                return new Spelling(url, Map.of());
+            }
+            Map<String, String> properties = new LinkedHashMap<>();
+            for (String name : info.stringPropertyNames()) {
+                properties.put(name, info.getProperty(name));
+            }
+            return new Spelling(url, properties);
+        }
     }
 
     public ConnectionJudge(PolicySettings settings, boolean offline, ConnectionLog log, TestClasses tests) {
@@ -58,15 +79,38 @@ public final class ConnectionJudge {
      * @throws SQLException the refusal (SQLState 28000), recorded before it is thrown
      */
     public Pending before(String url, Properties info, boolean nested) throws SQLException {
-        Map<String, String> properties = map(info);
-        DiscoveredUrl source = DiscoveredUrl.of("connection", url, OPENED, null)
-                .withCredentials(null);
+        return before(url, info, nested, Map.of());
+    }
+
+    /**
+     * As {@link #before(String, Properties, boolean)}, with the driver's default parameter values (see
+     * {@link RecognisableUrls#defaultsOf}), which the URL shown in records and refusals leaves out.
+     */
+    public Pending before(String url, Properties info, boolean nested, Map<String, String> driverDefaults)
+            throws SQLException {
+        Spelling spelling = Spelling.of(url, info);
+        Decision decision = spellings.get(spelling);
+        if (decision == null) {
+            decision = decide(spelling, driverDefaults);
+        }
+        Verdict known = verdictOf(decision);
+        if (known != null && !known.isSafe()) {
+            throw refuse(decision, known);
+        }
+        return new Pending(decision, known, nested);
+    }
+
+    /** First sight of a spelling: parsed, keyed, and judged by the static rules when they suffice. */
+    private Decision decide(Spelling spelling, Map<String, String> driverDefaults) throws SQLException {
+        Map<String, String> properties = spelling.properties();
+        DiscoveredUrl source = DiscoveredUrl.of("connection", spelling.url(), OPENED, null).withCredentials(null);
         JdbcUrl parsed;
         try {
-            parsed = JdbcUrlParser.parse(url, properties);
+            parsed = JdbcUrlParser.parse(spelling.url(), properties);
         } catch (JdbcUrlException e) {
             Verdict verdict = staticRules.classify(source, properties);
-            throw refuse(Secrets.maskUrl(url), "unreadable URL", verdict, null, false);
+            String masked = RecognisableUrls.of(spelling.url(), driverDefaults);
+            throw refuse(masked, RuntimeRecord.UNREADABLE, verdict, null);
         }
         DatabaseKey key = DatabaseKey.of(parsed);
         Verdict known = verdicts.get(key);
@@ -74,14 +118,25 @@ public final class ConnectionJudge {
             Verdict fixed = staticRules.classify(source, parsed);
             if (fixed.classification() == Classification.EPHEMERAL || offline || !fixed.isSafe() && isFinal(fixed)) {
                 verdicts.putIfAbsent(key, fixed);
-                known = fixed;
+                known = verdicts.get(key);
             }
         }
-        Pending pending = new Pending(source, parsed, key, known, nested);
-        if (known != null && !known.isSafe()) {
-            throw refuse(parsed.masked(), key.display(), known, key.overrideEntry(parsed), nested);
+        Decision fresh = new Decision(source, parsed, key, RecognisableUrls.of(spelling.url(), driverDefaults),
+                known);
+        Decision earlier = spellings.putIfAbsent(spelling, fresh);
+        return earlier != null ? earlier : fresh;
+    }
+
+    /** The decision's verdict, or the one another spelling of the same database got meanwhile; null: none yet. */
+    private Verdict verdictOf(Decision decision) {
+        Verdict known = decision.verdict();
+        if (known == null) {
+            known = verdicts.get(decision.key());
+            if (known != null) {
+                decision.verdict(known);
+            }
         }
-        return pending;
+        return known;
     }
 
     /** A verdict the live rules cannot change: the URL cannot be read plainly. */
@@ -95,34 +150,49 @@ public final class ConnectionJudge {
      * @throws SQLException the refusal; the connection is closed by then
      */
     public Connection after(Pending pending, Connection connection) throws SQLException {
+        Decision decision = pending.decision();
         Verdict verdict = pending.known();
         if (verdict == null) {
-            try {
-                Classifier live = Classifier.standardFindingMain(settings, new OpenConnectionProbe(connection),
-                        () -> null);
-                verdict = live.classify(pending.source(), pending.url());
-            } catch (RuntimeException e) {
-                closeQuietly(connection);
-                throw internalError(pending.url().masked(), e);
-            }
-            verdicts.putIfAbsent(pending.key(), verdict);
+            verdict = liveVerdict(decision, connection);
         }
         if (!verdict.isSafe()) {
             closeQuietly(connection);
-            throw refuse(pending.url().masked(), pending.key().display(), verdict,
-                    pending.key().overrideEntry(pending.url()), pending.nested());
+            throw refuse(decision, verdict);
         }
+        opened.put(connection, decision);
         if (!pending.nested()) {
-            record(pending.url().masked(), pending.key().display(), verdict, false, tests.current());
+            count(decision, verdict);
         }
         return connection;
     }
 
+    private Verdict liveVerdict(Decision decision, Connection connection) throws SQLException {
+        Verdict verdict;
+        try {
+            Classifier live = Classifier.standardFindingMain(settings, new OpenConnectionProbe(connection),
+                    () -> null);
+            verdict = live.classify(decision.source(), decision.url());
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            throw internalError(decision.maskedUrl(), e);
+        }
+        Verdict earlier = verdicts.putIfAbsent(decision.key(), verdict);
+        verdict = earlier != null ? earlier : verdict;
+        decision.verdict(verdict);
+        return verdict;
+    }
+
     /**
      * A data source handed out {@code connection} without a judgement on this thread (it bypassed
-     * {@code Driver.connect}, or came from a pool): judged by its metadata URL and user.
+     * {@code Driver.connect}, or came from a pool): a physical connection judged before (a pool's borrow) is
+     * counted; any other is judged by its metadata URL and user.
      */
     public void judgeOpened(Connection connection) throws SQLException {
+        Decision known = judgedBefore(connection);
+        if (known != null) {
+            count(known, known.verdict());
+            return;
+        }
         String url;
         DatabaseMetaData metadata;
         try {
@@ -132,13 +202,17 @@ public final class ConnectionJudge {
             closeQuietly(connection);
             throw internalError("a connection from a data source", e);
         }
-        DatabaseKey key = url == null ? null : metadataUrls.get(url);
-        Verdict cached = key == null ? null : verdicts.get(key);
-        if (cached != null && cached.isSafe()) {
-            String testClass = lastTestClass.get();
-            record(Secrets.maskUrl(url), key.display(), cached, false, testClass);
+        Decision cached = url == null ? null : metadataUrls.get(url);
+        Verdict verdict = cached == null ? null : verdictOf(cached);
+        if (verdict != null && verdict.isSafe()) {
+            opened.put(connection, cached);
+            count(cached, verdict);
             return;
         }
+        judgeByMetadata(connection, url, metadata);
+    }
+
+    private void judgeByMetadata(Connection connection, String url, DatabaseMetaData metadata) throws SQLException {
         Properties info = new Properties();
         try {
             String user = metadata.getUserName();
@@ -147,15 +221,48 @@ public final class ConnectionJudge {
             }
             Pending pending = before(url, info, false);
             after(pending, connection);
-            metadataUrls.putIfAbsent(url, pending.key());
+            metadataUrls.putIfAbsent(url, pending.decision());
         } catch (SQLException e) {
             closeQuietly(connection);
             throw e;
         }
     }
 
-    /** R2DBC {@code ConnectionFactories}: the static rules over the options; the refusal message, or null. */
+    /** The decision of this physical connection, or of the one it wraps; null when it was not judged safe. */
+    private Decision judgedBefore(Connection connection) {
+        Decision known = opened.get(connection);
+        if (known == null) {
+            try {
+                Connection inner = connection.unwrap(Connection.class);
+                known = inner == null || inner == connection ? null : opened.get(inner);
+            } catch (SQLException | RuntimeException notAWrapper) {
+                return null;
+            }
+        }
+        return known;
+    }
+
+    /** Opens the JDBC connection of an R2DBC factory's live check; null when no JDBC driver takes the URL. */
+    @FunctionalInterface
+    public interface JdbcProbe {
+
+        Connection open(String url, Properties info) throws SQLException;
+    }
+
+    /** R2DBC without a JDBC driver at hand: the static rules alone. */
     public String judgeR2dbc(Map<String, String> options) {
+        return judgeR2dbc(options, (url, info) -> null);
+    }
+
+    /**
+     * R2DBC {@code ConnectionFactories}: the static rules over the options, then the live rules (stamp, live data)
+     * over a short JDBC connection to the same database, which {@code probe} opens through a woven driver (so the
+     * JDBC judgement runs over it and caches the database's verdict). When no live check can run, only a database
+     * the static rules call TEST passes.
+     *
+     * @return the refusal message, or null
+     */
+    public String judgeR2dbc(Map<String, String> options, JdbcProbe probe) {
         String url = R2dbcUrls.toJdbc(options);
         if (url == null) {
             return "testguard refused an R2DBC connection factory for driver '" + options.get("driver")
@@ -167,22 +274,76 @@ public final class ConnectionJudge {
         }
         try {
             Pending pending = before(url, info, false);
-            Verdict verdict = pending.known() != null ? pending.known()
-                    : staticRules.classify(pending.source(), pending.url());
-            if (!verdict.isSafe()) {
-                throw refuse(pending.url().masked(), pending.key().display(), verdict,
-                        pending.key().overrideEntry(pending.url()), false);
+            Decision decision = pending.decision();
+            Verdict verdict = pending.known() != null ? pending.known() : liveOverJdbc(decision, url, info, options,
+                    probe);
+            if (verdict == null) {
+                verdict = staticRules.classify(decision.source(), decision.url());
             }
-            record(pending.url().masked(), pending.key().display(), verdict, false, tests.current());
+            if (!verdict.isSafe()) {
+                throw refuse(decision, verdict);
+            }
+            count(decision, verdict);
             return null;
         } catch (SQLException e) {
             return e.getMessage();
         }
     }
 
-    private SQLException refuse(String maskedUrl, String database, Verdict verdict, String override, boolean nested) {
+    /**
+     * The live verdict of an R2DBC factory's database over a JDBC connection, or null when none could be opened.
+     *
+     * @throws SQLException the guard refused that JDBC connection (recorded already)
+     */
+    private Verdict liveOverJdbc(Decision decision, String url, Properties info, Map<String, String> options,
+            JdbcProbe probe) throws SQLException {
+        Properties withPassword = new Properties();
+        withPassword.putAll(info);
+        if (options.get("password") != null) {
+            withPassword.setProperty("password", options.get("password"));
+        }
+        try (Connection connection = probe.open(url, withPassword)) {
+            return connection == null ? null : verdicts.get(decision.key());
+        } catch (SQLException e) {
+            if (Refusals.SQL_STATE.equals(e.getSQLState()) && String.valueOf(e.getMessage())
+                    .startsWith("testguard refused")) {
+                throw e;
+            }
+            return null; // the database could not be reached over JDBC: the static rules alone decide
+        }
+    }
+
+    /** One more connection of a known decision: an increment, plus a record the first time a test class opens it. */
+    private void count(Decision decision, Verdict verdict) {
+        String testClass = tests.sampled();
+        ConnectionLog.Tally tally = decision.tally(testClass);
+        if (tally != null) {
+            tally.increment();
+            return;
+        }
+        try {
+            decision.tally(testClass, log.connection(new ConnectionLog.Sighting(decision.maskedUrl(),
+                    decision.key().display(), verdict.classification().name(), verdict.ruleId(), verdict.reason(),
+                    false, testClass)));
+        } catch (IOException e) {
+            log.error(decision.maskedUrl(), "cannot write the runtime guard's record: " + e.getMessage());
+        }
+    }
+
+    private SQLException refuse(Decision decision, Verdict verdict) {
+        return refuse(decision.maskedUrl(), decision.key().display(), verdict,
+                decision.key().overrideEntry(decision.url()));
+    }
+
+    /** Every refusal is recorded, with the test class that asked, before it is thrown. */
+    private SQLException refuse(String maskedUrl, String database, Verdict verdict, String override) {
         String message = Refusals.message(maskedUrl, verdict, override);
-        record(maskedUrl, database, verdict, true, tests.current());
+        try {
+            log.connection(new ConnectionLog.Sighting(maskedUrl, database, verdict.classification().name(),
+                    verdict.ruleId(), verdict.reason(), true, tests.current()));
+        } catch (IOException e) {
+            log.error(maskedUrl, "cannot write the runtime guard's record: " + e.getMessage());
+        }
         return Refusals.refusal(message);
     }
 
@@ -190,28 +351,6 @@ public final class ConnectionJudge {
         String message = Refusals.internalError(maskedUrl, e);
         log.error(maskedUrl, message);
         return new SQLException(message, Refusals.SQL_STATE, e);
-    }
-
-    private void record(String maskedUrl, String database, Verdict verdict, boolean refused, String testClass) {
-        if (testClass != null) {
-            lastTestClass.set(testClass);
-        }
-        try {
-            log.connection(new ConnectionLog.Sighting(maskedUrl, database, verdict.classification().name(),
-                    verdict.ruleId(), verdict.reason(), refused, testClass));
-        } catch (IOException e) {
-            log.error(maskedUrl, "cannot write the runtime guard's record: " + e.getMessage());
-        }
-    }
-
-    private static Map<String, String> map(Properties info) {
-        Map<String, String> map = new LinkedHashMap<>();
-        if (info != null) {
-            for (String name : info.stringPropertyNames()) {
-                map.put(name, info.getProperty(name));
-            }
-        }
-        return map;
     }
 
     private static void closeQuietly(Connection connection) {

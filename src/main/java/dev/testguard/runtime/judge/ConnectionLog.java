@@ -10,18 +10,33 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The fork's record file: {@code armed} at start, one {@code connection} record the first time a (database, verdict,
- * test class) is seen, every refusal before its exception is thrown, and the final counts at exit.
+ * test class) is seen, every refusal before its exception is thrown, and the final counts at exit. Between first
+ * sight and exit a connection of a known kind costs one increment of its {@link Tally}.
  */
 public final class ConnectionLog {
 
     private final Path file;
     private final String token;
     private final long pid;
-    private final Map<Sighting, AtomicLong> counts = new ConcurrentHashMap<>();
+    private final Map<Sighting, Tally> tallies = new ConcurrentHashMap<>();
 
     /** One kind of connection as the records group them. */
     record Sighting(String maskedUrl, String database, String verdict, String rule, String reason, boolean refused,
             String testClass) {
+    }
+
+    /** How many connections of one kind the fork opened so far. */
+    static final class Tally {
+
+        private final AtomicLong count = new AtomicLong();
+
+        void increment() {
+            count.incrementAndGet();
+        }
+
+        long count() {
+            return count.get();
+        }
     }
 
     public ConnectionLog(Path recordsDirectory, String token, long pid) {
@@ -38,20 +53,25 @@ public final class ConnectionLog {
         RuntimeRecords.append(file, RuntimeRecord.armed(token, pid, Runtime.version().toString()));
     }
 
-    /** Counts one connection; the first of its kind, and every refusal, reach the file before this returns. */
-    void connection(Sighting sighting) throws IOException {
-        AtomicLong count = counts.get(sighting);
-        if (count == null) {
-            AtomicLong fresh = new AtomicLong();
-            count = counts.putIfAbsent(sighting, fresh);
-            if (count == null) {
-                count = fresh;
+    /**
+     * Counts one connection and returns the tally of its kind, which counts the next ones; the first of its kind,
+     * and every refusal, reach the file before this returns.
+     */
+    Tally connection(Sighting sighting) throws IOException {
+        Tally tally = tallies.get(sighting);
+        if (tally == null) {
+            Tally fresh = new Tally();
+            tally = tallies.putIfAbsent(sighting, fresh);
+            if (tally == null) {
+                tally = fresh;
             }
         }
-        long now = count.incrementAndGet();
+        tally.count.incrementAndGet();
+        long now = tally.count();
         if (now == 1 || sighting.refused()) {
             append(sighting, now);
         }
+        return tally;
     }
 
     void error(String maskedUrl, String message) {
@@ -69,10 +89,10 @@ public final class ConnectionLog {
 
     /** At exit: the final count of every kind seen more than once. */
     public void writeCounts() {
-        counts.forEach((sighting, count) -> {
-            if (count.get() > 1) {
+        tallies.forEach((sighting, tally) -> {
+            if (tally.count() > 1) {
                 try {
-                    append(sighting, count.get());
+                    append(sighting, tally.count());
                 } catch (IOException | RuntimeException e) {
                     // the JVM is going down: the first-sight records are there already
                 }

@@ -11,6 +11,20 @@ import java.security.CodeSource;
 public final class TestClasses {
 
     private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+    /**
+     * A thread walks its stack at most once in this window: a physical connection takes longer, so each one is
+     * named exactly; a pool handing out thousands of connections a second pays one walk per window.
+     */
+    static final long SAMPLE_NANOS = 2_000_000L;
+
+    /** A thread's last walk: when, and what it found. */
+    private static final class Sample {
+        long at;
+        boolean taken;
+        String testClass;
+    }
+
+    private final ThreadLocal<Sample> samples = ThreadLocal.withInitial(Sample::new);
 
     private final Path testClasses;
     private final ClassValue<Boolean> fromTests = new ClassValue<>() {
@@ -28,6 +42,18 @@ public final class TestClasses {
     public String current() {
         return WALKER.walk(frames -> frames.map(StackWalker.StackFrame::getDeclaringClass)
                 .filter(fromTests::get).findFirst().map(TestClasses::outermost).orElse(null));
+    }
+
+    /** {@link #current()}, walked at most once per {@link #SAMPLE_NANOS} on a thread; null when none is. */
+    public String sampled() {
+        Sample sample = samples.get();
+        long now = System.nanoTime();
+        if (!sample.taken || now - sample.at > SAMPLE_NANOS) {
+            sample.testClass = current();
+            sample.at = now;
+            sample.taken = true;
+        }
+        return sample.testClass;
     }
 
     private static String outermost(Class<?> type) {

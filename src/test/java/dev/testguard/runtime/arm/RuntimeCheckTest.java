@@ -81,6 +81,27 @@ class RuntimeCheckTest {
     }
 
     @Test
+    void spellingsOfOnePhysicalDatabaseAreOneEntry() throws Exception {
+        record(11, RuntimeRecord.armed(TOKEN, 11, "17"));
+        record(11, RuntimeRecord.connection(TOKEN, 11, TEST_DB, "postgresql://localhost:5432/shop_test", "TEST", null,
+                "test name", false, "app.ATest", 3));
+        record(12, RuntimeRecord.connection(TOKEN, 12, TEST_DB + "?ApplicationName=x",
+                "postgresql://localhost:5432/shop_test", "TEST", null, "test name", false, "app.BTest", 4));
+        record(12, RuntimeRecord.connection(TOKEN, 12, "jdbc:postgresql://localhost:5432/other_test",
+                "postgresql://localhost:5432/other_test", "TEST", null, "test name", false, "app.BTest", 1));
+
+        List<TouchedDatabase> databases = check().databases();
+
+        assertThat(databases).hasSize(2);
+        assertThat(databases.get(0)).satisfies(d -> {
+            assertThat(d.name()).isEqualTo("postgresql://localhost:5432/shop_test");
+            assertThat(d.urls()).containsExactly(TEST_DB, TEST_DB + "?ApplicationName=x");
+            assertThat(d.count()).isEqualTo(7);
+            assertThat(d.testClasses()).containsExactlyInAnyOrder("app.ATest", "app.BTest");
+        });
+    }
+
+    @Test
     void refusalsAreSummedOverForksAndNamedWithRuleAndTestClasses() throws Exception {
         record(11, RuntimeRecord.armed(TOKEN, 11, "17"));
         record(12, RuntimeRecord.armed(TOKEN, 12, "17"));

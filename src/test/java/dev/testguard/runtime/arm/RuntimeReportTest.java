@@ -65,7 +65,32 @@ class RuntimeReportTest {
     void consoleNamesEachDatabaseAndWhatStaticDiscoveryMissed() {
         List<String> lines = RuntimeReport.render(verdict(), Set.of("jdbc:postgresql://localhost/orders_test"));
         assertThat(lines.get(0)).contains("1 test JVM(s) armed", "2 test report(s) checked", "2 database(s) touched");
-        assertThat(lines.get(1)).contains("TEST jdbc:postgresql://127.0.0.1/orders_test").doesNotContain("not predicted");
-        assertThat(lines.get(2)).startsWith("  REFUSED PROTECTED").endsWith("[not predicted by static discovery]");
+        assertThat(lines.get(1)).contains("TEST orders_test (3 connection(s) as jdbc:postgresql://127.0.0.1/orders_test;"
+                + " app.RepoTest)").doesNotContain("not predicted");
+        assertThat(lines.get(2)).startsWith("  REFUSED PROTECTED shop_dev").endsWith("[not predicted by static discovery]");
+        assertThat(lines.get(3)).isEqualTo("  not predicted by static discovery: shop_dev");
+    }
+
+    @Test
+    void oneEntryPerPhysicalDatabaseWithEverySpellingAndTheDatabasesDiscoveryMissed() throws Exception {
+        RuntimeVerdict verdict = new RuntimeVerdict(List.of(new TouchedDatabase("jdbc:mariadb://127.0.0.1/shop_test",
+                "mysql://127.0.0.1:3306/shop_test", "TEST", null, "test name", false, Set.of("app.A"), 5,
+                Set.of("jdbc:mysql://localhost:3306/shop_test?useSSL=false")),
+                new TouchedDatabase("jdbc:postgresql://localhost/audit_test", "postgresql://localhost:5432/audit_test",
+                        "TEST", null, "test name", false, Set.of(), 2)), List.of(), List.of(), 1, 1);
+        Path report = dir.resolve("report.json");
+        Files.writeString(report, "{\"urls\":[{\"url\":\"jdbc:mysql://localhost/shop_test\"}]}");
+
+        RuntimeReport.write(report, verdict, "tok");
+
+        JsonNode runtime = new ObjectMapper().readTree(report.toFile()).path("runtime");
+        assertThat(runtime.path("databases")).hasSize(2);
+        JsonNode shop = runtime.path("databases").get(0);
+        assertThat(shop.path("database").asText()).isEqualTo("mysql://127.0.0.1:3306/shop_test");
+        assertThat(shop.path("urls")).extracting(JsonNode::asText).containsExactly(
+                "jdbc:mariadb://127.0.0.1/shop_test", "jdbc:mysql://localhost:3306/shop_test?useSSL=false");
+        assertThat(shop.path("predicted").asBoolean()).isTrue();
+        assertThat(runtime.path("unpredicted")).extracting(JsonNode::asText)
+                .containsExactly("postgresql://localhost:5432/audit_test");
     }
 }

@@ -80,6 +80,11 @@ class GuardEndToEndTest {
         assertThat(run.result("pg-dm-dev")).contains("testguard refused a connection to jdbc:postgresql://localhost:5432/"
                 + dbs.pgDev + "?password=****: it is not a test database.", "-Dtestguard.runtime=false",
                 "-Dtestguard.allow=localhost:5432/" + dbs.pgDev);
+        assertThat(run.result("pg-simple-dev")).contains("testguard refused a connection to jdbc:postgresql://localhost:"
+                + "5432/" + dbs.pgDev + ": it is not a test database.").doesNotContain("adaptiveFetch");
+        assertThat(run.result("r2dbc-test-stamped-protected")).contains("R2dbcPermissionDeniedException",
+                "testguard refused a connection to jdbc:postgresql://localhost:5432/" + dbs.pgStampedProtected);
+        assertThat(run.result("r2dbc-test-over-maxrows")).contains("R2dbcPermissionDeniedException", dbs.pgBig);
         assertThat(run.stdout()).contains("MARKER armed:" + token).doesNotContain(SECRET);
         assertThat(unguarded.exitCode()).as(unguarded.describe()).isZero();
         assertThat(run.linesNotIn(unguarded)).as("stderr lines only the guarded JVM printed\n" + run.describe())
@@ -111,6 +116,11 @@ class GuardEndToEndTest {
         String pg = "jdbc:postgresql://localhost:5432/";
         String my = "jdbc:mysql://localhost:3306/";
         String maria = "jdbc:mariadb://localhost:3306/";
+        // R2DBC first, so no JDBC scenario has judged these databases yet: the live rules run over R2DBC's own probe
+        String r2dbc = "r2dbc:postgresql://postgres@localhost:5432/";
+        add(lines, expected, "r2dbc-test-stamped-protected", "r2dbc", r2dbc + dbs.pgStampedProtected, "", "REFUSED");
+        add(lines, expected, "r2dbc-test-over-maxrows", "r2dbc", r2dbc + dbs.pgBig, "", "REFUSED");
+        add(lines, expected, "r2dbc-neutral-stamped-test", "r2dbc", r2dbc + dbs.pgNeutral, "", "OK");
         add(lines, expected, "pg-dm-dev", "dm", pg + dbs.pgDev + "?password=" + SECRET, "postgres", "REFUSED 28000");
         add(lines, expected, "pg-dm-swallowed", "dm-swallowed", pg + dbs.pgDev, "postgres", "OK");
         add(lines, expected, "pg-dm-test", "dm", pg + dbs.pgTest, "postgres", "OK");

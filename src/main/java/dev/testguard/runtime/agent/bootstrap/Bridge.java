@@ -50,10 +50,10 @@ public final class Bridge {
         }
     }
 
-    /** The refusal message of an R2DBC connection factory, or null. */
-    public static String judgeR2dbc(Map<String, String> options) {
+    /** The refusal message of an R2DBC connection factory, or null; {@code loader} is R2DBC's. */
+    public static String judgeR2dbc(Map<String, String> options, ClassLoader loader) {
         try {
-            return hooks().judgeR2dbc(options);
+            return hooks().judgeR2dbc(options, loader);
         } catch (Exception | Error e) {
             return GuardFailure.message(e);
         }

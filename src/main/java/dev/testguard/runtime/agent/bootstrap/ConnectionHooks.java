@@ -37,10 +37,12 @@ public interface ConnectionHooks {
     Object exitDataSource(Object scope, Object connection, Throwable thrown) throws Exception;
 
     /**
-     * R2DBC {@code ConnectionFactories.get/find}: the static rules over the options.
+     * R2DBC {@code ConnectionFactories.get/find}: the static rules over the options, and the live rules over a
+     * short JDBC connection to the same database when {@code loader} has the JDBC driver.
      *
-     * @param options driver, protocol, host, port, database, user (absent keys: not set)
+     * @param options driver, protocol, host, port, database, user, password (absent keys: not set)
+     * @param loader  the class loader of R2DBC's {@code ConnectionFactories}
      * @return the refusal message, or null when the connection factory may be created
      */
-    String judgeR2dbc(Map<String, String> options);
+    String judgeR2dbc(Map<String, String> options, ClassLoader loader);
 }
