@@ -37,7 +37,7 @@ final class PgInPlaceRestore {
         try {
             engine.restoreAs(r.backup().payload(), r.target(), new BackupOptions(1, r.options().toolPath()), r.progress(), role, true);
             step = "verifying the restored content against the backup's manifest";
-            RestoredContent content = PgReplacingRestore.verify(r, r.target());
+            RestoredContent content = PgReplacingRestore.verify(r, r.target(), aside.keySet());
             step = "dropping the set-aside schemas " + aside.keySet();
             PostgresAdmin.dropSchemas(work, aside.keySet());
             work.commit();
