@@ -161,6 +161,10 @@ public final class PostgresAdmin implements DatabaseAdmin {
         return scalar(c, "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = ?", database);
     }
 
+    public static boolean isSuperuser(Connection c) throws SQLException {
+        return "on".equals(scalar(c, "SELECT current_setting('is_superuser')", null));
+    }
+
     /** Whether the connected role is {@code role} itself. */
     public static boolean isCurrentUser(Connection c, String role) throws SQLException {
         return role.equals(scalar(c, "SELECT current_user", null));

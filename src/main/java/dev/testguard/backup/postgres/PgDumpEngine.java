@@ -120,19 +120,29 @@ public final class PgDumpEngine implements BackupEngine {
 
     @Override
     public void restore(Path payload, DatabaseTarget target, BackupOptions options, Progress progress) throws BackupException {
-        restoreAs(payload, target, options, progress, null, false);
+        restoreAs(payload, target, options, progress, null, false, Owners.CONNECTING_USER);
+    }
+
+    /** Whose the restored objects are. */
+    public enum Owners {
+        /** The connecting user's ({@code --no-owner}). */
+        CONNECTING_USER,
+        /** As recorded in the dump (a superuser restoring: everything is owned as it was, extensions included). */
+        AS_DUMPED
     }
 
     /**
-     * Restores with every object owned by {@code role} (null: the connecting user), via {@code --no-owner --role}.
-     * {@code singleTransaction}: all or nothing ({@code --single-transaction --exit-on-error}, one job).
+     * Restores with every object owned by {@code role} ({@code --no-owner --role}), or with {@code owners}' ownership
+     * when {@code role} is null. {@code singleTransaction}: all or nothing ({@code --single-transaction --exit-on-error}, one job).
      */
     public void restoreAs(Path payload, DatabaseTarget target, BackupOptions options, Progress progress, String role,
-                          boolean singleTransaction) throws BackupException {
+                          boolean singleTransaction, Owners owners) throws BackupException {
         ExternalTool pgRestore = PgClients.pgRestore(options.toolPath());
         PgConnectionArgs conn = PgConnectionArgs.of(target);
         List<String> args = new ArrayList<>(conn.args());
-        args.add("--no-owner");
+        if (role != null || owners == Owners.CONNECTING_USER) {
+            args.add("--no-owner");
+        }
         if (role != null) {
             args.add("--role=" + role);
         }

@@ -35,7 +35,8 @@ final class PgInPlaceRestore {
         Map<String, String> aside = setAside(work, recreatePublic, safety);
         String step = "restoring in place";
         try {
-            engine.restoreAs(r.backup().payload(), r.target(), new BackupOptions(1, r.options().toolPath()), r.progress(), role, true);
+            engine.restoreAs(r.backup().payload(), r.target(), new BackupOptions(1, r.options().toolPath()), r.progress(), role, true,
+                    PgDumpEngine.Owners.CONNECTING_USER);
             step = "verifying the restored content against the backup's manifest";
             RestoredContent content = PgReplacingRestore.verify(r, r.target(), aside.keySet());
             step = "dropping the set-aside schemas " + aside.keySet();

@@ -51,7 +51,9 @@ public final class PgReplacingRestore implements ReplacingRestore {
         String fresh = PostgresAdmin.shortened(db, 40) + "_tgnew_" + token;
         String safety = PostgresAdmin.shortened(db, 40) + "_tgsafe_" + token;
         String owner = PostgresAdmin.databaseOwner(m, db);
-        String role = PostgresAdmin.isCurrentUser(m, owner) ? null : owner;
+        // a superuser restores the dump's own owners (and may create what only superusers may); anyone else restores as the owner
+        boolean superuser = PostgresAdmin.isSuperuser(m);
+        String role = superuser || PostgresAdmin.isCurrentUser(m, owner) ? null : owner;
         String step = "creating the new database '" + fresh + "'";
         try {
             PostgresAdmin.createLike(m, fresh, db);
@@ -59,7 +61,8 @@ public final class PgReplacingRestore implements ReplacingRestore {
             r.progress().report("restoring " + r.backup().id() + " into a new database '" + fresh + "' owned by " + owner
                     + "; '" + db + "' stays as it is until the restore is verified");
             DatabaseTarget freshTarget = admin.sibling(fresh);
-            engine(r).restoreAs(r.backup().payload(), freshTarget, r.options(), r.progress(), role, false);
+            engine(r).restoreAs(r.backup().payload(), freshTarget, r.options(), r.progress(), role, false,
+                    superuser ? PgDumpEngine.Owners.AS_DUMPED : PgDumpEngine.Owners.CONNECTING_USER);
             step = "verifying the new database '" + fresh + "' against the backup's manifest";
             RestoredContent content = verify(r, freshTarget);
             step = "checking '" + db + "' right before swapping it out";
