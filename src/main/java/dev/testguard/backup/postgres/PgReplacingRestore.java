@@ -70,12 +70,26 @@ public final class PgReplacingRestore implements ReplacingRestore {
                 r.check(work);
             }
             step = "swapping '" + fresh + "' in for '" + db + "' (renaming '" + db + "' to '" + safety + "')";
-            PostgresAdmin.swapIn(m, db, fresh, safety);
+            swapRetrying(m, db, fresh, safety);
             return new Outcome("database '" + safety + "' (the previous '" + db + "', renamed; drop it when no longer needed:"
                     + " DROP DATABASE " + PostgresAdmin.quote(safety) + ")", null, content);
         } catch (BackupException | SQLException e) {
             String cleanup = dropQuietly(admin, fresh);
             throw r.failed(step, e, "'" + db + "' was not changed: it still holds everything it held before. " + cleanup);
+        }
+    }
+
+    /** A session that connects between ending the others and renaming makes the rename fail: try again, a few times. */
+    private static void swapRetrying(Connection m, String db, String fresh, String safety) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                PostgresAdmin.swapIn(m, db, fresh, safety);
+                return;
+            } catch (SQLException e) {
+                if (!"55006".equals(e.getSQLState()) || attempt == 3) {
+                    throw e;
+                }
+            }
         }
     }
 
