@@ -83,7 +83,9 @@ public final class RestoreCommand {
             for (String name : store.removePartials()) {
                 progress.report("removed " + name + ", left behind by an interrupted backup");
             }
-            StoredBackup backup = store.resolve(idOrLatest, source.databaseName(), m -> SameDatabase.server(m, source));
+            // latest: never a safety backup (that is the state a restore replaced; restore it by its id)
+            StoredBackup backup = store.resolve(idOrLatest, source.databaseName(),
+                    m -> !Manifest.PURPOSE_SAFETY.equals(m.purpose()) && SameDatabase.server(m, source));
             checkVendor(backup, target);
             checkIntegrity(backup);
             BackupEngine engine = backups.restoreEngine(backup.manifest(), target);
