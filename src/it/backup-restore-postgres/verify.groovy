@@ -21,9 +21,11 @@ try {
     // restore refused without confirmation, with the way forward
     assert log.contains("restore overwrites database '${db}'")
     assert log.contains("-Dtestguard.confirm=${db}")
-    // restore with confirmation: safety backup first, then the data is back
-    assert log.contains("taking a safety backup of '${db}' before overwriting it")
-    assert log =~ /restored \S+ into '${db}'; its previous state is backup \S+/
+    // restore with confirmation: restored into a new database, verified, swapped in; the old one kept whole, renamed
+    assert log.contains("'${db}' stays as it is until the restore is verified")
+    def safetyDb = query("SELECT string_agg(datname, ',') FROM pg_database WHERE datname LIKE '${db}\\_tgsafe\\_%'")
+    assert safetyDb ==~ /${db}_tgsafe_[0-9a-z]+/ : safetyDb
+    assert log =~ /restored \S+ into '${db}'; its previous state is database '${safetyDb}'/
     assert query('SELECT count(*) FROM orders') == '500'
     assert query('SELECT count(*) FROM notes') == '3'
     assert query('SELECT sum(amount) FROM orders') == '156562.50'
@@ -34,18 +36,24 @@ try {
             .findAll { it.database.name == db }
     def regular = manifests.findAll { it.purpose == 'backup' }
     def safety = manifests.findAll { it.purpose == 'safety' }
-    assert regular.size() == 1 && safety.size() == 1 : manifests
+    assert regular.size() == 1 && safety.isEmpty() : manifests
     assert regular[0].verification.result == 'PASSED'
     assert regular[0].rowCounts == ['public.customers': 50, 'public.notes': 3, 'public.orders': 500]
     assert regular[0].checksums.keySet() == ['public.customers', 'public.notes', 'public.orders'] as Set
     assert regular[0].checksums.values().every { it ==~ /pg-md5:[0-9a-f]{32}/ }
-    assert safety[0].rowCounts == ['public.customers': 50, 'public.orders': 10]
-    assert !safety[0].verification
+    // the safety copy holds the state before the restore (what the careless test left)
+    def inSafety = { String sql -> def p = ['psql', '-h', 'localhost', '-U', 'postgres', '-d', safetyDb, '-Atc', sql].execute(); def out = p.text.trim(); p.waitFor(); out }
+    assert inSafety('SELECT count(*) FROM customers') == '50'
+    assert inSafety('SELECT count(*) FROM orders') == '10'
+    assert inSafety("SELECT to_regclass('public.notes')") == ''
 
     // the password never shows: not in the log, not in a manifest
     assert !log.contains(secret)
     store.eachFileRecurse { f -> if (f.name == 'manifest.json') assert !f.text.contains(secret) }
 } finally {
-    ['psql', '-h', 'localhost', '-U', 'postgres', '-qc', "DROP DATABASE IF EXISTS ${db} WITH (FORCE)"].execute().waitFor()
+    def p = ['psql', '-h', 'localhost', '-U', 'postgres', '-d', 'postgres', '-Atc',
+             "SELECT datname FROM pg_database WHERE datname = '${db}' OR datname LIKE '${db}\\_tgsafe\\_%'"].execute()
+    def dbs = p.text.readLines().findAll { it }; p.waitFor()
+    dbs.each { ['psql', '-h', 'localhost', '-U', 'postgres', '-qc', "DROP DATABASE IF EXISTS ${it} WITH (FORCE)"].execute().waitFor() }
 }
 true

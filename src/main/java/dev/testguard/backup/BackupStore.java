@@ -76,10 +76,17 @@ public final class BackupStore {
      * {@code latest}, the newest one, of {@code databaseName} when that is not null.
      */
     public StoredBackup resolve(String idOrLatest, String databaseName) throws BackupException {
+        return resolve(idOrLatest, databaseName, m -> true);
+    }
+
+    /** As {@link #resolve(String, String)}, {@code latest} also limited to backups whose manifest passes {@code sameDatabase}. */
+    public StoredBackup resolve(String idOrLatest, String databaseName, java.util.function.Predicate<Manifest> sameDatabase)
+            throws BackupException {
         List<StoredBackup> all = list();
         if (BackupIds.LATEST.equals(idOrLatest)) {
             return all.stream()
                     .filter(b -> databaseName == null || databaseName.equals(b.manifest().database().name()))
+                    .filter(b -> sameDatabase.test(b.manifest()))
                     .reduce((a, b) -> b)
                     .orElseThrow(() -> new BackupException("no complete backup" + (databaseName == null ? "" : " of database '"
                             + databaseName + "'") + " in " + root + ". Run `mvn testguard:backup` first, or point to"

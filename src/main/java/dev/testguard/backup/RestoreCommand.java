@@ -1,24 +1,39 @@
 package dev.testguard.backup;
 
+import dev.testguard.backup.mysql.MysqlReplacingRestore;
+import dev.testguard.backup.postgres.PgReplacingRestore;
 import dev.testguard.db.DatabaseAdmin;
 import dev.testguard.db.DatabaseAdmins;
 import dev.testguard.db.DatabaseTarget;
+import dev.testguard.guard.DestructiveGuard;
+import dev.testguard.guard.DestructiveRefusal;
 import dev.testguard.jdbc.Secrets;
+import dev.testguard.policy.PolicySettings;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Restores a backup over a database. In this order, and nothing is touched before the third step:
- * confirmation, payload SHA-256, safety backup of the target's current state, drop and recreate,
- * restore, row counts against the manifest.
+ * Restores a backup over a database. In this order, and nothing is touched before the last step: confirmation, the
+ * store's leftovers cleaned, payload SHA-256, then the vendor's {@link ReplacingRestore}: the current content is set
+ * aside in constant time (PostgreSQL: a renamed database, or renamed schemas; MySQL/MariaDB: tables moved to a safety
+ * schema), the backup restored and verified (row counts and content checksums), and on any failure the original put
+ * back. The {@link DestructiveGuard} reads stamp and rows over the connection that acts, right before it acts.
+ * Embedded databases (H2, SQLite) keep the older way: a safety backup, then drop and restore.
  */
 public final class RestoreCommand {
 
-    /** What a restore did. {@code safetyBackup} is null when the target did not exist. */
-    public record Result(StoredBackup restored, String database, StoredBackup safetyBackup, List<RowCheck> rows) {
+    /**
+     * What a restore did.
+     *
+     * @param safetyCopy   where the previous content is, for people; null when the target did not exist
+     * @param safetyBackup a backup of the previous content, when one was taken
+     */
+    public record Result(StoredBackup restored, String database, StoredBackup safetyBackup, String safetyCopy,
+                         List<RowCheck> rows, RestoredContent content) {
         public boolean rowsMatch() {
             return rows.stream().allMatch(RowCheck::ok);
         }
@@ -30,23 +45,27 @@ public final class RestoreCommand {
     private final Progress progress;
     private final Function<DatabaseTarget, DatabaseAdmin> admins;
     private final Duration lockWait;
+    private final long maxRows;
 
     public RestoreCommand(BackupStore store, BackupCommand backups, BackupOptions options, Progress progress) {
-        this(store, backups, options, progress, DatabaseAdmins::forTarget, BackupCommand.DEFAULT_LOCK_WAIT);
+        this(store, backups, options, progress, DatabaseAdmins::forTarget, BackupCommand.DEFAULT_LOCK_WAIT,
+                PolicySettings.DEFAULT_MAX_ROWS);
     }
 
     public RestoreCommand(BackupStore store, BackupCommand backups, BackupOptions options, Progress progress,
-                          Function<DatabaseTarget, DatabaseAdmin> admins, Duration lockWait) {
+                          Function<DatabaseTarget, DatabaseAdmin> admins, Duration lockWait, long maxRows) {
         this.store = store;
         this.backups = backups;
         this.options = options;
         this.progress = progress;
         this.admins = admins;
         this.lockWait = lockWait;
+        this.maxRows = maxRows;
     }
 
     /**
-     * @param idOrLatest a validated id, or {@code latest} (the newest backup of {@code source}'s database)
+     * @param idOrLatest a validated id, or {@code latest} (the newest backup of {@code source}'s database: same vendor,
+     *                   server and name)
      * @param source     the database the backup is of; its server is where the restore goes
      * @param restoreTo  another database on the same server to restore into instead, or null
      * @param confirm    must equal the name of the database being overwritten
@@ -59,28 +78,84 @@ public final class RestoreCommand {
             throw new BackupException("restore overwrites database '" + database + "' on " + target.url().masked()
                     + ": everything in it is replaced. To go ahead, confirm with -Dtestguard.confirm=" + database);
         }
+        DestructiveGuard guard = new DestructiveGuard("restore", maxRows, confirm);
         try (StoreLock lock = store.lock(lockWait, progress::report)) {
-            StoredBackup backup = store.resolve(idOrLatest, source.databaseName());
+            for (String name : store.removePartials()) {
+                progress.report("removed " + name + ", left behind by an interrupted backup");
+            }
+            // latest: never a safety backup (that is the state a restore replaced; restore it by its id)
+            StoredBackup backup = store.resolve(idOrLatest, source.databaseName(),
+                    m -> !Manifest.PURPOSE_SAFETY.equals(m.purpose()) && SameDatabase.server(m, source));
             checkVendor(backup, target);
             checkIntegrity(backup);
             BackupEngine engine = backups.restoreEngine(backup.manifest(), target);
-            StoredBackup safety = null;
-            if (admin.exists(database)) {
-                progress.report("taking a safety backup of '" + database + "' before overwriting it");
-                safety = backups.backupLocked(target, Manifest.PURPOSE_SAFETY);
+            if (!admin.exists(database)) {
+                return intoNewDatabase(admin, backup, engine, target);
             }
-            progress.report("restoring " + backup.id() + " into '" + database + "' (" + target.url().masked() + ")");
-            admin.drop(database);
-            admin.create(database);
-            engine.restore(backup.payload(), target, options, progress);
-            List<RowCheck> rows = RowCheck.compare(backup.manifest().rowCounts(), admin.exactRowCounts(database));
-            return new Result(backup, database, safety, rows);
+            Optional<ReplacingRestore> replacing = replacingFor(target);
+            if (replacing.isEmpty()) {
+                return dropAndRestore(admin, backup, engine, target, guard);
+            }
+            ReplacingRestore.Outcome o = replacing.get().restoreOver(new ReplacingRestore.Request(backup, engine, target, guard,
+                    options, progress, t -> backups.backupLocked(t, Manifest.PURPOSE_SAFETY)));
+            return new Result(backup, database, o.safetyBackup(), o.safetyCopy(), o.content().rows(), o.content());
         } catch (SQLException e) {
             throw new BackupException("restore into " + target.url().masked() + " failed: "
                     + Secrets.maskText(e.getMessage(), target.effectiveCredentials().password()), e);
         } catch (IllegalArgumentException e) {
             throw new BackupException(e.getMessage(), e);
         }
+    }
+
+    private static Optional<ReplacingRestore> replacingFor(DatabaseTarget target) {
+        switch (target.url().vendor()) {
+            case POSTGRESQL:
+                return Optional.of(new PgReplacingRestore());
+            case MYSQL:
+            case MARIADB:
+                return Optional.of(new MysqlReplacingRestore());
+            default:
+                return Optional.empty();
+        }
+    }
+
+    /** A database that did not exist: created, restored, verified; dropped again if any of that fails. */
+    private Result intoNewDatabase(DatabaseAdmin admin, StoredBackup backup, BackupEngine engine, DatabaseTarget target)
+            throws BackupException, SQLException {
+        String database = target.databaseName();
+        progress.report("restoring " + backup.id() + " into the new database '" + database + "' (" + target.url().masked() + ")");
+        admin.create(database);
+        try {
+            engine.restore(backup.payload(), target, options, progress);
+            List<RowCheck> rows = RowCheck.compare(backup.manifest().rowCounts(), admin.exactRowCounts(database));
+            return new Result(backup, database, null, null, rows, null);
+        } catch (BackupException | SQLException | RuntimeException e) {
+            try {
+                admin.drop(database);
+            } catch (SQLException dropFailed) {
+                progress.report("WARNING: could not drop the incomplete new database '" + database + "': " + dropFailed.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    /** Embedded databases: a safety backup of the current state, then drop, create and restore. */
+    private Result dropAndRestore(DatabaseAdmin admin, StoredBackup backup, BackupEngine engine, DatabaseTarget target,
+                                  DestructiveGuard guard) throws BackupException, SQLException {
+        String database = target.databaseName();
+        try {
+            guard.check(target, List.of());
+        } catch (DestructiveRefusal e) {
+            throw new BackupException(e.getMessage(), e);
+        }
+        progress.report("taking a safety backup of '" + database + "' before overwriting it");
+        StoredBackup safety = backups.backupLocked(target, Manifest.PURPOSE_SAFETY);
+        progress.report("restoring " + backup.id() + " into '" + database + "' (" + target.url().masked() + ")");
+        admin.drop(database);
+        admin.create(database);
+        engine.restore(backup.payload(), target, options, progress);
+        List<RowCheck> rows = RowCheck.compare(backup.manifest().rowCounts(), admin.exactRowCounts(database));
+        return new Result(backup, database, safety, "backup " + safety.id(), rows, null);
     }
 
     /** Refuses a payload whose SHA-256 differs from its manifest's, before anything is touched. */

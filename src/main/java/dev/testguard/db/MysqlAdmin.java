@@ -203,6 +203,129 @@ public final class MysqlAdmin implements DatabaseAdmin {
         return Connections.open(withDatabase(server.url(), null), server.effectiveCredentials(), TIMEOUT);
     }
 
+    // ---- restore without loss: the old tables move to a safety schema, and back if the restore fails ----
+
+    /** The table in a safety schema that says whose it is and whether the restore that made it finished. */
+    public static final String RESTORE_STATE_TABLE = "testguard_restore_state";
+    public static final String IN_PROGRESS = "in-progress";
+    public static final String COMPLETE = "complete";
+
+    /** Creates {@code schema} to hold {@code database}'s tables during a restore, marked in progress. */
+    public static void createSafetySchema(Connection c, String schema, String database) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + quote(schema) + " CHARACTER SET utf8mb4");
+            st.execute("CREATE TABLE " + quote(schema) + "." + quote(RESTORE_STATE_TABLE)
+                    + " (of_database VARCHAR(64) NOT NULL, state VARCHAR(16) NOT NULL)");
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + quote(schema) + "." + quote(RESTORE_STATE_TABLE)
+                + " VALUES (?, ?)")) {
+            ps.setString(1, database);
+            ps.setString(2, IN_PROGRESS);
+            ps.executeUpdate();
+        }
+    }
+
+    public static void markSafetySchema(Connection c, String schema, String state) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + quote(schema) + "." + quote(RESTORE_STATE_TABLE) + " SET state = ?")) {
+            ps.setString(1, state);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Safety schemas of restores into {@code database} that never finished. */
+    public static List<String> unfinishedSafetySchemas(Connection c, String database) throws SQLException {
+        List<String> candidates = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT TABLE_SCHEMA FROM information_schema.TABLES WHERE TABLE_NAME = ?")) {
+            ps.setString(1, RESTORE_STATE_TABLE);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    candidates.add(rs.getString(1));
+                }
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (String schema : candidates) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + quote(schema) + "." + quote(RESTORE_STATE_TABLE)
+                    + " WHERE of_database = ? AND state = ?")) {
+                ps.setString(1, database);
+                ps.setString(2, IN_PROGRESS);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        out.add(schema);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Moves {@code tables} from one schema to another in one atomic RENAME TABLE (constant time per table). */
+    public static void moveTables(Connection c, String from, String to, List<String> tables) throws SQLException {
+        if (tables.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder("RENAME TABLE ");
+        for (int i = 0; i < tables.size(); i++) {
+            String t = quote(tables.get(i));
+            sql.append(i == 0 ? "" : ", ").append(quote(from)).append('.').append(t).append(" TO ").append(quote(to)).append('.').append(t);
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute(sql.toString());
+        }
+    }
+
+    /** Drops every table and view of {@code database} (what a failed restore left), foreign keys notwithstanding. */
+    public static void dropTablesAndViews(Connection c, String database) throws SQLException {
+        List<String[]> objects = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?")) {
+            ps.setString(1, database);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    objects.add(new String[] {rs.getString(1), rs.getString(2)});
+                }
+            }
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute("SET SESSION foreign_key_checks = 0");
+            try {
+                for (String[] o : objects) {
+                    st.execute("DROP " + ("VIEW".equals(o[1]) ? "VIEW" : "TABLE") + " IF EXISTS " + quote(database) + "." + quote(o[0]));
+                }
+            } finally {
+                st.execute("SET SESSION foreign_key_checks = 1");
+            }
+        }
+    }
+
+    /** {@code name} cut to at most {@code max} characters, so that a suffix still fits MySQL's 64-character names. */
+    public static String shortened(String name, int max) {
+        return name.length() <= max ? name : name.substring(0, max);
+    }
+
+    public static void dropTableIfExists(Connection c, String database, String table) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("DROP TABLE IF EXISTS " + quote(database) + "." + quote(table));
+        }
+    }
+
+    /** Metadata locks of other sessions make RENAME TABLE wait; by default for a year. */
+    public static void limitLockWait(Connection c, int seconds) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("SET SESSION lock_wait_timeout = " + seconds);
+        }
+    }
+
+    /** Moves everything from a safety schema back into {@code database} (emptied first) and drops the safety schema. */
+    public static void putBack(Connection c, String safetySchema, String database) throws SQLException {
+        dropTablesAndViews(c, database);
+        List<String> tables = new ArrayList<>(tables(c, safetySchema));
+        tables.remove(RESTORE_STATE_TABLE);
+        moveTables(c, safetySchema, database, tables);
+        try (Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE " + quote(safetySchema));
+        }
+    }
+
     /** A MySQL identifier in backticks. */
     public static String quote(String identifier) {
         return "`" + identifier.replace("`", "``") + "`";

@@ -196,8 +196,240 @@ public final class PostgresAdmin implements DatabaseAdmin {
         return out;
     }
 
-    private Connection openMaintenance() throws SQLException {
+    /** A connection to the maintenance database, for server-wide statements. */
+    public Connection openMaintenance() throws SQLException {
         return Connections.open(sibling(MAINTENANCE_DB), TIMEOUT);
+    }
+
+    // ---- restore without loss: a swap of databases where the role may create them, schemas set aside where not ----
+
+    /** Marks a database being restored into: it is never the live one, and an interrupted run's leftover is dropped. */
+    public static final String RESTORE_MARKER = "testguard-restore-in-progress-of:";
+    /** Marks a schema set aside by an in-place restore; the original name follows. */
+    public static final String SET_ASIDE_MARKER = "testguard-set-aside:";
+
+    /** Whether the connected role may rename {@code database} and create its replacement owned by the same owner. */
+    public static boolean mayCreateAndRename(Connection c, String database) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT (r.rolsuper OR r.rolcreatedb) AND pg_has_role(current_user, d.datdba, 'MEMBER')"
+                + " FROM pg_roles r, pg_database d WHERE r.rolname = current_user AND d.datname = ?")) {
+            ps.setString(1, database);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** The owner of {@code database}. */
+    public static String databaseOwner(Connection c, String database) throws SQLException {
+        return scalar(c, "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = ?", database);
+    }
+
+    public static boolean isSuperuser(Connection c) throws SQLException {
+        return "on".equals(scalar(c, "SELECT current_setting('is_superuser')", null));
+    }
+
+    /** Whether the connected role is {@code role} itself. */
+    public static boolean isCurrentUser(Connection c, String role) throws SQLException {
+        return role.equals(scalar(c, "SELECT current_user", null));
+    }
+
+    /** An empty database like {@code like}: same owner, encoding and collation, marked as a restore in progress. */
+    public static void createLike(Connection m, String name, String like) throws SQLException {
+        String sql;
+        try (PreparedStatement ps = m.prepareStatement("SELECT quote_ident(pg_get_userbyid(datdba)), pg_encoding_to_char(encoding),"
+                + " quote_literal(datcollate), quote_literal(datctype) FROM pg_database WHERE datname = ?")) {
+            ps.setString(1, like);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("database " + like + " does not exist");
+                }
+                sql = "CREATE DATABASE " + quote(name) + " TEMPLATE template0 OWNER " + rs.getString(1) + " ENCODING '"
+                        + rs.getString(2) + "' LC_COLLATE " + rs.getString(3) + " LC_CTYPE " + rs.getString(4);
+            }
+        }
+        try (Statement st = m.createStatement()) {
+            st.execute(sql);
+            st.execute("COMMENT ON DATABASE " + quote(name) + " IS " + literal(m, RESTORE_MARKER + like));
+        }
+    }
+
+    /** Databases left by interrupted restores into {@code database}: they were never swapped in. */
+    public static List<String> interruptedRestoreCopies(Connection m, String database) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = m.prepareStatement("SELECT datname FROM pg_database WHERE shobj_description(oid, 'pg_database') = ?")) {
+            ps.setString(1, RESTORE_MARKER + database);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * In one transaction: {@code database} becomes {@code safetyName} and {@code replacement} becomes {@code database},
+     * which gets the old one's comment (the stamp), database-level grants and settings. Constant time; all or nothing.
+     */
+    public static void swapIn(Connection m, String database, String replacement, String safetyName) throws SQLException {
+        terminateSessions(m, database);
+        terminateSessions(m, replacement);
+        String comment = scalar(m, "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = ?", database);
+        List<String> copies = grantsAndSettings(m, database);
+        boolean auto = m.getAutoCommit();
+        m.setAutoCommit(false);
+        try (Statement st = m.createStatement()) {
+            st.execute("ALTER DATABASE " + quote(database) + " RENAME TO " + quote(safetyName));
+            st.execute("ALTER DATABASE " + quote(replacement) + " RENAME TO " + quote(database));
+            st.execute("COMMENT ON DATABASE " + quote(database) + " IS " + (comment == null ? "NULL" : literal(m, comment)));
+            for (String sql : copies) {
+                st.execute(sql);
+            }
+            m.commit();
+        } catch (SQLException e) {
+            m.rollback();
+            throw e;
+        } finally {
+            m.setAutoCommit(auto);
+        }
+    }
+
+    /** The statements that give a replacement named like {@code database} the same database-level grants and settings. */
+    private static List<String> grantsAndSettings(Connection m, String database) throws SQLException {
+        List<String> out = new ArrayList<>();
+        String target = quote(database);
+        if (scalar(m, "SELECT datacl::text FROM pg_database WHERE datname = ?", database) != null) {
+            out.add("REVOKE ALL ON DATABASE " + target + " FROM PUBLIC");
+            try (PreparedStatement ps = m.prepareStatement("SELECT a.privilege_type, CASE WHEN a.grantee = 0 THEN 'PUBLIC'"
+                    + " ELSE quote_ident(pg_get_userbyid(a.grantee)) END, a.is_grantable FROM pg_database d, aclexplode(d.datacl) a"
+                    + " WHERE d.datname = ?")) {
+                ps.setString(1, database);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add("GRANT " + rs.getString(1) + " ON DATABASE " + target + " TO " + rs.getString(2)
+                                + (rs.getBoolean(3) ? " WITH GRANT OPTION" : ""));
+                    }
+                }
+            }
+        }
+        try (PreparedStatement ps = m.prepareStatement("SELECT split_part(c, '=', 1), quote_literal(substr(c, strpos(c, '=') + 1))"
+                + " FROM pg_db_role_setting s JOIN pg_database d ON d.oid = s.setdatabase, unnest(s.setconfig) c"
+                + " WHERE d.datname = ? AND s.setrole = 0")) {
+            ps.setString(1, database);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add("ALTER DATABASE " + target + " SET " + quote(rs.getString(1)) + " = " + rs.getString(2));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Ends every other session on {@code database}: a rename or drop needs it to be unused. */
+    public static void terminateSessions(Connection m, String database) throws SQLException {
+        try (PreparedStatement ps = m.prepareStatement(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
+            ps.setString(1, database);
+            ps.executeQuery().close();
+        }
+    }
+
+    /** User schemas of the connection's database (not the catalogs, not schemas set aside by a restore). */
+    public static List<String> userSchemas(Connection c) throws SQLException {
+        return strings(c, "SELECT nspname FROM pg_namespace WHERE nspname NOT IN ('information_schema', 'pg_catalog', 'pg_toast')"
+                + " AND nspname NOT LIKE 'pg\\_temp\\_%' AND nspname NOT LIKE 'pg\\_toast\\_temp\\_%'"
+                + " AND coalesce(obj_description(oid, 'pg_namespace'), '') NOT LIKE '" + SET_ASIDE_MARKER + "%' ORDER BY nspname");
+    }
+
+    /** Schemas set aside by a restore, set-aside name to original name. */
+    public static Map<String, String> setAsideSchemas(Connection c) throws SQLException {
+        Map<String, String> out = new TreeMap<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT nspname, obj_description(oid, 'pg_namespace')"
+                + " FROM pg_namespace WHERE obj_description(oid, 'pg_namespace') LIKE '" + SET_ASIDE_MARKER + "%'")) {
+            while (rs.next()) {
+                String marker = rs.getString(2).substring(SET_ASIDE_MARKER.length());
+                out.put(rs.getString(1), marker.split("\n", 2)[0]);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Renames each of {@code schemas} aside (constant time) inside the caller's transaction, keeping its original name and
+     * comment in the marker. With {@code recreatePublic}, an empty {@code public} schema as PostgreSQL 15 creates it takes its place.
+     */
+    public static Map<String, String> setSchemasAside(Connection c, List<String> schemas, String token, boolean recreatePublic)
+            throws SQLException {
+        Map<String, String> aside = new TreeMap<>();
+        try (Statement st = c.createStatement()) {
+            for (String schema : schemas) {
+                String comment = scalar(c, "SELECT obj_description(oid, 'pg_namespace') FROM pg_namespace WHERE nspname = ?", schema);
+                String name = shortened(schema, 40) + "_tgsafe_" + token;
+                st.execute("ALTER SCHEMA " + quote(schema) + " RENAME TO " + quote(name));
+                st.execute("COMMENT ON SCHEMA " + quote(name) + " IS " + literal(c, SET_ASIDE_MARKER + schema
+                        + (comment == null ? "" : "\n" + comment)));
+                aside.put(name, schema);
+            }
+            if (recreatePublic && schemas.contains("public")) {
+                st.execute("CREATE SCHEMA public AUTHORIZATION pg_database_owner");
+                st.execute("COMMENT ON SCHEMA public IS 'standard public schema'");
+                st.execute("GRANT USAGE ON SCHEMA public TO PUBLIC");
+            }
+        }
+        return aside;
+    }
+
+    /** Inside the caller's transaction: drops every user schema, then gives the set-aside ones their names and comments back. */
+    public static void putSchemasBack(Connection c) throws SQLException {
+        Map<String, String> aside = setAsideSchemas(c);
+        dropSchemas(c, userSchemas(c));
+        try (Statement st = c.createStatement()) {
+            for (Map.Entry<String, String> e : aside.entrySet()) {
+                String marker = scalar(c, "SELECT obj_description(oid, 'pg_namespace') FROM pg_namespace WHERE nspname = ?", e.getKey());
+                String[] parts = marker.substring(SET_ASIDE_MARKER.length()).split("\n", 2);
+                st.execute("ALTER SCHEMA " + quote(e.getKey()) + " RENAME TO " + quote(e.getValue()));
+                st.execute("COMMENT ON SCHEMA " + quote(e.getValue()) + " IS " + (parts.length > 1 ? literal(c, parts[1]) : "NULL"));
+            }
+        }
+    }
+
+    /** Drops {@code schemas} with everything in them, inside the caller's transaction. */
+    public static void dropSchemas(Connection c, java.util.Collection<String> schemas) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            for (String schema : schemas) {
+                st.execute("DROP SCHEMA " + quote(schema) + " CASCADE");
+            }
+        }
+    }
+
+    /** {@code name} cut to at most {@code max} characters, so that a suffix still fits PostgreSQL's 63-byte names. */
+    public static String shortened(String name, int max) {
+        return name.length() <= max ? name : name.substring(0, max);
+    }
+
+    private static String literal(Connection c, String text) throws SQLException {
+        return scalar(c, "SELECT quote_literal(?)", text);
+    }
+
+    private static String scalar(Connection c, String sql, String param) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            if (param != null) {
+                ps.setString(1, param);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private static List<String> strings(Connection c, String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
     }
 
     public static String quote(String identifier) {

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The last word before a destructive goal ({@code reset}, {@code restore}, {@code release}, {@code provision},
@@ -71,24 +72,32 @@ public final class DestructiveGuard {
 
     /** The decision alone, on facts already read over the working connection. */
     public void decide(DatabaseTarget target, DatabaseFacts facts, List<String> overrides) throws DestructiveRefusal {
-        String name = target.databaseName();
-        if (name != null && name.equals(confirm)) {
-            return;
+        Optional<String> why = refusalReason(target.databaseName(), facts, overrides);
+        if (why.isPresent()) {
+            throw refusal(target, why.get());
+        }
+    }
+
+    /** Why the goal may not act on {@code database} with these facts, or empty when it may. */
+    public Optional<String> refusalReason(String database, DatabaseFacts facts, List<String> overrides) {
+        if (database != null && database.equals(confirm)) {
+            return Optional.empty();
         }
         if (facts.stampedProtected()) {
-            throw refusal(target, "it is stamped protected" + by(facts.stamp().get()));
+            return Optional.of("it is stamped protected" + by(facts.stamp().get()));
         }
         if (facts.stampedTest()) {
-            return;
+            return Optional.empty();
         }
         if (facts.rows() != null && facts.rows() > maxRows) {
-            throw refusal(target, "it is not stamped test and holds about " + String.format(Locale.ROOT, "%,d", facts.rows())
+            return Optional.of("it is not stamped test and holds about " + String.format(Locale.ROOT, "%,d", facts.rows())
                     + " rows (more than maxRows=" + maxRows + "), which looks like real data");
         }
         if (overrides != null && !overrides.isEmpty()) {
-            throw refusal(target, "it is not stamped test and passed only by an override (" + String.join(", ", overrides)
+            return Optional.of("it is not stamped test and passed only by an override (" + String.join(", ", overrides)
                     + "); overrides serve verify and the runtime guard, never a destructive goal");
         }
+        return Optional.empty();
     }
 
     /** Whether this goal may stamp {@code test} afterwards: never on the strength of an override. */

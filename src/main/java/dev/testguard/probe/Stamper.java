@@ -1,6 +1,7 @@
 package dev.testguard.probe;
 
 import dev.testguard.db.DatabaseTarget;
+import dev.testguard.guard.DestructiveGuard;
 import dev.testguard.jdbc.Credentials;
 import dev.testguard.jdbc.JdbcUrl;
 import dev.testguard.jdbc.Secrets;
@@ -14,7 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -73,7 +74,7 @@ public final class Stamper {
              Connection connection = connector.open(SafeUrls.forWriting(url, file), login, timeout)) {
             connector.boundNetwork(connection, timeout.compareTo(Duration.ofSeconds(30)) > 0 ? timeout : Duration.ofSeconds(30));
             if (role == Stamp.Role.TEST) {
-                checkMayStampTest(url, name, store.read(connection), RowEstimates.estimate(url.vendor(), connection), maxRows, confirm);
+                checkMayStampTest(url, name, DatabaseFacts.read(url.vendor(), connection), maxRows, confirm);
             }
             store.write(connection, stamp);
             return stamp;
@@ -86,22 +87,18 @@ public final class Stamper {
         }
     }
 
-    private static void checkMayStampTest(JdbcUrl url, String name, Optional<Stamp> existing, Long rows, long maxRows,
-                                          String confirm) throws StampException {
-        if (name.equals(confirm)) {
-            return;
-        }
-        String flag = "-Dtestguard.confirm=" + name;
-        if (existing.isPresent() && existing.get().role() == Stamp.Role.PROTECTED) {
-            Stamp old = existing.get();
-            throw new StampException("testguard refuses to stamp " + url.masked() + " as test: it is stamped protected"
-                    + (old.stampedBy() == null ? "" : " (by " + old.stampedBy() + (old.stampedAt() == null ? "" : " at " + old.stampedAt()) + ")")
-                    + ". If it really is a test database now, run again with " + flag + ".");
-        }
-        if (rows != null && rows > maxRows) {
-            throw new StampException("testguard refuses to stamp " + url.masked() + " as test: it holds about "
-                    + String.format(Locale.ROOT, "%,d", rows) + " rows (more than maxRows=" + maxRows
-                    + "), which looks like real data. If it really is a test database, run again with " + flag + ".");
+    /**
+     * Stamping {@code test} makes a database fair game for every destructive goal, so it is decided like one, by the
+     * {@link DestructiveGuard} on the facts read over the stamping connection. No override ever counts here.
+     */
+    private static void checkMayStampTest(JdbcUrl url, String name, DatabaseFacts facts, long maxRows, String confirm)
+            throws StampException {
+        Optional<String> why = new DestructiveGuard("stamp", maxRows, confirm).refusalReason(name, facts, List.of());
+        if (why.isPresent()) {
+            Stamp old = facts.stamp().orElse(null);
+            String when = old != null && old.role() == Stamp.Role.PROTECTED && old.stampedAt() != null ? " at " + old.stampedAt() : "";
+            throw new StampException("testguard refuses to stamp " + url.masked() + " as test: " + why.get() + when
+                    + ". If it really is a test database, run again with -Dtestguard.confirm=" + name + ".");
         }
     }
 

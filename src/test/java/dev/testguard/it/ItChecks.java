@@ -174,6 +174,17 @@ public final class ItChecks {
         return psql(database, "SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t.id)), '-') FROM " + table + " t");
     }
 
+    /**
+     * What a restore must keep of a PostgreSQL database: its oid (the same database, or a new one), owner, comment (the
+     * stamp) and database-level grants, and each user table's owner.
+     */
+    public static String postgresIdentity(String database) throws IOException, InterruptedException {
+        return psql("postgres", "SELECT oid || ' owner=' || pg_get_userbyid(datdba) || ' acl=' || coalesce(datacl::text, '-')"
+                + " || ' comment=' || coalesce(shobj_description(oid, 'pg_database'), '-') FROM pg_database WHERE datname = '"
+                + database + "'") + " tables=" + psql(database, "SELECT string_agg(schemaname || '.' || tablename || ':' || tableowner,"
+                + " ',' ORDER BY schemaname, tablename) FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')");
+    }
+
     /** Row count and MD5 of every row of {@code table} (columns id, name) in a MariaDB database, in id order. */
     public static String mariadbFingerprint(String database, String table) throws IOException, InterruptedException {
         return mariadb("SELECT CONCAT(COUNT(*), ':', COALESCE(MD5(GROUP_CONCAT(CONCAT_WS('/', id, name) ORDER BY id SEPARATOR '|')), '-'))"

@@ -120,11 +120,38 @@ public final class PgDumpEngine implements BackupEngine {
 
     @Override
     public void restore(Path payload, DatabaseTarget target, BackupOptions options, Progress progress) throws BackupException {
+        restoreAs(payload, target, options, progress, null, false, Owners.CONNECTING_USER);
+    }
+
+    /** Whose the restored objects are. */
+    public enum Owners {
+        /** The connecting user's ({@code --no-owner}). */
+        CONNECTING_USER,
+        /** As recorded in the dump (a superuser restoring: everything is owned as it was, extensions included). */
+        AS_DUMPED
+    }
+
+    /**
+     * Restores with every object owned by {@code role} ({@code --no-owner --role}), or with {@code owners}' ownership
+     * when {@code role} is null. {@code singleTransaction}: all or nothing ({@code --single-transaction --exit-on-error}, one job).
+     */
+    public void restoreAs(Path payload, DatabaseTarget target, BackupOptions options, Progress progress, String role,
+                          boolean singleTransaction, Owners owners) throws BackupException {
         ExternalTool pgRestore = PgClients.pgRestore(options.toolPath());
         PgConnectionArgs conn = PgConnectionArgs.of(target);
         List<String> args = new ArrayList<>(conn.args());
-        args.add("--no-owner");
-        args.add("--jobs=" + Math.max(1, options.jobs()));
+        if (role != null || owners == Owners.CONNECTING_USER) {
+            args.add("--no-owner");
+        }
+        if (role != null) {
+            args.add("--role=" + role);
+        }
+        if (singleTransaction) {
+            args.add("--single-transaction");
+            args.add("--exit-on-error");
+        } else {
+            args.add("--jobs=" + Math.max(1, options.jobs()));
+        }
         args.add("--verbose");
         args.add(payload.toString());
         ProgressTicker ticker = new ProgressTicker("pg_restore " + target.databaseName(), "processing data for table",
@@ -137,6 +164,16 @@ public final class PgDumpEngine implements BackupEngine {
             throw new BackupException("pg_restore into " + target.url().masked() + " failed (exit " + r.exitCode() + "):"
                     + System.lineSeparator() + r.stderrTail());
         }
+    }
+
+    /** Whether the dump creates the {@code public} schema itself (it does only when it was not the built-in one). */
+    public static boolean createsPublicSchema(Path payload, BackupOptions options) throws BackupException {
+        ExternalTool pgRestore = PgClients.pgRestore(options.toolPath());
+        ExternalTool.Result r = pgRestore.run(List.of("--list", payload.toString()), Map.of(), null, line -> { }, line -> { });
+        if (r.exitCode() != 0) {
+            throw new BackupException("pg_restore --list " + payload + " failed (exit " + r.exitCode() + "): " + r.stderrTail());
+        }
+        return r.stdout().lines().anyMatch(l -> !l.startsWith(";") && l.matches(".*\\bSCHEMA - public\\b.*"));
     }
 
     private static void awaitQuietly(FutureTask<?> task) {

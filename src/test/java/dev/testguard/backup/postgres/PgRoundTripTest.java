@@ -15,6 +15,7 @@ import dev.testguard.backup.StoredBackup;
 import dev.testguard.backup.VerifyBackupCommand;
 import dev.testguard.db.Connections;
 import dev.testguard.db.DatabaseTarget;
+import dev.testguard.db.PostgresAdmin;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -159,7 +160,7 @@ class PgRoundTripTest {
     }
 
     @Test
-    void restoreOverExistingDatabaseTakesSafetyBackupFirst() throws Exception {
+    void restoreOverExistingDatabaseKeepsThePreviousOneAsSafetyCopy() throws Exception {
         DatabaseTarget source = dbs.create("safety");
         createSchema(source);
         backupCommand(BackupOptions.DEFAULTS).run(List.of(source));
@@ -169,9 +170,17 @@ class PgRoundTripTest {
             RestoreCommand.Result r = new RestoreCommand(new BackupStore(dir), backupCommand(BackupOptions.DEFAULTS),
                     BackupOptions.DEFAULTS, log::add).run("latest", source, null, source.databaseName());
             assertThat(r.rowsMatch()).isTrue();
-            assertThat(r.safetyBackup()).isNotNull();
-            assertThat(r.safetyBackup().manifest().purpose()).isEqualTo("safety");
-            assertThat(r.safetyBackup().manifest().rowCounts()).containsEntry("shop.orders", 10L).containsKey("public.after_backup");
+            // a role that may create databases: the previous database is kept whole, renamed, instead of a safety backup
+            assertThat(r.safetyBackup()).isNull();
+            List<String> safety = dumpRows(source, "SELECT datname FROM pg_database WHERE datname LIKE '"
+                    + source.databaseName() + "\\_tgsafe\\_%'");
+            assertThat(safety).hasSize(1);
+            String safetyName = safety.get(0).replace("|", "");
+            DatabaseTarget safetyCopy = dbs.willCreate(safetyName);
+            assertThat(r.safetyCopy()).contains(safetyName);
+            try (Connection c = Connections.open(safetyCopy, Duration.ofSeconds(5))) {
+                assertThat(PostgresAdmin.exactRowCounts(c)).containsEntry("shop.orders", 10L).containsKey("public.after_backup");
+            }
         }
         assertThat(dumpRows(source, "SELECT count(*) FROM shop.orders")).containsExactly("500|");
         assertThat(dumpRows(source, "SELECT to_regclass('public.after_backup')")).containsExactly("null|");

@@ -1,0 +1,56 @@
+package dev.testguard.backup;
+
+import dev.testguard.db.DatabaseTarget;
+import dev.testguard.guard.DestructiveGuard;
+import dev.testguard.guard.DestructiveRefusal;
+import dev.testguard.jdbc.Secrets;
+import dev.testguard.probe.DatabaseFacts;
+import java.sql.Connection;
+import java.util.List;
+
+/**
+ * Restores a backup over a database that exists without ever destroying its content before the new content is
+ * restored and verified: the old content is first set aside in constant time (a renamed database, schemas or tables),
+ * and put back if any step fails. One implementation per vendor that can do it.
+ */
+public interface ReplacingRestore {
+
+    /** Takes a backup of the target's current state (for vendors that cannot set it aside whole). */
+    interface SafetyBackup {
+        StoredBackup take(DatabaseTarget target) throws BackupException;
+    }
+
+    record Request(StoredBackup backup, BackupEngine engine, DatabaseTarget target, DestructiveGuard guard,
+                   BackupOptions options, Progress progress, SafetyBackup safetyBackup) {
+
+        /** Reads stamp and rows over {@code work}, the connection that acts next, and refuses unless the guard allows. */
+        public DatabaseFacts check(Connection work) throws BackupException {
+            try {
+                return guard.check(target, work, List.of());
+            } catch (DestructiveRefusal e) {
+                throw new BackupException(e.getMessage(), e);
+            }
+        }
+
+        /** "restore of backup X into 'db' (url) failed while STEP: CAUSE. STATE" */
+        public BackupException failed(String step, Exception cause, String state) {
+            String why = Secrets.maskText(cause.getMessage(), target.effectiveCredentials().password());
+            return new BackupException("restore of backup " + backup.id() + " into '" + target.databaseName() + "' ("
+                    + target.url().masked() + ") failed while " + step + ": " + why + System.lineSeparator() + "    " + state, cause);
+        }
+    }
+
+    /**
+     * @param safetyCopy   where the previous content is now, for people
+     * @param safetyBackup a backup of the previous content, when one was taken
+     */
+    record Outcome(String safetyCopy, StoredBackup safetyBackup, RestoredContent content) {
+    }
+
+    Outcome restoreOver(Request request) throws BackupException;
+
+    /** A short token, unique enough per database and second, for names of set-aside copies. */
+    static String token() {
+        return Long.toString(System.currentTimeMillis() / 1000, 36) + Integer.toString((int) (Math.random() * 1296), 36);
+    }
+}

@@ -1,0 +1,207 @@
+package dev.testguard.backup.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.testguard.backup.BackupCommand;
+import dev.testguard.backup.BackupException;
+import dev.testguard.backup.BackupOptions;
+import dev.testguard.backup.BackupStore;
+import dev.testguard.backup.PgTestDb;
+import dev.testguard.backup.RestoreCommand;
+import dev.testguard.backup.RetentionPolicy;
+import dev.testguard.db.DatabaseTarget;
+import dev.testguard.db.PostgresAdmin;
+import dev.testguard.jdbc.Credentials;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The reproductions of issue 10 on the local PostgreSQL 15, each with a fingerprint (rows and content, database and
+ * table owners, the database comment that holds the stamp, the database's oid) before and after.
+ */
+class PgRestoreSafetyTest {
+
+    private static final String PROTECTED = "testguard:{\"role\":\"protected\",\"stampedAt\":\"2026-01-01T00:00:00Z\",\"stampedBy\":\"ops@prod\"}";
+
+    @TempDir
+    Path dir;
+
+    private final PgTestDb dbs = new PgTestDb();
+    private final List<String> log = Collections.synchronizedList(new ArrayList<>());
+    private String owner;
+    private String reader;
+    private String db;
+
+    @BeforeEach
+    void ownerWithoutCreatedb() throws Exception {
+        owner = PgTestDb.uniqueName("owner");
+        reader = PgTestDb.uniqueName("reader");
+        DatabaseTarget pg = PgTestDb.target("postgres");
+        PgTestDb.exec(pg, "CREATE ROLE " + owner + " LOGIN NOCREATEDB", "CREATE ROLE " + reader);
+        db = PgTestDb.uniqueName("orders");
+        PgTestDb.exec(pg, "CREATE DATABASE " + db + " OWNER " + owner, "COMMENT ON DATABASE " + db + " IS '" + PROTECTED + "'",
+                "GRANT CONNECT ON DATABASE " + db + " TO " + reader);
+        dbs.willCreate(db);
+        PgTestDb.exec(asOwner(),
+                "CREATE TABLE customers (id int PRIMARY KEY, name text NOT NULL)",
+                "CREATE TABLE orders (id int PRIMARY KEY, customer int REFERENCES customers(id), amount numeric(10,2))",
+                "INSERT INTO customers SELECT g, 'customer ' || g FROM generate_series(1, 50) g",
+                "INSERT INTO orders SELECT g, 1 + g % 50, g * 1.25 FROM generate_series(1, 500) g",
+                "GRANT SELECT ON orders TO " + reader);
+    }
+
+    @AfterEach
+    void dropEverything() throws Exception {
+        DatabaseTarget pg = PgTestDb.target("postgres");
+        for (String leftover : PgRoundTripTest.dumpRows(pg, "SELECT datname FROM pg_database WHERE datname LIKE '" + db + "\\_tg%'")) {
+            dbs.willCreate(leftover.replace("|", ""));
+        }
+        dbs.close();
+        PgTestDb.exec(pg, "DROP ROLE IF EXISTS " + reader, "DROP ROLE IF EXISTS " + owner);
+    }
+
+    @Test
+    void ownerWithoutCreatedbRestoresInPlaceKeepingDatabaseOwnersAndStamp() throws Exception {
+        backup(asOwner());
+        String atBackup = fingerprint();
+        long oid = oid();
+        PgTestDb.exec(asOwner(), "DELETE FROM orders WHERE id > 10", "CREATE TABLE after_backup (y int)");
+        assertThat(fingerprint()).isNotEqualTo(atBackup);
+
+        RestoreCommand.Result r = restore(asOwner());
+
+        assertThat(r.rowsMatch()).isTrue();
+        assertThat(r.content().checksummed()).isEqualTo(2);
+        assertThat(fingerprint()).isEqualTo(atBackup);
+        assertThat(oid()).as("restored in place: the very same database").isEqualTo(oid);
+        assertThat(r.safetyBackup()).as("in place, the previous state is kept as a safety backup").isNotNull();
+        assertThat(r.safetyBackup().manifest().rowCounts()).containsEntry("public.orders", 10L).containsKey("public.after_backup");
+        assertThat(log).anyMatch(l -> l.contains("may not create databases: restoring in place"));
+        assertThat(schemas()).containsExactly("public");
+    }
+
+    @Test
+    void ownerWithoutCreatedbKeepsDatabaseAndDataWhenTheRestoreFails() throws Exception {
+        backup(asOwner());
+        PgTestDb.exec(asOwner(), "DELETE FROM orders WHERE id > 10", "REVOKE SELECT ON orders FROM " + reader);
+        PgTestDb.exec(PgTestDb.target(db), "REVOKE CONNECT ON DATABASE " + db + " FROM " + reader);
+        PgTestDb.exec(PgTestDb.target("postgres"), "DROP ROLE " + reader); // the dump's GRANT to it now fails
+        String before = fingerprint();
+        long oid = oid();
+
+        assertThatThrownBy(() -> restore(asOwner())).isInstanceOf(BackupException.class)
+                .hasMessageContaining("failed while restoring in place")
+                .hasMessageContaining("The original schemas [public] were put back")
+                .hasMessageContaining("safety backup ");
+        assertThat(fingerprint()).isEqualTo(before);
+        assertThat(oid()).isEqualTo(oid);
+        assertThat(schemas()).containsExactly("public");
+    }
+
+    @Test
+    void restoreAsPostgresKeepsDatabaseOwnerTableOwnersGrantsAndStamp() throws Exception {
+        DatabaseTarget asPostgres = PgTestDb.target(db);
+        backup(asPostgres);
+        String atBackup = fingerprint();
+        PgTestDb.exec(asOwner(), "DELETE FROM orders WHERE id > 10");
+        String changed = fingerprint();
+
+        RestoreCommand.Result r = restore(asPostgres);
+
+        assertThat(fingerprint()).isEqualTo(atBackup);
+        assertThat(dumpRow("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = '" + db + "'")).isEqualTo(owner);
+        assertThat(PgRoundTripTest.dumpRows(PgTestDb.target(db), "SELECT string_agg(tableowner, ',') FROM pg_tables"
+                + " WHERE schemaname = 'public'")).containsExactly(owner + "," + owner + "|");
+        assertThat(dumpRow("SELECT has_database_privilege('" + reader + "', '" + db + "', 'CONNECT')")).isEqualTo("true");
+        String safety = dumpRow("SELECT datname FROM pg_database WHERE datname LIKE '" + db + "\\_tgsafe\\_%'");
+        assertThat(r.safetyCopy()).contains(safety);
+        assertThat(fingerprintOf(safety)).as("the previous database, whole, renamed").isEqualTo(changed);
+    }
+
+    @Test
+    void failureMidRestoreLeavesTheOriginalAndNamesWhatHappened() throws Exception {
+        DatabaseTarget asPostgres = PgTestDb.target(db);
+        backup(asPostgres);
+        PgTestDb.exec(asOwner(), "DELETE FROM orders WHERE id > 10", "REVOKE SELECT ON orders FROM " + reader);
+        PgTestDb.exec(asPostgres, "REVOKE CONNECT ON DATABASE " + db + " FROM " + reader);
+        PgTestDb.exec(PgTestDb.target("postgres"), "DROP ROLE " + reader);
+        String before = fingerprint();
+        long oid = oid();
+
+        assertThatThrownBy(() -> restore(asPostgres)).isInstanceOf(BackupException.class)
+                .hasMessageContaining("failed while restoring into the new database '" + db + "_tgnew_")
+                .hasMessageContaining("'" + db + "' was not changed")
+                .hasMessageContaining("was dropped");
+        assertThat(fingerprint()).isEqualTo(before);
+        assertThat(oid()).isEqualTo(oid);
+        assertThat(dumpRow("SELECT count(*) FROM pg_database WHERE datname LIKE '" + db + "\\_tg%'")).isEqualTo("0");
+    }
+
+    @Test
+    void leftoversOfInterruptedRestoresAreCleanedUpAndNamed() throws Exception {
+        DatabaseTarget asPostgres = PgTestDb.target(db);
+        backup(asPostgres);
+        // as a swap restore killed before the swap leaves it: a new database marked in progress
+        PostgresAdmin admin = new PostgresAdmin(asPostgres);
+        try (var m = admin.openMaintenance()) {
+            PostgresAdmin.createLike(m, db + "_tgnew_x", db);
+        }
+        // as an in-place restore killed after setting the schemas aside leaves it
+        PgTestDb.exec(asOwner(), "ALTER SCHEMA public RENAME TO public_tgsafe_x",
+                "COMMENT ON SCHEMA public_tgsafe_x IS 'testguard-set-aside:public'", "CREATE SCHEMA public");
+        restore(asPostgres);
+        assertThat(log).anyMatch(l -> l.contains("dropped its incomplete copy '" + db + "_tgnew_x'"));
+        assertThat(log).anyMatch(l -> l.contains("put its set-aside schemas [public] back"));
+        assertThat(dumpRow("SELECT count(*) FROM pg_database WHERE datname = '" + db + "_tgnew_x'")).isEqualTo("0");
+    }
+
+    private void backup(DatabaseTarget as) throws Exception {
+        new BackupCommand(new BackupStore(dir), new RetentionPolicy(10, 30, null), BackupOptions.DEFAULTS, log::add).run(List.of(as));
+    }
+
+    private RestoreCommand.Result restore(DatabaseTarget as) throws Exception {
+        BackupStore store = new BackupStore(dir);
+        return new RestoreCommand(store, new BackupCommand(store, new RetentionPolicy(10, 30, null), BackupOptions.DEFAULTS, log::add),
+                BackupOptions.DEFAULTS, log::add).run("latest", as, null, db);
+    }
+
+    private DatabaseTarget asOwner() {
+        return new DatabaseTarget(PgTestDb.url(db), new Credentials(owner, null));
+    }
+
+    private String fingerprint() throws Exception {
+        return fingerprintOf(db);
+    }
+
+    /** Rows and content of every table, database owner, table owners and the database comment (the stamp). */
+    private static String fingerprintOf(String database) throws Exception {
+        DatabaseTarget t = PgTestDb.target(database);
+        return String.join("\n", PgRoundTripTest.dumpRows(t, "SELECT pg_get_userbyid(datdba), shobj_description(oid, 'pg_database')"
+                        + " FROM pg_database WHERE datname = current_database()"))
+                + String.join("\n", PgRoundTripTest.dumpRows(t, "SELECT schemaname, tablename, tableowner FROM pg_tables"
+                        + " WHERE schemaname NOT IN ('pg_catalog', 'information_schema') ORDER BY 1, 2"))
+                + String.join("\n", PgRoundTripTest.dumpRows(t, "SELECT count(*), md5(string_agg(o::text, ',' ORDER BY id)) FROM orders o"))
+                + String.join("\n", PgRoundTripTest.dumpRows(t, "SELECT count(*), md5(string_agg(c::text, ',' ORDER BY id)) FROM customers c"));
+    }
+
+    private long oid() throws Exception {
+        return Long.parseLong(dumpRow("SELECT oid FROM pg_database WHERE datname = '" + db + "'"));
+    }
+
+    private List<String> schemas() throws Exception {
+        return PgRoundTripTest.dumpRows(PgTestDb.target(db), "SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%'"
+                + " AND nspname <> 'information_schema' ORDER BY 1").stream().map(s -> s.replace("|", "")).toList();
+    }
+
+    private static String dumpRow(String sql) throws Exception {
+        List<String> rows = PgRoundTripTest.dumpRows(PgTestDb.target("postgres"), sql);
+        return rows.isEmpty() ? null : rows.get(0).replaceAll("\\|$", "");
+    }
+}
