@@ -77,7 +77,7 @@ public final class RestoreCommand {
             return new Result(backup, database, safety, rows);
         } catch (SQLException e) {
             throw new BackupException("restore into " + target.url().masked() + " failed: "
-                    + Secrets.maskText(e.getMessage(), target.effectiveCredentials().password()), e);
+                    + Secrets.maskText(e.getMessage(), target.effectiveCredentials()), e);
         } catch (IllegalArgumentException e) {
             throw new BackupException(e.getMessage(), e);
         }

@@ -98,7 +98,7 @@ public final class VerifyBackupCommand {
             return new Result(updated, rows, expectedSums.size(), sumsBad);
         } catch (SQLException e) {
             throw new BackupException("verifying on " + server.url().masked() + " failed: "
-                    + Secrets.maskText(e.getMessage(), server.effectiveCredentials().password()), e);
+                    + Secrets.maskText(e.getMessage(), server.effectiveCredentials()), e);
         }
     }
 

@@ -28,8 +28,10 @@ public final class Secrets {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String out = FreeTextMasker.startsWithUrl(text) ? UrlMasker.maskWhole(text) : text;
-        return FreeTextMasker.mask(out);
+        if (FreeTextMasker.startsWithUrl(text)) {
+            return FreeTextMasker.patterns(UrlMasker.maskWhole(text));
+        }
+        return FreeTextMasker.mask(text);
     }
 
     /** {@link #maskUrl(String)}, then every plausible occurrence of a known secret, in free text such as tool output. */

@@ -4,8 +4,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Masks the credentials of one whole URL by parsing it: the vendor's parser reads the URL, {@link CredentialSpans}
@@ -19,7 +17,6 @@ import java.util.regex.Pattern;
 final class UrlMasker {
 
     private static final String JDBC = "jdbc:";
-    private static final Pattern QUOTED = Pattern.compile("'([^']*)'");
 
     private UrlMasker() {
     }
@@ -158,27 +155,63 @@ final class UrlMasker {
     }
 
     /**
-     * A parser's problem text about {@code url}: when masking the URL hid something, every quoted piece of the URL
-     * the masked URL does not show is hidden too ({@code the port 'Pw' is not a number} may quote a password).
+     * A parser's problem text about {@code url}, which may quote pieces of it ({@code the port 'Pw' is not a number}
+     * when a password holds a '/'): every run of 3 or more characters the masked URL hides is hidden here too.
      */
     static String maskProblem(String url, String problem) {
         String masked = Secrets.maskUrl(url);
-        if (problem == null || masked == null || masked.equals(url)) {
+        if (problem == null || url == null || masked.equals(url)) {
             return Secrets.maskUrl(problem);
         }
-        Matcher m = QUOTED.matcher(problem);
-        java.util.Set<String> hidden = new java.util.TreeSet<>(
-                Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
+        String scheme = afterScheme(url);
+        List<String> hidden = masked.equals(scheme)
+                ? List.of(url.substring(scheme.length() - Secrets.MASK.length()))
+                : secretTexts(url);
+        return Secrets.maskUrl(hideCommonRuns(hideQuotedPieces(problem, hidden), hidden));
+    }
+
+    /** {@code 'Pw'}: a quoted piece the masked URL hides, however short. */
+    private static String hideQuotedPieces(String text, List<String> hidden) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("'([^']{2,})'").matcher(text);
+        StringBuilder sb = new StringBuilder();
         while (m.find()) {
             String piece = m.group(1);
-            if (piece.length() > 1 && url.contains(piece) && !masked.contains(piece)) {
-                hidden.add(piece);
+            boolean hide = hidden.stream().anyMatch(h -> h.contains(piece));
+            m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(hide ? "'" + Secrets.MASK + "'" : m.group()));
+        }
+        return m.appendTail(sb).toString();
+    }
+
+    private static List<String> secretTexts(String url) {
+        try {
+            return CredentialSpans.of(url, JdbcUrlParser.formOf(url)).secrets.stream()
+                    .map(span -> url.substring(span.start(), span.end())).toList();
+        } catch (RuntimeException e) {
+            return List.of(url);
+        }
+    }
+
+    private static final int MIN_RUN = 3;
+
+    private static String hideCommonRuns(String text, List<String> hidden) {
+        StringBuilder sb = new StringBuilder();
+        int i = 0;
+        while (i < text.length()) {
+            int longest = 0;
+            for (int end = i + MIN_RUN; end <= text.length(); end++) {
+                String run = text.substring(i, end);
+                if (hidden.stream().noneMatch(h -> h.contains(run))) {
+                    break;
+                }
+                longest = end - i;
+            }
+            if (longest > 0) {
+                sb.append(Secrets.MASK);
+                i += longest;
+            } else {
+                sb.append(text.charAt(i++));
             }
         }
-        String out = problem;
-        for (String piece : hidden) {
-            out = out.replace(piece, Secrets.MASK);
-        }
-        return Secrets.maskUrl(out);
+        return sb.toString();
     }
 }

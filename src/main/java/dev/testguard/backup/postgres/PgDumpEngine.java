@@ -97,7 +97,7 @@ public final class PgDumpEngine implements BackupEngine {
                     counted.rows(), counted.checksums());
         } catch (SQLException e) {
             throw new BackupException("cannot back up " + source.url().masked() + ": "
-                    + Secrets.maskText(e.getMessage(), source.effectiveCredentials().password()), e);
+                    + Secrets.maskText(e.getMessage(), source.effectiveCredentials()), e);
         }
     }
 
