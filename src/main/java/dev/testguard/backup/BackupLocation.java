@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * Where a project's backups live: {@code ~/.testguard/backups/<groupId>/<artifactId>/} unless
- * overridden, and never inside the git work tree unless git ignores that directory (a dump
+ * overridden (then inside a 0700 {@code testguard-backups} directory when the one named is not testguard's own
+ * private directory), and never inside the git work tree unless git ignores that directory (a dump
  * committed by accident is a data leak).
  */
 public final class BackupLocation {
@@ -26,7 +27,8 @@ public final class BackupLocation {
      */
     public static Path resolve(String override, Path baseDir, String groupId, String artifactId, Path userHome) {
         if (override != null && !override.isBlank()) {
-            return baseDir.toAbsolutePath().resolve(override.trim()).normalize();
+            // a directory the user names may be shared (a sticky /tmp): never chmod it, keep backups inside it
+            return PrivateDirectory.within(baseDir.toAbsolutePath().resolve(override.trim()).normalize());
         }
         Path base = userHome.resolve(".testguard").resolve("backups");
         if (groupId == null || artifactId == null) {

@@ -101,7 +101,7 @@ public final class RestoreCommand {
             return new Result(backup, database, o.safetyBackup(), o.safetyCopy(), o.content().rows(), o.content());
         } catch (SQLException e) {
             throw new BackupException("restore into " + target.url().masked() + " failed: "
-                    + Secrets.maskText(e.getMessage(), target.effectiveCredentials().password()), e);
+                    + Secrets.maskText(e.getMessage(), target.effectiveCredentials()), e);
         } catch (IllegalArgumentException e) {
             throw new BackupException(e.getMessage(), e);
         }

@@ -19,9 +19,9 @@ final class SecureFiles {
     private SecureFiles() {
     }
 
+    /** The backup directory: see {@link PrivateDirectory}; no directory above it changes mode. */
     static void createPrivateDirectories(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        ownerOnly(dir);
+        PrivateDirectory.create(dir);
     }
 
     /** 0700 for directories, 0600 for files; silently nothing on file systems without POSIX permissions. */

@@ -97,7 +97,7 @@ public final class VerifyBackupCommand {
             return new Result(updated, rows, expectedSums.size(), sumsBad);
         } catch (SQLException e) {
             throw new BackupException("verifying on " + server.url().masked() + " failed: "
-                    + Secrets.maskText(e.getMessage(), server.effectiveCredentials().password()), e);
+                    + Secrets.maskText(e.getMessage(), server.effectiveCredentials()), e);
         }
     }
 

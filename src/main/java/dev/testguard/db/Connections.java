@@ -86,7 +86,7 @@ public final class Connections {
             if (SilentHosts.isTimeout(e)) {
                 SilentHosts.record(url, millis);
             }
-            throw new SQLException(Secrets.maskText(e.getMessage(), credentials == null ? null : credentials.password()),
+            throw new SQLException(Secrets.maskText(e.getMessage(), credentials),
                     e.getSQLState(), e.getErrorCode());
         }
         if (connection == null) {

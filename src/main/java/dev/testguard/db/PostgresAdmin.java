@@ -101,6 +101,30 @@ public final class PostgresAdmin implements DatabaseAdmin {
         }
     }
 
+    /**
+     * What a dump must read and the connected role may not, each as {@code table s.t}, {@code sequence s.q} or
+     * {@code schema s} (tables and sequences without SELECT, schemas without USAGE), in order.
+     */
+    public static List<String> unreadableByCurrentRole(Connection c) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(UNREADABLE_SQL)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    private static final String UNREADABLE_SQL = "SELECT CASE WHEN c.oid IS NULL THEN 'schema ' || quote_ident(n.nspname)"
+            + " ELSE CASE WHEN c.relkind = 'S' THEN 'sequence ' ELSE 'table ' END"
+            + " || quote_ident(n.nspname) || '.' || quote_ident(c.relname) END"
+            + " FROM pg_namespace n LEFT JOIN pg_class c ON c.relnamespace = n.oid AND c.relkind IN ('r', 'p', 'm', 'S')"
+            + " AND NOT (CASE WHEN c.relkind = 'S' THEN has_sequence_privilege(c.oid, 'SELECT')"
+            + " ELSE has_table_privilege(c.oid, 'SELECT') END)"
+            + " WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'"
+            + " AND (c.oid IS NOT NULL OR NOT has_schema_privilege(n.oid, 'USAGE'))"
+            + " ORDER BY c.oid IS NULL, c.relkind = 'S', 1";
+
     /** Row counts over an open connection, e.g. one inside the snapshot a dump uses. */
     public static Map<String, Long> exactRowCounts(Connection c) throws SQLException {
         Map<String, Long> counts = new TreeMap<>();

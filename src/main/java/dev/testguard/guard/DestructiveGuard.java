@@ -130,7 +130,7 @@ public final class DestructiveGuard {
     private DestructiveRefusal unreadable(DatabaseTarget target, SQLException e) {
         return new DestructiveRefusal("testguard:" + goal + " refuses to touch " + target.url().masked() + " (database "
                 + target.databaseName() + ") by rule '" + RULE + "': it could not read its stamp and size right before acting ("
-                + Secrets.maskText(e.getMessage(), target.effectiveCredentials().password()) + "). Nothing was touched."
+                + Secrets.maskText(e.getMessage(), target.effectiveCredentials()) + "). Nothing was touched."
                 + " Check that the server runs and the user may read the database, then run again.", e);
     }
 

@@ -7,8 +7,7 @@ final class Ambiguity {
     }
 
     static AmbiguousJdbcUrlException of(String url, String problem) {
-        String shown = ControlCharacters.visible(Secrets.maskUrl(url));
-        return new AmbiguousJdbcUrlException(Secrets.maskUrl("The JDBC URL '" + shown + "' does not name one database: "
-                + ControlCharacters.visible(problem) + "."));
+        return new AmbiguousJdbcUrlException(() -> "The JDBC URL '" + ControlCharacters.visible(Secrets.maskUrl(url))
+                + "' does not name one database: " + ControlCharacters.visible(UrlMasker.maskProblem(url, problem)) + ".");
     }
 }

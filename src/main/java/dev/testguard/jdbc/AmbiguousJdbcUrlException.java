@@ -1,5 +1,7 @@
 package dev.testguard.jdbc;
 
+import java.util.function.Supplier;
+
 /**
  * A JDBC URL (with its connection properties) that does not say one database plainly: two of its parts name
  * different targets, a key the driver reads case-insensitively is given twice with different values, or it holds
@@ -10,5 +12,9 @@ public class AmbiguousJdbcUrlException extends JdbcUrlException {
 
     public AmbiguousJdbcUrlException(String message) {
         super(message);
+    }
+
+    AmbiguousJdbcUrlException(Supplier<String> lazyMessage) {
+        super(lazyMessage);
     }
 }

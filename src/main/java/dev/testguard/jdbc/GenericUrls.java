@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  */
 final class GenericUrls {
 
-    private static final Pattern SERVER_SHAPE = Pattern.compile("jdbc:[^/]*?://([^/?;]*)(?:/([^?;]*))?(?:[?;](.*))?");
+    static final Pattern SERVER_SHAPE = Pattern.compile("jdbc:[^/]*?://([^/?;]*)(?:/([^?;]*))?(?:[?;](.*))?");
 
     private GenericUrls() {
     }

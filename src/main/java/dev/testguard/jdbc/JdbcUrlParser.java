@@ -44,6 +44,18 @@ public final class JdbcUrlParser {
 
     /** As {@link #parse(String, Properties)}, the properties as a map (null means none). */
     public static JdbcUrl parse(String url, Map<String, String> connectionProperties) {
+        JdbcUrl written = parseWritten(url);
+        try {
+            return EffectiveTargets.resolve(written, connectionProperties == null ? Map.of() : connectionProperties);
+        } catch (JdbcUrlException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw fail(written.raw(), "it cannot be parsed (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** The URL as written, read by its vendor's parser without resolving parameters against each other. */
+    static JdbcUrl parseWritten(String url) {
         if (url == null || url.isBlank()) {
             throw new JdbcUrlException("A JDBC URL is empty; write one such as jdbc:postgresql://localhost:5432/app_test");
         }
@@ -56,8 +68,7 @@ public final class JdbcUrlParser {
         }
         ControlCharacters.refuseIn(trimmed);
         try {
-            JdbcUrl written = byVendor(trimmed);
-            return EffectiveTargets.resolve(written, connectionProperties == null ? Map.of() : connectionProperties);
+            return byVendor(trimmed);
         } catch (JdbcUrlException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -67,33 +78,49 @@ public final class JdbcUrlParser {
     }
 
     private static JdbcUrl byVendor(String url) {
+        return switch (formOf(url)) {
+            case POSTGRESQL -> PostgresUrls.parse(url);
+            case MYSQL -> MysqlUrls.parse(url);
+            case H2 -> H2Urls.parse(url);
+            case HSQLDB -> HsqldbUrls.parse(url);
+            case DERBY -> DerbyUrls.parse(url);
+            case SQLITE -> SqliteUrls.parse(url);
+            case SQLSERVER -> SqlServerUrls.parse(url);
+            case ORACLE -> OracleUrls.parse(url);
+            case TESTCONTAINERS -> TestcontainersUrls.parse(url);
+            default -> GenericUrls.parse(url);
+        };
+    }
+
+    /** The parser a URL's prefix selects ({@link Vendor#MYSQL} stands for MariaDB's form too). */
+    static Vendor formOf(String url) {
         if (startsWithIgnoreCase(url, PostgresUrls.PREFIX)) {
-            return PostgresUrls.parse(url);
+            return Vendor.POSTGRESQL;
         }
         if (MysqlUrls.accepts(url)) {
-            return MysqlUrls.parse(url);
+            return Vendor.MYSQL;
         }
         if (startsWithIgnoreCase(url, H2Urls.PREFIX)) {
-            return H2Urls.parse(url);
+            return Vendor.H2;
         }
         if (startsWithIgnoreCase(url, HsqldbUrls.PREFIX)) {
-            return HsqldbUrls.parse(url);
+            return Vendor.HSQLDB;
         }
         if (startsWithIgnoreCase(url, DerbyUrls.PREFIX)) {
-            return DerbyUrls.parse(url);
+            return Vendor.DERBY;
         }
         if (startsWithIgnoreCase(url, SqliteUrls.PREFIX)) {
-            return SqliteUrls.parse(url);
+            return Vendor.SQLITE;
         }
         if (startsWithIgnoreCase(url, SqlServerUrls.PREFIX) || startsWithIgnoreCase(url, SqlServerUrls.JTDS_PREFIX)) {
-            return SqlServerUrls.parse(url);
+            return Vendor.SQLSERVER;
         }
         if (OracleUrls.accepts(url)) {
-            return OracleUrls.parse(url);
+            return Vendor.ORACLE;
         }
         if (startsWithIgnoreCase(url, TestcontainersUrls.PREFIX)) {
-            return TestcontainersUrls.parse(url);
+            return Vendor.TESTCONTAINERS;
         }
-        return GenericUrls.parse(url);
+        return Vendor.UNKNOWN;
     }
 }

@@ -26,6 +26,12 @@ final class MysqlUrls {
         return PREFIX.matcher(url).lookingAt();
     }
 
+    /** Where the sub-protocol and its optional mode end (the '//' follows), or -1. */
+    static int prefixEnd(String url) {
+        Matcher prefix = PREFIX.matcher(url);
+        return prefix.lookingAt() ? prefix.end() : -1;
+    }
+
     static JdbcUrl parse(String url) {
         Matcher prefix = PREFIX.matcher(url);
         if (!prefix.lookingAt()) {
@@ -59,7 +65,7 @@ final class MysqlUrls {
     }
 
     /** The authority ends at the first '/' or '?' outside parentheses (socket paths live inside them). */
-    private static int endOfAuthority(String url, String rest) {
+    static int endOfAuthority(String url, String rest) {
         int depth = 0;
         for (int i = 0; i < rest.length(); i++) {
             char c = rest.charAt(i);
@@ -99,7 +105,7 @@ final class MysqlUrls {
         }
     }
 
-    private static int lastTopLevelAt(String authority) {
+    static int lastTopLevelAt(String authority) {
         int depth = 0;
         int at = -1;
         for (int i = 0; i < authority.length(); i++) {

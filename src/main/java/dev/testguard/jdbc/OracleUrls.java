@@ -24,6 +24,12 @@ final class OracleUrls {
         return PREFIX.matcher(url).lookingAt();
     }
 
+    /** Where {@code jdbc:oracle:<driver>:} ends, or -1. */
+    static int prefixEnd(String url) {
+        Matcher prefix = PREFIX.matcher(url);
+        return prefix.lookingAt() ? prefix.end() : -1;
+    }
+
     static JdbcUrl parse(String url) {
         Matcher prefix = PREFIX.matcher(url);
         if (!prefix.lookingAt()) {
@@ -51,7 +57,7 @@ final class OracleUrls {
     }
 
     /** The '@' ending {@code user/password}: passwords may be quoted and hold '@'. */
-    private static int credentialsEnd(String rest) {
+    static int credentialsEnd(String rest) {
         boolean quoted = false;
         for (int i = 0; i < rest.length(); i++) {
             char c = rest.charAt(i);

@@ -1,90 +1,62 @@
 package dev.testguard.jdbc;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Masks credentials in URLs and free text. Everything testguard prints, writes or throws goes
- * through here first, so a password can never reach a log, report, manifest or exception.
+ * Masks credentials in URLs and free text. Everything testguard prints, writes or throws goes through here first,
+ * so a password can never reach a log, report, manifest or exception.
+ *
+ * <p>A URL is masked by parsing it ({@link UrlMasker}): its vendor's parser says where the password and the secret
+ * parameters are, whatever characters they hold; a URL that cannot be parsed loses everything after its scheme when
+ * it may hold a secret. Free text is searched for URLs, each masked the same way, then for credentials written
+ * outside URLs ({@link FreeTextMasker}). A known password is masked only where it plausibly stands
+ * ({@link KnownSecrets}).
  */
 public final class Secrets {
 
     public static final String MASK = "****";
 
-    /**
-     * {@code //user:secret@host}: the secret runs to the last '@' before the host's '/', so raw '@' and ':' in a
-     * password are masked too. A ';' may be part of the secret, but not a SQL Server style {@code ;key=} after the host.
-     */
-    private static final Pattern USERINFO = Pattern.compile("(?<=/)([^/@:?;\\s]*:)((?:(?!;[\\w.-]+=)[^/?\\s])*)(@)");
-    /** {@code user:secret@host} without the slashes ({@code jdbc:mysql:u:p@h}, typos, free text). */
-    private static final Pattern BARE_USERINFO = Pattern.compile(
-            "(?<![\\w.%+~-])([\\w.%+~-]*:)([^:/?;\\s@]+)(@)");
-    /** A key holding a secret: password, sslpassword, password2, trustStorePassword, aadSecurePrincipalSecret... */
-    private static final String SECRET_KEY = "[\\w.-]*?(?:password|passwd|pwd|pass|secret|token)\\d*\\s*=\\s*";
-    /** {@code ;PASSWORD=secret} (H2, HSQLDB, Derby, SQL Server with {@code {braced}} values): the value runs to ';'. */
-    private static final Pattern SEMICOLON_PARAM = Pattern.compile(
-            "(?i)((?:^|;)\\s*" + SECRET_KEY + ")(\\{[^}]*}?|[^;\\s]*)");
-    /** {@code ?password=secret&...} and free text {@code password=secret}: the value runs to '&'. */
-    private static final Pattern QUERY_PARAM = Pattern.compile(
-            "(?i)((?:^|[?&\\s])" + SECRET_KEY + ")(\\{[^}]*}?|\"[^\"]*\"?|[^&\\s]*)");
-    /** MySQL host specs {@code (host=h,password=secret)}: the value runs to ',' or ')'. */
-    private static final Pattern HOST_SPEC_PARAM = Pattern.compile("(?i)(,\\s*" + SECRET_KEY + ")([^,)\\s]*)");
-    /** {@code address=(password=secret)}: one pair per parentheses, so the value runs to ')'. */
-    private static final Pattern ADDRESS_PARAM = Pattern.compile("(?i)(\\(\\s*" + SECRET_KEY + ")([^)\\s]*)");
-    /** Oracle {@code jdbc:oracle:thin:user/secret@host}, the secret possibly quoted or (wrongly) holding spaces. */
-    private static final Pattern ORACLE_USER_PASS = Pattern.compile("(?i)(jdbc:oracle:[^/@\\r\\n]*/)(\"[^\"]*\"|[^@\\r\\n]*)(@)");
-    /** Oracle-style {@code user/secret@} anywhere (typos, free text); never across '?', so {@code h/db?user=a@b} is safe. */
-    private static final Pattern USER_SLASH_SECRET = Pattern.compile(
-            "(?<![\\w.%+~-])([^/@:?;&\\s]+/)(\"[^\"]*\"|[^@?;&\\s]*)(@)");
-    /** {@code :/secret@}: the same with the user missing; the secret cannot hold '/', or {@code ://host/db?user=a@b} would match. */
-    private static final Pattern EMPTY_USER_SLASH_SECRET = Pattern.compile("((?<![\\w.%+~/-])/)([^@/?;&\\s]+)(@)");
-
     private Secrets() {
     }
 
-    /** The URL (or any text holding URLs) with every credential replaced by {@value #MASK}. */
+    /**
+     * The URL with every credential replaced by {@value #MASK}. A text that begins with a URL is read as that one
+     * URL (its password may hold spaces); any other text is searched for URLs.
+     */
     public static String maskUrl(String text) {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        // Parameters first: a '@' inside a masked parameter value must not look like the end of a user info.
-        String out = replace(SEMICOLON_PARAM, text, 1, -1);
-        out = replace(ADDRESS_PARAM, out, 1, -1);
-        out = replace(HOST_SPEC_PARAM, out, 1, -1);
-        out = replace(QUERY_PARAM, out, 1, -1);
-        out = replace(ORACLE_USER_PASS, out, 1, 3);
-        out = replace(USER_SLASH_SECRET, out, 1, 3);
-        out = replace(EMPTY_USER_SLASH_SECRET, out, 1, 3);
-        out = replace(USERINFO, out, 1, 3);
-        return replace(BARE_USERINFO, out, 1, 3);
+        if (FreeTextMasker.startsWithUrl(text)) {
+            return FreeTextMasker.patterns(UrlMasker.maskWhole(text));
+        }
+        return FreeTextMasker.mask(text);
     }
 
-    /** Masks every occurrence of a known secret, then any URL credential, in free text such as tool output. */
+    /** {@link #maskUrl(String)}, then every plausible occurrence of a known secret, in free text such as tool output. */
     public static String maskText(String text, String... knownSecrets) {
+        return maskKnown(text, List.of(), knownSecrets);
+    }
+
+    /** As {@link #maskText(String, String...)} for one login: its user name is never masked nor pointed at. */
+    public static String maskText(String text, Credentials credentials) {
+        if (credentials == null) {
+            return maskUrl(text);
+        }
+        List<String> identifiers = new ArrayList<>();
+        identifiers.add(credentials.username());
+        return maskKnown(text, identifiers, credentials.password());
+    }
+
+    private static String maskKnown(String text, List<String> identifiers, String... knownSecrets) {
         if (text == null) {
             return null;
         }
-        String out = text;
+        String out = maskUrl(text);
         for (String secret : knownSecrets) {
-            if (secret != null && !secret.isEmpty()) {
-                out = out.replace(secret, MASK);
-            }
+            out = KnownSecrets.mask(out, secret, identifiers);
         }
-        return maskUrl(out);
-    }
-
-    private static String replace(Pattern pattern, String text, int keepBefore, int keepAfter) {
-        Matcher m = pattern.matcher(text);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            if (m.group(keepBefore + 1).startsWith(MASK)) {
-                continue; // an earlier pattern masked this one already
-            }
-            String replacement = m.group(keepBefore) + (m.group(keepBefore + 1).isEmpty() ? "" : MASK)
-                    + (keepAfter > 0 ? m.group(keepAfter) : "");
-            m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
-        }
-        m.appendTail(sb);
-        return sb.toString();
+        return out;
     }
 }

@@ -16,7 +16,8 @@ final class UrlText {
     }
 
     static JdbcUrlException fail(String url, String problem) {
-        return new JdbcUrlException(Secrets.maskUrl("Cannot read JDBC URL '" + url + "': " + problem));
+        return new JdbcUrlException(() -> "Cannot read JDBC URL '" + Secrets.maskUrl(url) + "': "
+                + UrlMasker.maskProblem(url, problem));
     }
 
     static boolean startsWithIgnoreCase(String text, String prefix) {

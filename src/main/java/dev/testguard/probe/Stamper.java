@@ -83,7 +83,7 @@ public final class Stamper {
                     + ". Check that the server runs and the URL is right, or raise -Dtestguard.connectTimeout.");
         } catch (SQLException e) {
             throw new StampException("testguard could not stamp " + url.masked() + ": "
-                    + Secrets.maskText(e.getMessage(), login.password()) + hint(e));
+                    + Secrets.maskText(e.getMessage(), login) + hint(e));
         }
     }
 

@@ -193,6 +193,6 @@ public final class Provisioner {
     }
 
     private String message(Exception e) {
-        return Secrets.maskText(String.valueOf(e.getMessage()), server.effectiveCredentials().password());
+        return Secrets.maskText(String.valueOf(e.getMessage()), server.effectiveCredentials());
     }
 }

@@ -64,7 +64,7 @@ public final class Releaser {
                 released.add(db.name());
             } catch (SQLException e) {
                 throw new ProvisionException("testguard could not drop the provisioned database " + admin.sibling(db.name())
-                        + ": " + Secrets.maskText(e.getMessage(), server.effectiveCredentials().password())
+                        + ": " + Secrets.maskText(e.getMessage(), server.effectiveCredentials())
                         + ". Run mvn testguard:release again, or drop it by hand.", e);
             }
         }
@@ -112,7 +112,7 @@ public final class Releaser {
             }
         } catch (SQLException e) {
             throw new ProvisionException("testguard could not clean databases left by earlier builds on " + server + ": "
-                    + Secrets.maskText(e.getMessage(), server.effectiveCredentials().password()), e);
+                    + Secrets.maskText(e.getMessage(), server.effectiveCredentials()), e);
         }
         return dropped;
     }

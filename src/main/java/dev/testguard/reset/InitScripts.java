@@ -41,7 +41,7 @@ public final class InitScripts {
             }
         } catch (SQLException e) {
             throw new ResetException("testguard cannot connect to " + target + " to run the init scripts: "
-                    + Secrets.maskText(e.getMessage(), target.effectiveCredentials().password()), e);
+                    + Secrets.maskText(e.getMessage(), target.effectiveCredentials()), e);
         }
         return count;
     }
@@ -61,7 +61,7 @@ public final class InitScripts {
                     st.execute(s.sql());
                 } catch (SQLException e) {
                     throw new ResetException("init script " + shown + ":" + s.line() + " failed on " + target + ": "
-                            + Secrets.maskText(e.getMessage(), target.effectiveCredentials().password())
+                            + Secrets.maskText(e.getMessage(), target.effectiveCredentials())
                             + "\n  statement: " + abbreviate(s.sql())
                             + "\nFix that statement and run reset again: the database was reset, and the statements"
                             + " before this one have run.", e);

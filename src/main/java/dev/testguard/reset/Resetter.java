@@ -76,7 +76,7 @@ public final class Resetter {
             throw new ResetException(e.getMessage(), e);
         } catch (SQLException e) {
             throw new ResetException("testguard could not reset " + target + ": "
-                    + Secrets.maskText(e.getMessage(), target.effectiveCredentials().password()) + hint(e), e);
+                    + Secrets.maskText(e.getMessage(), target.effectiveCredentials()) + hint(e), e);
         }
     }
 

@@ -59,6 +59,7 @@ public final class PgDumpEngine implements BackupEngine {
             String serverVersion = queryString(c, "SHOW server_version").split(" ")[0];
             int serverNum = Integer.parseInt(queryString(c, "SHOW server_version_num").trim());
             PgClients.checkCanDump(pgDump, toolVersion, serverNum, source.url().masked());
+            PgReadPermissions.check(c, source.url().masked());
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             String snapshot = exportSnapshot(c);
@@ -97,7 +98,7 @@ public final class PgDumpEngine implements BackupEngine {
                     counted.rows(), counted.checksums());
         } catch (SQLException e) {
             throw new BackupException("cannot back up " + source.url().masked() + ": "
-                    + Secrets.maskText(e.getMessage(), source.effectiveCredentials().password()), e);
+                    + Secrets.maskText(e.getMessage(), source.effectiveCredentials()), e);
         }
     }
 
