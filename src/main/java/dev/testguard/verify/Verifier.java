@@ -46,7 +46,7 @@ public final class Verifier {
         String masked = verdict.url() != null ? verdict.url().masked() : Secrets.maskUrl(source.url());
         return new ReportEntry(masked, verdict.classification(), verdict.ruleId(), verdict.reason(),
                 verdict.classification().isSafe() ? null : fix, source.key(), source.provenance().location(),
-                found.testRuns(), live(verdict.live()), verdict.overridden());
+                found.testRuns(), live(verdict.live()), verdict.overridden(), found.testClasses(), source.activation());
     }
 
     private static String live(LiveFacts live) {

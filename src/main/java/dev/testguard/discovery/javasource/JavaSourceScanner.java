@@ -26,7 +26,7 @@ public final class JavaSourceScanner {
 
     /** A type whose body is being read: its members so far and the brace depth of its body. */
     private record OpenType(String name, String superclass, boolean isAbstract, int line, List<AnnotationUse> annotations,
-                            List<MemberDeclaration> members, int bodyDepth) {
+                            List<MemberDeclaration> members, int bodyDepth, String enclosing) {
     }
 
     private JavaSourceScanner(Path file, String source) {
@@ -77,7 +77,7 @@ public final class JavaSourceScanner {
             if (!open.isEmpty() && depth < open.peek().bodyDepth()) {
                 OpenType o = open.pop();
                 done.add(new TypeDeclaration(file, o.name(), o.superclass(), o.isAbstract(), o.line(), o.annotations(),
-                        o.members()));
+                        o.members(), o.enclosing()));
             }
         }
     }
@@ -96,7 +96,9 @@ public final class JavaSourceScanner {
         }
         if (pos < tokens.size() && tokens.get(pos).is("{")) {
             depth++;
-            open.push(new OpenType(name, superclass, isAbstract, keyword.line(), pending, new ArrayList<>(), depth));
+            String enclosing = open.isEmpty() ? null : open.peek().name();
+            open.push(new OpenType(name, superclass, isAbstract, keyword.line(), pending, new ArrayList<>(), depth,
+                    enclosing));
         }
         pos++;
         pending = new ArrayList<>();
