@@ -88,7 +88,7 @@ final class DatasourceReplacement implements SpringTestClass.Replacement {
                     .orElse(null);
             if (sc != null && (JDBC_CONTAINER.matcher(m.declaration()).find() || namesJdbcService(sc))) {
                 return "the Testcontainers @ServiceConnection " + (m.kind() == MemberDeclaration.Kind.FIELD ? "field" : "bean")
-                        + " " + memberName(m) + " (" + where(type, m.line()) + ")";
+                        + " " + memberName(m) + " (" + where(type, sc.line()) + ")";
             }
         }
         return null;
@@ -101,8 +101,10 @@ final class DatasourceReplacement implements SpringTestClass.Replacement {
 
     private static String dynamicProperty(TypeDeclaration type) {
         for (MemberDeclaration m : type.members()) {
-            if (m.isAnnotated("DynamicPropertySource") && DYNAMIC_URL.matcher(m.body()).find()) {
-                return "the @DynamicPropertySource method " + memberName(m) + " (" + where(type, m.line())
+            AnnotationUse dynamic = m.annotations().stream().filter(a -> a.name().equals("DynamicPropertySource"))
+                    .findFirst().orElse(null);
+            if (dynamic != null && DYNAMIC_URL.matcher(m.body()).find()) {
+                return "the @DynamicPropertySource method " + memberName(m) + " (" + where(type, dynamic.line())
                         + "), which sets spring.datasource.url from a container's getJdbcUrl()";
             }
         }

@@ -24,7 +24,8 @@ import java.util.stream.Stream;
 
 /**
  * The test classes of the project's Java test sources, each with what its own (and inherited) annotations set for
- * its Spring test context: every concrete class that is annotated or declares (or inherits) a test method.
+ * its Spring test context: every concrete class that declares (or inherits) a test method or carries a Spring test
+ * annotation.
  */
 final class SpringTestClasses {
 
@@ -64,7 +65,7 @@ final class SpringTestClasses {
         for (TypeDeclaration type : all) {
             List<TypeDeclaration> chain = chain(type);
             boolean hasTests = chain.stream().anyMatch(t -> t.hasMemberAnnotated(TEST_METHODS));
-            if (!type.isAbstract() && (hasTests || !type.annotations().isEmpty())) {
+            if (!type.isAbstract() && (hasTests || hasTestAnnotation(type))) {
                 classes.add(testClass(type, chain, hasTests));
             }
         }
@@ -78,6 +79,12 @@ final class SpringTestClasses {
         return new SpringTestClass(type.name(), type.name() + " (" + layout.display(type.file()) + ":" + type.line() + ")",
                 profiles == null ? null : profiles.profiles(), profiles == null ? null : profiles.source(), layers,
                 replacement, hasTests);
+    }
+
+    /** {@code @ActiveProfiles}, {@code @TestPropertySource}, {@code @SpringBootTest} or a slice such as {@code @DataJpaTest}. */
+    private static boolean hasTestAnnotation(TypeDeclaration type) {
+        return type.annotations().stream().map(AnnotationUse::name).anyMatch(n -> n.equals("ActiveProfiles")
+                || n.equals("TestPropertySource") || n.endsWith("Test"));
     }
 
     /** The class, its superclasses, and for a {@code @Nested} class its enclosing classes' chains, nearest first. */
