@@ -50,10 +50,15 @@ final class DatasourceReplacement implements SpringTestClass.Replacement {
         this.testDatabase = testDatabase(chain);
     }
 
+    /** What the configuration alone can switch on for every test (Docker Compose), without a test class's own. */
+    static DatasourceReplacement forEveryTest(ProjectLayout layout) {
+        return new DatasourceReplacement(layout, List.of(), List.of());
+    }
+
+    /** Whether the class itself declares a replacement; Docker Compose, switched on by configuration, is not counted. */
     @Override
     public boolean mayApply() {
-        return serviceConnection != null || dynamicProperty != null || testDatabase != null
-                || layout.dependencies().contains("org.springframework.boot:spring-boot-docker-compose");
+        return serviceConnection != null || dynamicProperty != null || testDatabase != null;
     }
 
     @Override

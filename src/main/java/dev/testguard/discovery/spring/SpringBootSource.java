@@ -70,7 +70,11 @@ public final class SpringBootSource implements UrlSource {
         if (needsForkEvaluation(scan)) {
             for (List<String> profiles : forkSelections(layout, scan.unreadSources())) {
                 SpringEnvironment env = new SpringEnvironment(layout, files, runtime).activate(profiles);
-                urlsOf(env, runtime.name()).forEach(url -> found.putIfAbsent(id(url), url));
+                String replacedBy = DatasourceReplacement.forEveryTest(layout).reason(env.lookup());
+                for (DiscoveredUrl url : urlsOf(env, runtime.name())) {
+                    DiscoveredUrl seen = replaces(replacedBy, url) ? url.forTestClass(null, null, replacedBy) : url;
+                    found.putIfAbsent(id(seen), seen);
+                }
             }
         }
         for (SpringTestClass testClass : specific) {
@@ -78,7 +82,7 @@ public final class SpringBootSource implements UrlSource {
                     .activate(testClass.profiles());
             String replacedBy = testClass.replacement().reason(env.lookup());
             for (DiscoveredUrl url : urlsOf(env, runtime.name())) {
-                boolean replaced = replacedBy != null && REPLACED_KEYS.contains(SpringNames.canonical(url.key()));
+                boolean replaced = replaces(replacedBy, url);
                 if (!replaced && found.containsKey(id(url))) {
                     continue;
                 }
@@ -111,6 +115,10 @@ public final class SpringBootSource implements UrlSource {
             }
         }
         return selections;
+    }
+
+    private static boolean replaces(String replacedBy, DiscoveredUrl url) {
+        return replacedBy != null && REPLACED_KEYS.contains(SpringNames.canonical(url.key()));
     }
 
     private static String id(DiscoveredUrl url) {

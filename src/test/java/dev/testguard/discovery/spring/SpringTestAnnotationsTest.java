@@ -181,4 +181,18 @@ class SpringTestAnnotationsTest {
         tree.file("docker-compose.yml", "services:\n  cache:\n    image: redis\n");
         assertThat(forClass("PostgresIntegrationTests").get(0).replacedBy()).isNull();
     }
+
+    @Test
+    void dockerComposeSwitchedOnInTheTestConfigurationReplacesItForEveryTest() {
+        tree.dependencies("org.springframework.boot:spring-boot-starter-test",
+                "org.springframework.boot:spring-boot-docker-compose");
+        tree.testResource("application.properties", "spring.datasource.url=jdbc:postgresql://localhost/petclinic\n"
+                + "spring.docker.compose.skip.in-tests=false\n");
+        tree.file("compose.yaml", "services:\n  db:\n    image: 'postgres:16'\n");
+        tree.file("src/test/java/a/PlainTests.java", "class PlainTests { @Test void t() { } }\n");
+        assertThat(tree.discover(source)).singleElement().satisfies(u -> {
+            assertThat(u.testClass()).isNull();
+            assertThat(u.replacedBy()).contains("src/test/resources/application.properties:2").endsWith("compose.yaml");
+        });
+    }
 }
