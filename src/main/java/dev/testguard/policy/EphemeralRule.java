@@ -25,8 +25,8 @@ public final class EphemeralRule implements Rule {
     @Override
     public Decision evaluate(Target target) {
         if (target.source() != null && target.source().replacedBy() != null) {
-            return ephemeral("The tests never open it: " + target.source().replacedBy()
-                    + " replaces this datasource at runtime.");
+            return ephemeral("The tests never open it: at runtime this datasource is replaced by "
+                    + target.source().replacedBy() + ".");
         }
         JdbcUrl url = target.url();
         switch (url.storage()) {
