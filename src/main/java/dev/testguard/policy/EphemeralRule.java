@@ -3,7 +3,10 @@ package dev.testguard.policy;
 import dev.testguard.jdbc.JdbcUrl;
 import java.nio.file.Path;
 
-/** In-memory, Testcontainers and build/temp-directory file databases die with the build: EPHEMERAL. */
+/**
+ * In-memory, Testcontainers and build/temp-directory file databases die with the build: EPHEMERAL. So is a configured
+ * URL that the test class's own setup replaces before any connection (a {@code @ServiceConnection} container...).
+ */
 public final class EphemeralRule implements Rule {
 
     public static final String ID = "ephemeral";
@@ -21,6 +24,10 @@ public final class EphemeralRule implements Rule {
 
     @Override
     public Decision evaluate(Target target) {
+        if (target.source() != null && target.source().replacedBy() != null) {
+            return ephemeral("The tests never open it: at runtime this datasource is replaced by "
+                    + target.source().replacedBy() + ".");
+        }
         JdbcUrl url = target.url();
         switch (url.storage()) {
             case MEMORY:

@@ -28,7 +28,8 @@ public final class ConsoleReport {
             for (ReportEntry e : entries) {
                 lines.add("    " + e.url());
                 lines.add("      from " + e.source() + (e.key() == null ? "" : " (" + e.key() + ")")
-                        + (e.testRuns().isEmpty() ? "" : ", seen by " + String.join(", ", e.testRuns())));
+                        + (e.testRuns().isEmpty() ? "" : ", seen by " + String.join(", ", e.testRuns()))
+                        + e.testClassNote());
                 lines.add("      " + (e.rule() == null ? "" : "[" + e.rule() + "] ") + e.reason());
                 if (e.live() != null) {
                     lines.add("      live: " + e.live());

@@ -25,6 +25,7 @@ public final class FailureMessage {
             if (!e.testRuns().isEmpty()) {
                 sb.append(", seen by ").append(String.join(", ", e.testRuns()));
             }
+            sb.append(e.testClassNote());
             sb.append('\n');
             sb.append("   rule:   ").append(e.rule()).append(": ").append(e.reason()).append('\n');
             if (e.fix() != null) {

@@ -68,6 +68,8 @@ public final class JsonReport {
         strings(json, "testRuns", e.testRuns());
         json.writeStringField("live", e.live());
         strings(json, "overrides", e.overrides());
+        strings(json, "testClasses", e.testClasses());
+        json.writeStringField("activation", e.activation());
         strings(json, "lifted", e.lifted());
         json.writeEndObject();
     }

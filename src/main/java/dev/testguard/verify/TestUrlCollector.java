@@ -30,8 +30,11 @@ public final class TestUrlCollector {
     public record Collected(List<String> runs, List<String> skippedRuns, List<String> warnings, List<Found> urls) {
     }
 
-    /** One distinct URL and the runs that see it ({@code url.testRun()} is the first of them). */
-    public record Found(DiscoveredUrl url, List<String> testRuns) {
+    /**
+     * One distinct URL and the runs that see it ({@code url.testRun()} is the first of them), and the test classes
+     * that see it because of their own annotations (empty when it is not specific to any class).
+     */
+    public record Found(DiscoveredUrl url, List<String> testRuns, List<String> testClasses) {
     }
 
     public Collected collect(VerifyRequest request) {
@@ -59,16 +62,23 @@ public final class TestUrlCollector {
     private static List<Found> group(List<DiscoveredUrl> found) {
         Map<String, DiscoveredUrl> first = new LinkedHashMap<>();
         Map<String, Set<String>> runs = new LinkedHashMap<>();
+        Map<String, Set<String>> classes = new LinkedHashMap<>();
         for (DiscoveredUrl url : found) {
-            String id = url.url() + "\u0000" + url.provenance().location() + "\u0000" + url.key();
+            String id = String.join("\u0000", url.url(), url.provenance().location(), String.valueOf(url.key()),
+                    String.valueOf(url.activation()), String.valueOf(url.replacedBy()), String.valueOf(url.testClass() == null));
             first.putIfAbsent(id, url);
             Set<String> seenBy = runs.computeIfAbsent(id, k -> new LinkedHashSet<>());
             if (url.testRun() != null) {
                 seenBy.add(url.testRun());
             }
+            Set<String> classesOf = classes.computeIfAbsent(id, k -> new LinkedHashSet<>());
+            if (url.testClass() != null) {
+                classesOf.add(url.testClass());
+            }
         }
         List<Found> result = new ArrayList<>();
-        first.forEach((id, url) -> result.add(new Found(url, new ArrayList<>(runs.get(id)))));
+        first.forEach((id, url) -> result.add(
+                new Found(url, new ArrayList<>(runs.get(id)), new ArrayList<>(classes.get(id)))));
         return result;
     }
 }

@@ -50,7 +50,7 @@ public final class Verifier {
         String masked = verdict.url() != null ? verdict.url().masked() : Secrets.maskUrl(source.url());
         return new ReportEntry(masked, verdict.classification(), verdict.ruleId(), verdict.reason(),
                 verdict.classification().isSafe() ? null : fix, source.key(), source.provenance().location(),
-                found.testRuns(), live(verdict.live()), verdict.overridden(),
+                found.testRuns(), live(verdict.live()), verdict.overridden(), found.testClasses(), source.activation(),
                 verdict.lifts().stream().map(l -> l.database() + " (allowed by " + l.entry() + ")").toList());
     }
 

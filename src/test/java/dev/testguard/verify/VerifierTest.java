@@ -137,4 +137,36 @@ class VerifierTest {
         assertThat(report.entries()).filteredOn(e -> e.key().equals("it.db")).singleElement()
                 .satisfies(e -> assertThat(e.rule()).isEqualTo("main-datasource"));
     }
+
+    @Test
+    void petclinicProfilesReplacedByServiceConnectionAreEphemeralAndAnUnreplacedOneNamesItsTestClass() {
+        ProjectTree tree = new ProjectTree(dir).dependencies("org.springframework.boot:spring-boot-starter-test");
+        tree.mainResource("application.properties", "database=h2\n");
+        tree.mainResource("application-mysql.properties", "spring.datasource.url=jdbc:mysql://localhost/petclinic\n");
+        tree.mainResource("application-postgres.properties", "spring.datasource.url=jdbc:postgresql://localhost/petclinic\n");
+        tree.file("src/test/java/p/MySqlIntegrationTests.java", """
+                @SpringBootTest @ActiveProfiles("mysql")
+                class MySqlIntegrationTests {
+                    @ServiceConnection @Container static MySQLContainer<?> container = new MySQLContainer<>("mysql:9.2");
+                    @Test void t() { }
+                }
+                """);
+        tree.file("src/test/java/p/PostgresTests.java", """
+                @SpringBootTest
+                @ActiveProfiles("postgres")
+                class PostgresTests { @Test void t() { } }
+                """);
+        Report report = verify(tree.layout(), build(Map.of(), Map.of()), execution(TestPluginExecution.SUREFIRE, "default-test"));
+        ReportEntry mysql = report.entries().stream().filter(e -> e.url().startsWith("jdbc:mysql")).findFirst().orElseThrow();
+        assertThat(mysql.classification()).isEqualTo(Classification.EPHEMERAL);
+        assertThat(mysql.reason()).contains("@ServiceConnection field container (MySqlIntegrationTests.java:3)");
+        assertThat(mysql.testClasses()).containsExactly("MySqlIntegrationTests (src/test/java/p/MySqlIntegrationTests.java:2)");
+        ReportEntry postgres = report.entries(Classification.PROTECTED).get(0);
+        assertThat(postgres.source()).isEqualTo("src/main/resources/application-postgres.properties:1");
+        assertThat(postgres.activation()).isEqualTo("profile postgres from @ActiveProfiles on PostgresTests"
+                + " (src/test/java/p/PostgresTests.java:2)");
+        assertThat(dev.testguard.report.FailureMessage.of(report, "target/testguard/report.json"))
+                .contains("for test class PostgresTests (src/test/java/p/PostgresTests.java:3) (profile postgres from"
+                        + " @ActiveProfiles on PostgresTests");
+    }
 }

@@ -20,8 +20,11 @@ import java.util.Set;
 
 /**
  * The JDBC URLs a Spring Boot test sees through config data ({@code application*.properties|yml|yaml}), the
- * fork's system properties and environment, with Spring Boot 3's precedence. The configuration is evaluated
- * for the fork's own profiles and once per distinct {@code @ActiveProfiles} list in the test sources.
+ * fork's system properties and environment, with Spring Boot 3's precedence. The configuration is evaluated for
+ * the fork's own profiles (the test classes without annotations of their own), and once per test class whose
+ * annotations change it ({@code @ActiveProfiles}, {@code @TestPropertySource}, {@code @SpringBootTest(properties)},
+ * slices' {@code properties}) or replace its datasource ({@code @ServiceConnection}, {@code @AutoConfigureTestDatabase},
+ * Docker Compose): such URLs name their test class, and a replaced datasource's URL is marked as never opened.
  */
 public final class SpringBootSource implements UrlSource {
 
@@ -44,6 +47,10 @@ public final class SpringBootSource implements UrlSource {
                     List.of("spring.liquibase.user", "spring.datasource.username"),
                     List.of("spring.liquibase.password", "spring.datasource.password")));
 
+    /** What a replaced datasource (container, embedded test database) takes over: the DataSource's own URL. */
+    private static final Set<String> REPLACED_KEYS = Set.of(SpringNames.canonical("spring.datasource.url"),
+            SpringNames.canonical("spring.datasource.hikari.jdbc-url"));
+
     private final FrameworkDetector detector;
 
     public SpringBootSource() {
@@ -60,21 +67,65 @@ public final class SpringBootSource implements UrlSource {
             return List.of();
         }
         SpringConfigFiles files = new SpringConfigFiles(layout);
-        List<List<String>> selections = new ArrayList<>();
-        selections.add(null);
-        for (List<String> annotated : new ActiveProfilesScanner().scan(layout.testSources())) {
-            if (!annotated.isEmpty()) {
-                selections.add(annotated);
+        SpringTestClasses.Scan scan = new SpringTestClasses(layout).scan();
+        List<SpringTestClass> specific = scan.classes().stream().filter(SpringTestClass::isSpecific).toList();
+        Map<String, DiscoveredUrl> found = new LinkedHashMap<>();
+        if (needsForkEvaluation(scan)) {
+            for (List<String> profiles : forkSelections(layout, scan.unreadSources())) {
+                SpringEnvironment env = new SpringEnvironment(layout, files, runtime).activate(profiles);
+                String replacedBy = DatasourceReplacement.forEveryTest(layout).reason(env.lookup());
+                for (DiscoveredUrl url : urlsOf(env, runtime.name())) {
+                    DiscoveredUrl seen = replaces(replacedBy, url) ? url.forTestClass(null, null, replacedBy) : url;
+                    found.putIfAbsent(id(seen), seen);
+                }
             }
         }
-        Map<String, DiscoveredUrl> found = new LinkedHashMap<>();
-        for (List<String> testProfiles : selections) {
-            SpringEnvironment env = new SpringEnvironment(layout, files, runtime).activate(testProfiles);
+        for (SpringTestClass testClass : specific) {
+            SpringEnvironment env = new SpringEnvironment(layout, files, runtime, testClass.testLayers())
+                    .activate(testClass.profiles());
+            String replacedBy = testClass.replacement().reason(env.lookup());
             for (DiscoveredUrl url : urlsOf(env, runtime.name())) {
-                found.putIfAbsent(url.key() + "\u0000" + url.url() + "\u0000" + url.provenance().location(), url);
+                boolean replaced = replaces(replacedBy, url);
+                if (!replaced && found.containsKey(id(url))) {
+                    continue;
+                }
+                DiscoveredUrl forClass = url.forTestClass(testClass.display(), testClass.activation(),
+                        replaced ? replacedBy : null);
+                found.putIfAbsent(id(forClass) + "\u0000" + testClass.display(), forClass);
             }
         }
         return new ArrayList<>(found.values());
+    }
+
+    /**
+     * Whether some test sees the configuration as the fork alone sets it: a test class without annotations of its
+     * own, test sources that are not Java, or no recognisable test class at all.
+     */
+    private static boolean needsForkEvaluation(SpringTestClasses.Scan scan) {
+        List<SpringTestClass> tests = scan.classes().stream().filter(SpringTestClass::hasTests).toList();
+        return scan.unreadSources() || tests.isEmpty() || !tests.stream().allMatch(SpringTestClass::isSpecific);
+    }
+
+    /** The fork's own profiles, and for test sources that are not Java, each {@code @ActiveProfiles} list in them. */
+    private static List<List<String>> forkSelections(ProjectLayout layout, boolean unreadSources) {
+        List<List<String>> selections = new ArrayList<>();
+        selections.add(null);
+        if (unreadSources) {
+            for (List<String> annotated : new ActiveProfilesScanner().scan(layout.testSources())) {
+                if (!annotated.isEmpty()) {
+                    selections.add(annotated);
+                }
+            }
+        }
+        return selections;
+    }
+
+    private static boolean replaces(String replacedBy, DiscoveredUrl url) {
+        return replacedBy != null && REPLACED_KEYS.contains(SpringNames.canonical(url.key()));
+    }
+
+    private static String id(DiscoveredUrl url) {
+        return url.key() + "\u0000" + url.url() + "\u0000" + url.provenance().location() + "\u0000" + url.replacedBy();
     }
 
     private static List<DiscoveredUrl> urlsOf(SpringEnvironment env, String testRun) {

@@ -9,6 +9,7 @@ import dev.testguard.discovery.SourcedValue;
 import dev.testguard.discovery.TestRuntime;
 import dev.testguard.discovery.config.ClasspathResources;
 import dev.testguard.discovery.config.ConfigDocument;
+import dev.testguard.discovery.config.ConfigEntry;
 import dev.testguard.discovery.config.PropertyLayer;
 import dev.testguard.discovery.config.PropertyLookup;
 
@@ -34,15 +35,22 @@ final class SpringEnvironment {
     private final ProjectLayout layout;
     private final SpringConfigFiles files;
     private final List<PropertyLayer> runtimeLayers;
+    private final ConfigImports imports;
 
     /** The profiles in effect (last wins) and the file layers active for them, highest precedence first. */
     private List<String> profiles = List.of();
     private List<PropertyLayer> fileLayers = List.of();
 
     SpringEnvironment(ProjectLayout layout, SpringConfigFiles files, TestRuntime runtime) {
+        this(layout, files, runtime, List.of());
+    }
+
+    /** {@code testLayers}: a test class's own property sources (highest first), above everything the fork sees. */
+    SpringEnvironment(ProjectLayout layout, SpringConfigFiles files, TestRuntime runtime, List<PropertyLayer> testLayers) {
         this.layout = layout;
         this.files = files;
-        this.runtimeLayers = runtimeLayers(runtime);
+        this.imports = new ConfigImports(layout);
+        this.runtimeLayers = concat(testLayers, runtimeLayers(runtime));
     }
 
     /**
@@ -50,7 +58,7 @@ final class SpringEnvironment {
      * {@code @ActiveProfiles} annotation (they replace {@code spring.profiles.active}), or null.
      */
     SpringEnvironment activate(List<String> testProfiles) {
-        List<PropertyLayer> plainUnconditional = reverse(layersOf(files.plainFiles(), null));
+        List<PropertyLayer> plainUnconditional = reverse(layersOf(withRootImports(files.plainFiles(), List.of()), null));
         PropertyLookup early = lookup(runtimeLayers, plainUnconditional);
         LinkedHashSet<String> accepted = new LinkedHashSet<>();
         List<String> include = new ArrayList<>();
@@ -64,8 +72,20 @@ final class SpringEnvironment {
             accepted.addAll(defaults.isEmpty() ? List.of("default") : defaults);
         }
         this.profiles = expandGroups(early, new ArrayList<>(accepted));
-        this.fileLayers = reverse(layersOf(files.allFiles(profiles), profiles));
+        this.fileLayers = reverse(layersOf(withRootImports(files.allFiles(profiles), profiles), profiles));
         return this;
+    }
+
+    /**
+     * The files plus those a {@code spring.config.import} set outside any file names (a system property, a variable):
+     * Spring Boot imports them, and their profile-specific variants, above the default locations.
+     */
+    private List<SpringConfigFiles.Found> withRootImports(List<SpringConfigFiles.Found> found, List<String> active) {
+        String rootImport = PropertyLookup.firstOf(runtimeLayers).resolvedValue(ConfigImports.IMPORT);
+        if (rootImport == null) {
+            return found;
+        }
+        return concat(found, imports.resolve(rootImport, null, active));
     }
 
     List<String> profiles() {
@@ -88,24 +108,49 @@ final class SpringEnvironment {
     private List<PropertyLayer> layersOf(List<SpringConfigFiles.Found> found, List<String> profiles) {
         List<PropertyLayer> layers = new ArrayList<>();
         for (SpringConfigFiles.Found f : found) {
-            String display = layout.display(f.path());
-            Function<String, String> advice = key -> howToChange(f, display, key);
-            for (ConfigDocument doc : f.content().documents()) {
-                if (isActive(doc, profiles)) {
-                    layers.add(PropertyLayer.document(doc, f.path(), display, advice, k -> List.of())
-                            .withNormalizer(SpringNames::canonical));
-                }
-            }
+            addFile(f, null, profiles, layers, new java.util.HashSet<>());
         }
         return layers;
     }
 
-    private String howToChange(SpringConfigFiles.Found f, String display, String key) {
-        if (!f.classpath()) {
-            return "set " + key + " in " + display + " (Spring Boot reads it from the working directory) to a test"
-                    + " database, or delete that file";
+    /**
+     * Adds a file's active documents, lowest first; what a document imports goes right after it, so it takes
+     * precedence over the importing document (and a later import over an earlier one), as in Spring Boot.
+     */
+    private void addFile(SpringConfigFiles.Found f, String importedBy, List<String> profiles, List<PropertyLayer> layers,
+                         Set<java.nio.file.Path> importing) {
+        if (!importing.add(f.path())) {
+            return;
         }
-        return ClasspathResources.advice(layout, f.path(), f.relativeName(), display, key);
+        String display = layout.display(f.path());
+        Function<String, String> advice = key -> howToChange(f, display, key, importedBy);
+        for (ConfigDocument doc : f.content().documents()) {
+            if (!isActive(doc, profiles)) {
+                continue;
+            }
+            layers.add(PropertyLayer.document(doc, f.path(), display, advice, k -> List.of())
+                    .withNormalizer(SpringNames::canonical));
+            for (ConfigEntry declared : ConfigImports.declaredIn(doc)) {
+                String by = display + ":" + declared.line();
+                for (SpringConfigFiles.Found imported : imports.resolve(declared.value(), f, profiles)) {
+                    addFile(imported, by, profiles, layers, importing);
+                }
+            }
+        }
+        importing.remove(f.path());
+    }
+
+    private String howToChange(SpringConfigFiles.Found f, String display, String key, String importedBy) {
+        String advice;
+        if (!f.classpath()) {
+            advice = "set " + key + " in " + display + " (Spring Boot reads it from the working directory) to a test"
+                    + " database, or delete that file";
+        } else {
+            advice = ClasspathResources.advice(layout, f.path(), f.relativeName(), display, key);
+        }
+        return importedBy == null ? advice
+                : advice + " (" + display + " is imported by spring.config.import at " + importedBy
+                        + "; or drop that import for the tests)";
     }
 
     private static boolean isActive(ConfigDocument doc, List<String> profiles) {
