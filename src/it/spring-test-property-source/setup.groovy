@@ -2,7 +2,9 @@ import dev.testguard.it.ItDatabase
 
 // the real database, with data; the test class that names it is written here (its name is unique per run)
 def db = ItDatabase.createPostgres(basedir, 'database.txt', 'orders', 25)
-new File(basedir, 'src/test/java/it/OrdersRepositoryTest.java').text = """package it;
+def source = new File(basedir, 'src/test/java/it/OrdersRepositoryTest.java')
+source.parentFile.mkdirs() // git keeps no empty directory
+source.text = """package it;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
