@@ -1,6 +1,7 @@
 package dev.testguard.maven;
 
 import dev.testguard.db.DatabaseTarget;
+import dev.testguard.guard.DestructiveGuard;
 import dev.testguard.provision.ProvisionException;
 import dev.testguard.provision.ProvisionRegistry;
 import dev.testguard.provision.Provisioner;
@@ -87,7 +88,7 @@ public class ProvisionMojo extends AbstractGuardMojo {
             List<Path> inputs = new ArrayList<>(baselineInputs == null || baselineInputs.isEmpty()
                     ? List.of(Path.of("src/main/resources/db/migration")) : baselineInputs.stream().map(File::toPath).toList());
             Provisioner.Result result = new Provisioner(server, prefix, Clock.systemUTC(), registry,
-                    project.getGroupId() + ":" + project.getArtifactId(), basedir)
+                    project.getGroupId() + ":" + project.getArtifactId(), basedir, new DestructiveGuard("provision", maxRows, null))
                     .provision(forks, baselineOf, BaselineKey.of(basedir, inputs), classifier(sources(), probe(), layout()));
             List<String> names = propertyNames();
             for (String name : names) {

@@ -151,7 +151,7 @@ public final class Provisioner {
         }
         throw new ProvisionException("testguard:provision refuses to touch " + db + " by rule '" + DestructiveGuard.RULE
                 + "': it exists already and this build did not create it. Nothing was touched. Run the provision again"
-                + " (names are random), or choose another <provisionPrefix>.");
+                + " (names are random), or choose another <prefix> (-Dtestguard.prefix).");
     }
 
     private static byte[] randomBytes() {
