@@ -95,13 +95,14 @@ class GuardEndToEndTest {
     }
 
     /**
-     * r2dbc-postgresql in a JVM without PgJDBC: the live rules run over an R2DBC connection of the factory itself;
+     * r2dbc-postgresql and r2dbc-mariadb in a JVM without JDBC drivers: the live rules run over an R2DBC connection
+     * of the factory itself;
      * where that cannot run (nothing listens on the port) the factory is refused, saying how to turn the guard off.
      */
     @ParameterizedTest
     @MethodSource("javaHomes")
     void r2dbcWithoutAJdbcDriverIsJudgedOverR2dbcItself(Path javaHome) throws Exception {
-        String classpath = classpathWithoutPgJdbc();
+        String classpath = classpathWithoutJdbcDrivers();
         Map<String, String> expected = new LinkedHashMap<>();
         List<String> lines = new ArrayList<>();
         String r2dbc = "r2dbc:postgresql://postgres@localhost:5432/";
@@ -113,6 +114,11 @@ class GuardEndToEndTest {
         add(lines, expected, "r2dbc-dev", "r2dbc", r2dbc + dbs.pgDev, "", "REFUSED");
         add(lines, expected, "r2dbc-nothing-listens", "r2dbc", "r2dbc:postgresql://postgres@localhost:1/"
                 + dbs.pgTest, "", "REFUSED");
+        String maria = "r2dbc:mariadb://root@localhost:3306/";
+        add(lines, expected, "maria-r2dbc-test-stamped-protected", "r2dbc", maria + dbs.myStampedProtected, "",
+                "REFUSED");
+        add(lines, expected, "maria-r2dbc-dev", "r2dbc", maria + dbs.myDev, "", "REFUSED");
+        add(lines, expected, "maria-r2dbc-test", "r2dbc", maria + dbs.myTest, "", "OK");
         Map<String, Long> before = dbs.rowCounts();
         String token = "e2e" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -128,6 +134,9 @@ class GuardEndToEndTest {
                 "Rule 'stamp'");
         assertThat(run.result("r2dbc-test-over-maxrows")).contains("R2dbcPermissionDeniedException", dbs.pgBig,
                 "Rule 'live-data'");
+        assertThat(run.result("maria-r2dbc-test-stamped-protected")).contains("R2dbcPermissionDeniedException",
+                "testguard refused a connection to jdbc:mariadb://localhost:3306/" + dbs.myStampedProtected,
+                "Rule 'stamp'");
         assertThat(run.result("r2dbc-nothing-listens")).contains("testguard refused an R2DBC connection factory for "
                 + "jdbc:postgresql://localhost:1/" + dbs.pgTest, "could not run its live checks",
                 "-Dtestguard.runtime=false");
@@ -138,12 +147,13 @@ class GuardEndToEndTest {
         assertThat(dbs.rowCounts()).isEqualTo(before);
     }
 
-    /** The test class path without PgJDBC (which it holds: r2dbc-postgresql does not need it). */
-    private static String classpathWithoutPgJdbc() {
+    /** The test class path without its JDBC drivers: PgJDBC, MariaDB Connector/J, MySQL Connector/J. */
+    private static String classpathWithoutJdbcDrivers() {
         List<String> all = List.of(System.getProperty("java.class.path").split(File.pathSeparator));
-        List<String> kept = all.stream().filter(e -> !Path.of(e).getFileName().toString().matches("postgresql-\\d.*\\.jar"))
+        List<String> kept = all.stream().filter(e -> !Path.of(e).getFileName().toString()
+                .matches("(postgresql-\\d|mariadb-java-client-|mysql-connector-j-).*\\.jar"))
                 .collect(Collectors.toList());
-        assertThat(kept).as("PgJDBC on the test class path").hasSize(all.size() - 1);
+        assertThat(kept).as("the three JDBC drivers on the test class path").hasSize(all.size() - 3);
         return String.join(File.pathSeparator, kept);
     }
 
