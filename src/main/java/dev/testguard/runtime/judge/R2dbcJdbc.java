@@ -112,13 +112,18 @@ final class R2dbcJdbc {
     }
 
     private static Object objectMethod(Object proxy, Method method, Object[] args) throws SQLException {
+        return objectMethod(proxy, method, args, "testguard's JDBC view of an R2DBC connection");
+    }
+
+    /** {@code Object}'s methods of a proxy; any other method is not supported. */
+    static Object objectMethod(Object proxy, Method method, Object[] args, String name) throws SQLException {
         switch (method.getName()) {
             case "hashCode":
                 return System.identityHashCode(proxy);
             case "equals":
                 return proxy == args[0];
             case "toString":
-                return "testguard's JDBC view of an R2DBC connection";
+                return name;
             default:
                 throw new SQLFeatureNotSupportedException("the runtime guard's R2DBC live check does not support "
                         + method.getDeclaringClass().getSimpleName() + "." + method.getName());
