@@ -32,6 +32,7 @@ final class SpringTestClasses {
 
     private static final Set<String> TEST_METHODS = Set.of("Test", "ParameterizedTest", "RepeatedTest", "TestFactory",
             "TestTemplate");
+    private static final Set<String> STRING_ATTRIBUTES = Set.of("properties", "value", "locations", "profiles");
     private static final Pattern CLASS_LITERAL = Pattern.compile("(\\w+) \\. class");
 
     /** Every test class found, and whether some test sources could not be read as Java (Kotlin, Groovy). */
@@ -54,7 +55,9 @@ final class SpringTestClasses {
             unread |= scanRoot(root, testTypes);
         }
         List<TypeDeclaration> indexed = new ArrayList<>(testTypes);
-        scanRoot(layout.basedir().resolve("src/main/java"), indexed);
+        if (testTypes.stream().anyMatch(SpringTestClasses::namesConstants)) {
+            scanRoot(layout.basedir().resolve("src/main/java"), indexed);
+        }
         SourceIndex index = new SourceIndex(indexed, layout::display);
         for (TypeDeclaration raw : testTypes) {
             TypeDeclaration type = index.resolve(raw);
@@ -79,6 +82,14 @@ final class SpringTestClasses {
         return new SpringTestClass(type.name(), type.name() + " (" + layout.display(type.file()) + ":" + type.line() + ")",
                 profiles == null ? null : profiles.profiles(), profiles == null ? null : profiles.source(), layers,
                 replacement, hasTests);
+    }
+
+    /** Whether a property or profile attribute of the type's annotations names a constant (maybe of the main sources). */
+    private static boolean namesConstants(TypeDeclaration type) {
+        return type.annotations().stream().flatMap(a -> a.attributes().entrySet().stream())
+                .filter(e -> STRING_ATTRIBUTES.contains(e.getKey())).flatMap(e -> e.getValue().items().stream())
+                .filter(java.util.Objects::nonNull).flatMap(List::stream)
+                .anyMatch(term -> term.reference() != null && !term.reference().endsWith(".class"));
     }
 
     /** Reads the Java files under {@code root} into {@code types}; true when some source there is not Java. */
