@@ -64,6 +64,13 @@ public class VerifyMojo extends AbstractGuardMojo {
     @Parameter(property = "testguard.propertyName", defaultValue = "argLine")
     private String propertyName;
 
+    /**
+     * Checks and reports exactly as usual (same refusals, same report) but prepares nothing for a test run: the
+     * runtime guard is not armed, and says so loudly. The pre-commit hook uses it: no test runs there.
+     */
+    @Parameter(property = "testguard.checkOnly", defaultValue = "false")
+    private boolean checkOnly;
+
     @Parameter(defaultValue = "${plugin}", readonly = true)
     private PluginDescriptor plugin;
 
@@ -108,7 +115,9 @@ public class VerifyMojo extends AbstractGuardMojo {
         if (failsafeOnly) {
             return;
         }
-        if (runtimeGuard) {
+        if (checkOnly) {
+            armer.disarmed("testguard.checkOnly=true: this build only checks, it prepares no test run");
+        } else if (runtimeGuard) {
             armer.arm(plugin, policySettings(), offline, Duration.ofMillis(connectTimeout), reportFile.toPath());
         } else {
             armer.disarmed("testguard.runtime=false");
