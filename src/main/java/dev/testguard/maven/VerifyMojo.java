@@ -129,12 +129,14 @@ public class VerifyMojo extends AbstractGuardMojo {
         new RuntimeArmer(project, session, propertyName, getLog()).defineEmptyIfAbsent();
     }
 
-    /** In CI: annotations for the PROTECTED URLs and target/testguard/TEST-testguard.xml. */
+    /** In CI: annotations for the PROTECTED URLs and target/testguard/TEST-testguard[-executionId].xml. */
     private void ciOutput(Report report) throws MojoExecutionException {
         Path reportDirectory = reportFile.toPath().toAbsolutePath().getParent();
         Path root = session == null || session.getExecutionRootDirectory() == null ? null : Path.of(session.getExecutionRootDirectory());
         try {
-            Path junit = CiOutput.emit(System.getenv(), report, project.getBasedir().toPath(), root, reportDirectory, System.out);
+            String execution = mojoExecution == null ? null : mojoExecution.getExecutionId();
+            Path junit = CiOutput.emit(System.getenv(), report, project.getBasedir().toPath(), root, reportDirectory,
+                    execution, System.out);
             if (junit != null) {
                 getLog().info("testguard: CI detected, JUnit report " + layout().display(junit));
             }
