@@ -26,7 +26,12 @@ def (status, out) = git('commit', '-m', 'use the dev database')
 println out
 assert status != 0 : "the hook let an unsafe commit through:\n${out}"
 contains(out, 'orders_dev', 'PROTECTED', 'testguard: commit refused')
+assert !out.contains('[cds') && !out.contains('shared archive') : "the JVM's class-data messages reached the commit:\n${out}"
 assert git('log', '--oneline')[1].readLines().size() == 1
+// the first check wrote the JVM class-data archive the next ones start from
+def cache = new File(basedir, '.git/testguard-cache')
+assert cache.listFiles().findAll { it.name.endsWith('.jsa') }.size() == 1 : "no class-data archive in ${cache}: ${cache.list()}"
+assert cache.listFiles().findAll { it.name.endsWith('.tmp') }.isEmpty()
 
 // 2. safe change staged: accepted
 pom.text = safe.replace('orders_test', 'orders_v2_test')
@@ -51,6 +56,33 @@ assert git('add', 'app/src/main/java/app/App.java')[0] == 0
 (status, out) = git('commit', '-m', 'code')
 assert status == 0 : "the hook refused a source-only commit:\n${out}"
 assert git('log', '--oneline')[1].readLines().size() == 4
+// 5. a staged test class is read by the check (@TestPropertySource beats application.properties): refused
+new File(basedir, 'app/src/test/java/app').mkdirs()
+def testClass = new File(basedir, 'app/src/test/java/app/OrdersTest.java')
+testClass.text = """package app;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+@TestPropertySource(properties = "spring.datasource.url=jdbc:postgresql://localhost:5432/orders_live")
+class OrdersTest {
+    @Test
+    void wipes() {
+    }
+}
+"""
+assert git('add', 'app/src/test/java/app/OrdersTest.java')[0] == 0
+(status, out) = git('commit', '-m', 'a test class naming the live database')
+println out
+assert status != 0 : "the hook let a test class naming a live database through:\n${out}"
+contains(out, 'orders_live', 'PROTECTED', 'testguard: commit refused')
+assert git('log', '--oneline')[1].readLines().size() == 4
+assert git('reset', '-q', 'HEAD', 'app/src/test/java/app/OrdersTest.java')[0] == 0
+testClass.delete()
 // the hook cleaned up its scratch export
 assert new File(basedir, '.git').listFiles().findAll { it.name.startsWith('testguard-staged') }.isEmpty()
+// 6. uninstall-hook removes the hook and its class-data cache
+def coordinates = (hook.text =~ /'([^']+):verify'/)[0][1]
+def maven = (hook.text =~ /TESTGUARD_MVN:-'([^']+)'/)[0][1]
+(status, out) = exec([maven, '-o', '-q', '-B', coordinates + ':uninstall-hook'])
+assert status == 0 : out
+assert !hook.exists() && !cache.exists()
 true

@@ -45,6 +45,13 @@ public final class Git {
         return directory.resolve(common).resolve("hooks").toAbsolutePath().normalize();
     }
 
+    /** The git directory of the work tree holding the directory (a linked work tree has its own). */
+    public Path gitDirectory() throws HookException {
+        String out = run("rev-parse", "--absolute-git-dir")
+                .orElseThrow(() -> new HookException("git cannot name the git directory of " + directory));
+        return Path.of(out).toAbsolutePath().normalize();
+    }
+
     /** Runs git; the trimmed standard output when it exits 0, empty when it exits non-zero. */
     Optional<String> run(String... args) throws HookException {
         List<String> command = new ArrayList<>();

@@ -56,7 +56,8 @@ public final class HookFile {
         if (!(s.endsWith("/sh") || s.endsWith("bash") || s.endsWith(" sh") || s.endsWith("/dash") || s.endsWith(" zsh")
                 || s.endsWith("/zsh"))) {
             throw new HookException("the existing pre-commit hook is not a shell script (" + s + "): testguard leaves"
-                    + " it unchanged. Call 'mvn -o -q -Dtestguard.offline=true testguard:verify' from it yourself.");
+                    + " it unchanged. Call 'mvn -o -q -Dtestguard.offline=true -Dtestguard.checkOnly=true testguard:verify'"
+                    + " from it yourself.");
         }
     }
 

@@ -1,14 +1,18 @@
 package dev.testguard.hook;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Installs and removes testguard's block in the pre-commit hook of the git repository holding a project. One hook per
@@ -35,8 +39,18 @@ public final class HookInstaller {
                 + hook + " (the rest of the hook is unchanged)";
     }
 
-    /** Removes the block, and the hook file when nothing else remains in it. */
+    /** Removes the block, the hook file when nothing else remains in it, and the hook's class-data cache. */
     public String uninstall() throws HookException {
+        String removed = removeHookBlock();
+        Path cache = git.gitDirectory().resolve(HookBlock.CACHE_DIRECTORY);
+        if (!Files.isDirectory(cache, LinkOption.NOFOLLOW_LINKS)) {
+            return removed;
+        }
+        deleteTree(cache);
+        return removed + "; removed the hook's class-data cache " + cache;
+    }
+
+    private String removeHookBlock() throws HookException {
         Path hook = hookFile();
         Optional<String> existing = read(hook);
         if (existing.isEmpty() || !HookFile.hasBlock(existing.get())) {
@@ -98,6 +112,16 @@ public final class HookInstaller {
             Files.setPosixFilePermissions(file, perms);
         } catch (UnsupportedOperationException e) {
             file.toFile().setExecutable(true);
+        }
+    }
+
+    private static void deleteTree(Path directory) throws HookException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new HookException("cannot delete " + directory + ": " + e.getMessage() + ". Delete it by hand.", e);
         }
     }
 

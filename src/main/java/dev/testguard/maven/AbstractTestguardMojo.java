@@ -52,8 +52,9 @@ public abstract class AbstractTestguardMojo extends AbstractMojo {
         try {
             run();
         } catch (ConfigFileException e) {
-            // a goal that reads project files without its own wording (backup, provision...): still a message, no trace
-            throw new MojoFailureException("testguard cannot read a project file: " + e.getMessage());
+            // a goal that reads project files without its own wording (backup, provision...): the message, and the
+            // cause for -e
+            throw new MojoFailureException("testguard cannot read a project file: " + e.getMessage(), e);
         }
     }
 

@@ -64,6 +64,13 @@ public class VerifyMojo extends AbstractGuardMojo {
     @Parameter(property = "testguard.propertyName", defaultValue = "argLine")
     private String propertyName;
 
+    /**
+     * Checks and reports exactly as usual (same refusals, same report) but prepares nothing for a test run: the
+     * runtime guard is not armed, and says so loudly. The pre-commit hook uses it: no test runs there.
+     */
+    @Parameter(property = "testguard.checkOnly", defaultValue = "false")
+    private boolean checkOnly;
+
     @Parameter(defaultValue = "${plugin}", readonly = true)
     private PluginDescriptor plugin;
 
@@ -108,7 +115,9 @@ public class VerifyMojo extends AbstractGuardMojo {
         if (failsafeOnly) {
             return;
         }
-        if (runtimeGuard) {
+        if (checkOnly) {
+            armer.disarmed("testguard.checkOnly=true: this build only checks, it prepares no test run");
+        } else if (runtimeGuard) {
             armer.arm(plugin, policySettings(), offline, Duration.ofMillis(connectTimeout), reportFile.toPath());
         } else {
             armer.disarmed("testguard.runtime=false");
@@ -120,12 +129,14 @@ public class VerifyMojo extends AbstractGuardMojo {
         new RuntimeArmer(project, session, propertyName, getLog()).defineEmptyIfAbsent();
     }
 
-    /** In CI: annotations for the PROTECTED URLs and target/testguard/TEST-testguard.xml. */
+    /** In CI: annotations for the PROTECTED URLs and target/testguard/TEST-testguard[-executionId].xml. */
     private void ciOutput(Report report) throws MojoExecutionException {
         Path reportDirectory = reportFile.toPath().toAbsolutePath().getParent();
         Path root = session == null || session.getExecutionRootDirectory() == null ? null : Path.of(session.getExecutionRootDirectory());
         try {
-            Path junit = CiOutput.emit(System.getenv(), report, project.getBasedir().toPath(), root, reportDirectory, System.out);
+            String execution = mojoExecution == null ? null : mojoExecution.getExecutionId();
+            Path junit = CiOutput.emit(System.getenv(), report, project.getBasedir().toPath(), root, reportDirectory,
+                    execution, System.out);
             if (junit != null) {
                 getLog().info("testguard: CI detected, JUnit report " + layout().display(junit));
             }

@@ -19,10 +19,12 @@ class HookFileTest {
         assertThat(hook).startsWith("#!/bin/sh\n" + HookBlock.BEGIN + "\n").endsWith(HookBlock.END + "\n");
         assertThat(hook).contains("git checkout-index --all --prefix=\"$tg_tmp/\"")
                 .contains("cd \"$tg_tmp/app\"")
-                .contains("-o -q -B -Dtestguard.offline=true 'dev.testguard:testguard-maven-plugin:1.2.3:verify'")
+                .contains("-o -q -B -Dtestguard.offline=true -Dtestguard.checkOnly=true"
+                        + " 'dev.testguard:testguard-maven-plugin:1.2.3:verify'")
                 .contains("tg_mvn=${TESTGUARD_MVN:-'/opt/maven/bin/mvn'}")
-                .contains("MAVEN_OPTS=\"-XX:TieredStopAtLevel=1 -XX:+UseSerialGC $MAVEN_OPTS\"")
-                .contains("grep -Ev '\\.(java|kt|kts|groovy|scala|md|adoc|png|jpe?g|gif|svg|css|js|ts)$'")
+                .contains("MAVEN_OPTS=\"-XX:TieredStopAtLevel=1 -XX:+UseSerialGC $tg_cds $MAVEN_OPTS\"")
+                .contains("grep -Ev '\\.(md|adoc|png|jpe?g|gif|svg|css|js|ts)$' | grep -Ev '(^|/)src/main/[^/]+/.*\\.(java|kt|groovy|scala)$'")
+                .contains("/testguard-cache/dev.testguard_testguard-maven-plugin_1.2.3-$tg_key.jsa")
                 .contains("exit 1");
     }
 

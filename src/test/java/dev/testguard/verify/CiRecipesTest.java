@@ -75,7 +75,7 @@ class CiRecipesTest {
                 .containsEntry("MARIADB_DATABASE", "billing_test")
                 .containsEntry("DATABASE_URL", "postgres://app:app@postgres:5432/orders_test");
         assertThat((List<Object>) job.get("script")).containsExactly(COMMAND);
-        assertThat(map(map(job.get("artifacts")).get("reports"))).containsEntry("junit", "**/target/testguard/TEST-testguard.xml");
+        assertThat(map(map(job.get("artifacts")).get("reports"))).containsEntry("junit", "**/target/testguard/TEST-testguard*.xml");
         assertAllTest(verify(variables));
 
         Map<String, String> withoutCi = new LinkedHashMap<>(variables);

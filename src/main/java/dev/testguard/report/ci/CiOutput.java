@@ -17,11 +17,12 @@ public final class CiOutput {
     }
 
     /**
-     * Returns the JUnit report written, or null outside CI. Annotation paths are relative to the workspace the CI
-     * system names, else to {@code checkoutRoot} (the build's top directory).
+     * Returns the JUnit report written (one file per plugin execution, see {@link JUnitReport#fileName}), or null
+     * outside CI. Annotation paths are relative to the workspace the CI system names, else to {@code checkoutRoot}
+     * (the build's top directory).
      */
     public static Path emit(Map<String, String> env, Report report, Path moduleDir, Path checkoutRoot,
-            Path reportDirectory, PrintStream out) throws IOException {
+            Path reportDirectory, String executionId, PrintStream out) throws IOException {
         CiSystem system = CiSystem.detect(env);
         if (!system.isCi()) {
             return null;
@@ -33,8 +34,8 @@ public final class CiOutput {
             out.println(line);
         }
         out.flush();
-        Path junit = reportDirectory.resolve(JUnitReport.FILE_NAME);
-        JUnitReport.write(report, junit);
+        Path junit = reportDirectory.resolve(JUnitReport.fileName(executionId));
+        JUnitReport.write(report, junit, executionId);
         return junit;
     }
 }

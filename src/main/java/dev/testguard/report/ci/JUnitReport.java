@@ -16,20 +16,33 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * The report as a JUnit XML test suite ({@code TEST-testguard.xml}), so that a refusal shows up in a CI system's test
  * view: one test case per URL, a failure for each PROTECTED one, skipped for UNRESOLVED. Written atomically.
+ * <p>
+ * Each plugin execution writes its own file: the POM's {@code default} execution {@code TEST-testguard.xml}, any other
+ * (a second {@code verify} bound to {@code pre-integration-test}, {@code default-cli} from the command line)
+ * {@code TEST-testguard-<executionId>.xml}, with the execution in the suite's name, so that no execution's results
+ * replace another's in the same build.
  */
 public final class JUnitReport {
 
     public static final String FILE_NAME = "TEST-testguard.xml";
 
+    /** The execution whose report keeps the plain {@link #FILE_NAME}: a POM execution declared without an id. */
+    public static final String DEFAULT_EXECUTION = "default";
+
     private JUnitReport() {
     }
 
-    public static void write(Report report, Path file) throws IOException {
+    /** The file name for an execution: {@link #FILE_NAME} for the default one (or none), else with its id. */
+    public static String fileName(String executionId) {
+        return isDefault(executionId) ? FILE_NAME : "TEST-testguard-" + safe(executionId) + ".xml";
+    }
+
+    public static void write(Report report, Path file, String executionId) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), FILE_NAME, ".tmp");
         try (OutputStream out = Files.newOutputStream(tmp)) {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
-            write(report, xml);
+            write(report, xml, isDefault(executionId) ? "" : safe(executionId));
             xml.close();
         } catch (XMLStreamException e) {
             Files.deleteIfExists(tmp);
@@ -38,11 +51,20 @@ public final class JUnitReport {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static void write(Report report, XMLStreamWriter xml) throws XMLStreamException {
+    private static boolean isDefault(String executionId) {
+        return executionId == null || executionId.isBlank() || executionId.equals(DEFAULT_EXECUTION);
+    }
+
+    /** An execution id as a file-name part: letters, digits, '.', '_' and '-' kept, anything else '_'. */
+    private static String safe(String executionId) {
+        return executionId.strip().replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    private static void write(Report report, XMLStreamWriter xml, String execution) throws XMLStreamException {
         xml.writeStartDocument("UTF-8", "1.0");
         xml.writeCharacters("\n");
         xml.writeStartElement("testsuite");
-        xml.writeAttribute("name", "testguard");
+        xml.writeAttribute("name", execution.isEmpty() ? "testguard" : "testguard-" + execution);
         xml.writeAttribute("tests", String.valueOf(report.entries().size()));
         xml.writeAttribute("failures", String.valueOf(report.entries(Classification.PROTECTED).size()));
         xml.writeAttribute("errors", "0");
@@ -51,7 +73,7 @@ public final class JUnitReport {
         xml.writeAttribute("timestamp", report.generatedAt().toString());
         for (ReportEntry e : report.entries()) {
             xml.writeCharacters("\n  ");
-            testCase(report, e, xml);
+            testCase(report, e, execution, xml);
         }
         xml.writeCharacters("\n");
         xml.writeEndElement();
@@ -59,9 +81,10 @@ public final class JUnitReport {
         xml.writeEndDocument();
     }
 
-    private static void testCase(Report report, ReportEntry e, XMLStreamWriter xml) throws XMLStreamException {
+    private static void testCase(Report report, ReportEntry e, String execution, XMLStreamWriter xml)
+            throws XMLStreamException {
         xml.writeStartElement("testcase");
-        xml.writeAttribute("classname", "testguard." + report.project());
+        xml.writeAttribute("classname", "testguard." + report.project() + (execution.isEmpty() ? "" : "." + execution));
         xml.writeAttribute("name", e.url() + " [" + e.source() + "]");
         xml.writeAttribute("time", "0");
         if (e.classification() == Classification.PROTECTED) {

@@ -28,7 +28,7 @@ class JUnitReportTest {
     void one_testcase_per_url_a_failure_for_protected_skipped_for_unresolved() throws Exception {
         Path file = dir.resolve("testguard/TEST-testguard.xml");
 
-        JUnitReport.write(report(PROTECTED, SAFE, UNRESOLVED), file);
+        JUnitReport.write(report(PROTECTED, SAFE, UNRESOLVED), file, "default");
 
         Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
         Element suite = xml.getDocumentElement();
@@ -54,12 +54,45 @@ class JUnitReportTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
 
-        Path none = CiOutput.emit(Map.of(), report(PROTECTED), dir, dir, dir.resolve("a"), out);
-        Path written = CiOutput.emit(Map.of("GITHUB_ACTIONS", "true"), report(PROTECTED), dir, dir, dir.resolve("b"), out);
+        Path none = CiOutput.emit(Map.of(), report(PROTECTED), dir, dir, dir.resolve("a"), "default", out);
+        Path written = CiOutput.emit(Map.of("GITHUB_ACTIONS", "true"), report(PROTECTED), dir, dir, dir.resolve("b"), "default",
+                out);
 
         assertThat(none).isNull();
         assertThat(dir.resolve("a")).doesNotExist();
         assertThat(written).isEqualTo(dir.resolve("b/TEST-testguard.xml")).isRegularFile();
         assertThat(bytes.toString(StandardCharsets.UTF_8)).startsWith("::error file=pom.xml,line=30,");
+    }
+
+    @Test
+    void each_execution_of_one_build_writes_its_own_report_so_no_refusal_is_replaced() throws Exception {
+        Map<String, String> github = Map.of("GITHUB_ACTIONS", "true");
+        PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        Path reports = dir.resolve("target/testguard");
+
+        Path first = CiOutput.emit(github, report(PROTECTED, SAFE), dir, dir, reports, "default", out);
+        Path second = CiOutput.emit(github, report(SAFE), dir, dir, reports, "pre-it", out);
+        Path cli = CiOutput.emit(github, report(UNRESOLVED), dir, dir, reports, "default-cli", out);
+        Path odd = CiOutput.emit(github, report(SAFE), dir, dir, reports, "re check/2", out);
+
+        assertThat(first).isEqualTo(reports.resolve("TEST-testguard.xml"));
+        assertThat(second).isEqualTo(reports.resolve("TEST-testguard-pre-it.xml"));
+        assertThat(cli).isEqualTo(reports.resolve("TEST-testguard-default-cli.xml"));
+        assertThat(odd).isEqualTo(reports.resolve("TEST-testguard-re_check_2.xml"));
+        try (var files = Files.list(reports)) {
+            assertThat(files).containsExactlyInAnyOrder(first, second, cli, odd);
+        }
+        Element kept = parse(first);
+        assertThat(kept.getAttribute("name")).isEqualTo("testguard");
+        assertThat(kept.getAttribute("failures")).isEqualTo("1");
+        Element later = parse(second);
+        assertThat(later.getAttribute("name")).isEqualTo("testguard-pre-it");
+        assertThat(later.getAttribute("failures")).isEqualTo("0");
+        assertThat(((Element) later.getElementsByTagName("testcase").item(0)).getAttribute("classname"))
+                .isEqualTo("testguard.com.example:orders.pre-it");
+    }
+
+    private static Element parse(Path file) throws Exception {
+        return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile()).getDocumentElement();
     }
 }
