@@ -3,6 +3,8 @@ package dev.testguard.provision;
 import dev.testguard.db.DatabaseAdmin;
 import dev.testguard.db.DatabaseAdmins;
 import dev.testguard.db.DatabaseTarget;
+import dev.testguard.db.PostgresAdmin;
+import dev.testguard.probe.PostgresStampStore;
 import dev.testguard.discovery.DiscoveredUrl;
 import dev.testguard.discovery.Provenance;
 import dev.testguard.guard.DestructiveGuard;
@@ -49,11 +51,12 @@ public final class Provisioner {
     private final TestStamps stamps;
     private final Path baseDir;
     private final DestructiveGuard guard;
+    private int spares;
     /** The random part of the names; tests replace it to make a name collide. */
     java.util.function.IntSupplier nameRandom = () -> ThreadLocalRandom.current().nextInt();
 
     public Provisioner(DatabaseTarget server, String prefix, Clock clock, ProvisionRegistry registry, String project, Path baseDir) {
-        this(server, prefix, clock, registry, project, baseDir, new DestructiveGuard("provision", 10_000, null));
+        this(server, prefix, clock, registry, project, baseDir, DestructiveGuard.withDefaults("provision"));
     }
 
     public Provisioner(DatabaseTarget server, String prefix, Clock clock, ProvisionRegistry registry, String project, Path baseDir,
@@ -68,14 +71,29 @@ public final class Provisioner {
     }
 
     /**
+     * Keeps {@code count} ready copies of the baseline ({@link SparePool}, PostgreSQL only): provision then renames a
+     * spare instead of copying the template, and {@link Result#refill()} makes new ones. 0 (the default): none.
+     */
+    public Provisioner withSpares(int count) {
+        if (count < 0 || count > SparePool.MAX_SIZE) {
+            throw new IllegalArgumentException("spares must be 0 to " + SparePool.MAX_SIZE + ", not " + count);
+        }
+        this.spares = count;
+        return this;
+    }
+
+    /**
      * What was provisioned.
      *
-     * @param databases   one per fork
-     * @param url         the URL to hand to the tests: with several forks it ends in {@code ${surefire.forkNumber}}
+     * @param databases    one per fork
+     * @param url          the URL to hand to the tests: with several forks it ends in {@code ${surefire.forkNumber}}
      * @param fromBaseline the baseline the databases were cloned from, or null when they are empty
-     * @param millis      how long creating them took
+     * @param millis       how long creating them took
+     * @param fromSpares   how many of them were ready spares of the baseline
+     * @param refill       the pool to refill now (in the background: see {@link SparePool#refill()}), or null
      */
-    public record Result(List<ProvisionedDatabase> databases, String url, BaselineInfo fromBaseline, long millis) {
+    public record Result(List<ProvisionedDatabase> databases, String url, BaselineInfo fromBaseline, long millis,
+                         int fromSpares, SparePool refill) {
     }
 
     /**
@@ -102,14 +120,39 @@ public final class Provisioner {
         BaselineInfo baseline = freshBaseline(baselineOf, baselineKey);
         long start = System.nanoTime();
         List<ProvisionedDatabase> created = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            created.add(createOne(admin, names.get(i), i + 1, baseline == null ? null : baselineOf));
+        SparePool pool = baseline != null && spares > 0 && SparePool.supports(server)
+                ? new SparePool(server, baselineOf, spares, stamps) : null;
+        int fromSpares = 0;
+        try (SparePool claims = pool) {
+            for (int i = 0; i < names.size(); i++) {
+                ProvisionedDatabase spare = pool == null ? null : claimSpare(pool, names.get(i), i + 1);
+                fromSpares += spare == null ? 0 : 1;
+                created.add(spare != null ? spare : createOne(admin, names.get(i), i + 1, baseline == null ? null : baselineOf));
+            }
+        } catch (SQLException e) {
+            throw new ProvisionException("testguard could not hand out a ready copy of the baseline of " + baselineOf + ": "
+                    + message(e) + ". Databases already created are listed in " + registry.file()
+                    + " and dropped by testguard:release; -Dtestguard.spares=0 turns the pool off.", e);
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         // built around a plain marker: PostgreSQL URLs percent-encode the database name
         String url = forks == 1 ? admin.sibling(base).url().raw()
                 : admin.sibling(base + "_forknumbermarker").url().raw().replace("_forknumbermarker", "_${surefire.forkNumber}");
-        return new Result(created, url, baseline, millis);
+        return new Result(created, url, baseline, millis, fromSpares, pool);
+    }
+
+    /**
+     * Renames a ready spare to {@code name}, its token and stamp written in the same transaction, then records it; null
+     * when no spare is ready (or the name is taken: {@link #createOne} then says why).
+     */
+    private ProvisionedDatabase claimSpare(SparePool pool, String name, int fork) throws SQLException, ProvisionException {
+        String token = HexFormat.of().formatHex(randomBytes());
+        if (!pool.claim(name, PostgresStampStore.commentWith(PostgresAdmin.tokenText(token), stamps.testStamp()))) {
+            return null;
+        }
+        ProvisionedDatabase record = new ProvisionedDatabase(name, server.toString(), Instant.now(clock), fork, token);
+        registry.add(List.of(record));
+        return record;
     }
 
     /**
