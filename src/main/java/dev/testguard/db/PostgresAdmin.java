@@ -223,8 +223,8 @@ public final class PostgresAdmin implements DatabaseAdmin {
     public static final String SPARE_MARKER = "testguard-pool-spare:";
     private static final String CURRENT_MARKER = "(SELECT '" + SPARE_MARKER + "' || oid || ':'"
             + " || md5(coalesce(shobj_description(oid, 'pg_database'), '')) FROM pg_database WHERE datname = ?)";
-    /** A spare that is gone (another run claimed it), in use, or whose new name is taken: it is simply not claimed. */
-    private static final List<String> NOT_CLAIMED = List.of("3D000", "55006", "42P04");
+    /** A spare that is gone (another run claimed it), in use, whose new name is taken, or a deadlock: simply not claimed. */
+    private static final List<String> NOT_CLAIMED = List.of("3D000", "55006", "42P04", "40P01");
 
     /** The comment text of a provision token; {@link #provisionToken} finds it anywhere in the comment. */
     public static String tokenText(String token) {
@@ -237,37 +237,61 @@ public final class PostgresAdmin implements DatabaseAdmin {
     }
 
     /**
-     * In one transaction: {@code spare} becomes {@code name}, kept only when the first line of its comment is the current
-     * marker of {@code template}, and gets {@code comment}. False, nothing changed, when the spare is gone, in use, stale
-     * or not a spare. Claims of one spare take turns on its catalog lock: one wins, the others find it gone.
+     * In one transaction, for each name of {@code comments} in turn: the next of {@code spares} that is a current spare of
+     * {@code template} (the first line of its comment is the current marker) becomes that name and gets its comment
+     * (the provision token and stamp). Returns the names that got a spare. A spare that is gone, in use or stale, or a
+     * name that is taken, is skipped (its savepoint rolled back). Claims of one spare take turns on its catalog lock: one
+     * transaction wins, the others find it gone. The commit does not wait for the WAL flush: a claim a server crash
+     * loses leaves the spare a spare, and the database release finds gone.
      */
-    public static boolean claimSpare(Connection m, String spare, String name, String template, String comment) throws SQLException {
+    public static java.util.Set<String> claimSpares(Connection m, List<String> spares, Map<String, String> comments, String template)
+            throws SQLException {
+        java.util.Set<String> claimed = new java.util.LinkedHashSet<>();
+        java.util.Deque<String> free = new java.util.ArrayDeque<>(spares);
         boolean auto = m.getAutoCommit();
         m.setAutoCommit(false);
         try (Statement st = m.createStatement()) {
-            st.execute("ALTER DATABASE " + quote(spare) + " RENAME TO " + quote(name));
-            try (PreparedStatement ps = m.prepareStatement("SELECT split_part(shobj_description(oid, 'pg_database'), E'\\n', 1) = "
-                    + CURRENT_MARKER + " FROM pg_database WHERE datname = ?")) {
-                ps.setString(1, template);
-                ps.setString(2, name);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next() || !rs.getBoolean(1)) {
-                        m.rollback();
-                        return false;
+            st.execute("SET LOCAL synchronous_commit = off");
+            for (Map.Entry<String, String> wanted : comments.entrySet()) {
+                while (!free.isEmpty() && !claimed.contains(wanted.getKey())) {
+                    java.sql.Savepoint savepoint = m.setSavepoint();
+                    if (claimOne(m, free.poll(), wanted.getKey(), template, wanted.getValue())) {
+                        m.releaseSavepoint(savepoint);
+                        claimed.add(wanted.getKey());
+                    } else {
+                        m.rollback(savepoint);
                     }
                 }
             }
-            st.execute("COMMENT ON DATABASE " + quote(name) + " IS " + literal(m, comment));
             m.commit();
-            return true;
+            return claimed;
         } catch (SQLException e) {
             m.rollback();
+            throw e;
+        } finally {
+            m.setAutoCommit(auto);
+        }
+    }
+
+    private static boolean claimOne(Connection m, String spare, String name, String template, String comment) throws SQLException {
+        try (Statement st = m.createStatement();
+             PreparedStatement ps = m.prepareStatement("SELECT split_part(shobj_description(oid, 'pg_database'), E'\\n', 1) = "
+                     + CURRENT_MARKER + " FROM pg_database WHERE datname = ?")) {
+            st.execute("ALTER DATABASE " + quote(spare) + " RENAME TO " + quote(name));
+            ps.setString(1, template);
+            ps.setString(2, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || !rs.getBoolean(1)) {
+                    return false;
+                }
+            }
+            st.execute("COMMENT ON DATABASE " + quote(name) + " IS " + literal(m, comment));
+            return true;
+        } catch (SQLException e) {
             if (NOT_CLAIMED.contains(e.getSQLState())) {
                 return false;
             }
             throw e;
-        } finally {
-            m.setAutoCommit(auto);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.testguard.db.DatabaseAdmins;
 import dev.testguard.db.DatabaseTarget;
 import dev.testguard.db.PostgresAdmin;
 import dev.testguard.probe.PostgresStampStore;
+import dev.testguard.probe.Stamp;
 import dev.testguard.discovery.DiscoveredUrl;
 import dev.testguard.discovery.Provenance;
 import dev.testguard.guard.DestructiveGuard;
@@ -27,9 +28,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 
 /**
  * Creates throwaway test databases on a local server, one per Surefire fork: {@code <prefix><utc time>_<random>_test}
@@ -122,37 +127,47 @@ public final class Provisioner {
         List<ProvisionedDatabase> created = new ArrayList<>();
         SparePool pool = baseline != null && spares > 0 && SparePool.supports(server)
                 ? new SparePool(server, baselineOf, spares, stamps) : null;
-        int fromSpares = 0;
-        try (SparePool claims = pool) {
-            for (int i = 0; i < names.size(); i++) {
-                ProvisionedDatabase spare = pool == null ? null : claimSpare(pool, names.get(i), i + 1);
-                fromSpares += spare == null ? 0 : 1;
-                created.add(spare != null ? spare : createOne(admin, names.get(i), i + 1, baseline == null ? null : baselineOf));
-            }
-        } catch (SQLException e) {
-            throw new ProvisionException("testguard could not hand out a ready copy of the baseline of " + baselineOf + ": "
-                    + message(e) + ". Databases already created are listed in " + registry.file()
-                    + " and dropped by testguard:release; -Dtestguard.spares=0 turns the pool off.", e);
+        Map<String, ProvisionedDatabase> fromSpares = pool == null ? Map.of() : claimSpares(pool, names);
+        for (int i = 0; i < names.size(); i++) {
+            ProvisionedDatabase spare = fromSpares.get(names.get(i));
+            created.add(spare != null ? spare : createOne(admin, names.get(i), i + 1, baseline == null ? null : baselineOf));
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         // built around a plain marker: PostgreSQL URLs percent-encode the database name
         String url = forks == 1 ? admin.sibling(base).url().raw()
                 : admin.sibling(base + "_forknumbermarker").url().raw().replace("_forknumbermarker", "_${surefire.forkNumber}");
-        return new Result(created, url, baseline, millis, fromSpares, pool);
+        return new Result(created, url, baseline, millis, fromSpares.size(), pool);
     }
 
     /**
-     * Renames a ready spare to {@code name}, its token and stamp written in the same transaction, then records it; null
-     * when no spare is ready (or the name is taken: {@link #createOne} then says why).
+     * Hands out ready spares for {@code names} (by name; fewer when fewer are ready). They are recorded first, with the
+     * tokens their claim writes (release drops only a database holding its entry's token), in one registry write; the
+     * names that got no spare are taken off again and created the usual way.
      */
-    private ProvisionedDatabase claimSpare(SparePool pool, String name, int fork) throws SQLException, ProvisionException {
-        String token = HexFormat.of().formatHex(randomBytes());
-        if (!pool.claim(name, PostgresStampStore.commentWith(PostgresAdmin.tokenText(token), stamps.testStamp()))) {
-            return null;
+    private Map<String, ProvisionedDatabase> claimSpares(SparePool pool, List<String> names) throws ProvisionException {
+        Map<String, ProvisionedDatabase> records = new LinkedHashMap<>();
+        Map<String, String> comments = new LinkedHashMap<>();
+        Instant now = Instant.now(clock);
+        Stamp stamp = stamps.testStamp();
+        for (int i = 0; i < names.size(); i++) {
+            String token = HexFormat.of().formatHex(randomBytes());
+            records.put(names.get(i), new ProvisionedDatabase(names.get(i), server.toString(), now, i + 1, token));
+            comments.put(names.get(i), PostgresStampStore.commentWith(PostgresAdmin.tokenText(token), stamp));
         }
-        ProvisionedDatabase record = new ProvisionedDatabase(name, server.toString(), Instant.now(clock), fork, token);
-        registry.add(List.of(record));
-        return record;
+        registry.add(records.values());
+        Set<String> claimed;
+        try {
+            claimed = pool.claim(comments);
+        } catch (SQLException e) {
+            registry.remove(records.keySet());
+            throw new ProvisionException("testguard could not hand out a ready copy of the baseline on " + server + ": "
+                    + message(e) + ". Nothing was created; -Dtestguard.spares=0 turns the pool of copies off.", e);
+        }
+        records.keySet().retainAll(claimed);
+        if (claimed.size() < names.size()) {
+            registry.remove(names.stream().filter(n -> !claimed.contains(n)).collect(Collectors.toSet()));
+        }
+        return records;
     }
 
     /**

@@ -23,7 +23,7 @@ import java.util.Map;
  * the caller decides where it runs). Refilling and dropping hold the baseline's lock, which a reset holds while it saves
  * a baseline. A database named like a spare without the marker is never claimed, replaced or dropped.
  */
-public final class SparePool implements AutoCloseable {
+public final class SparePool {
 
     /** Spares {@link #drop} looks for: {@code __tgspare_1} to {@code __tgspare_64}. */
     public static final int MAX_SIZE = 64;
@@ -34,8 +34,6 @@ public final class SparePool implements AutoCloseable {
     private final String template;
     private final int size;
     private final TestStamps stamps;
-    private Connection connection;
-    private List<String> candidates;
 
     /**
      * @param baselineOf the database whose baseline the spares copy, on {@code server}
@@ -73,25 +71,20 @@ public final class SparePool implements AutoCloseable {
     }
 
     /**
-     * Renames a spare of the current baseline to {@code name} (which must not exist) with {@code comment} (the provision
-     * token and stamp); false when no spare is ready. Safe from several threads and builds: a spare goes to one of them.
+     * Renames spares of the current baseline to the names of {@code comments} (none of which may exist), each with its
+     * comment (the provision token and stamp), all in one transaction; returns the names that got one. Safe from
+     * several threads and builds: a spare goes to one of them.
      */
-    public boolean claim(String name, String comment) throws SQLException {
-        Connection m = connection();
-        if (candidates == null) {
-            candidates = new ArrayList<>();
+    public java.util.Set<String> claim(Map<String, String> comments) throws SQLException {
+        List<String> candidates = new ArrayList<>();
+        try (Connection m = admin.openMaintenance()) {
             PostgresAdmin.comments(m, spareNames()).forEach((spare, text) -> {
                 if (text != null && text.startsWith(PostgresAdmin.SPARE_MARKER)) {
                     candidates.add(spare);
                 }
             });
+            return candidates.isEmpty() ? java.util.Set.of() : PostgresAdmin.claimSpares(m, candidates, comments, template);
         }
-        while (!candidates.isEmpty()) {
-            if (PostgresAdmin.claimSpare(m, candidates.remove(0), name, template, comment)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** What a refill did, for the build log. */
@@ -158,20 +151,5 @@ public final class SparePool implements AutoCloseable {
             }
         }
         return dropped;
-    }
-
-    private Connection connection() throws SQLException {
-        if (connection == null) {
-            connection = admin.openMaintenance();
-        }
-        return connection;
-    }
-
-    @Override
-    public void close() throws SQLException {
-        if (connection != null) {
-            connection.close();
-            connection = null;
-        }
     }
 }
