@@ -29,7 +29,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * Surefire's {@code <systemPropertyVariables>}. With {@code forks} > 1 there is one database per Surefire fork and
  * the URL ends in {@code ${surefire.forkNumber}}, which Surefire replaces in each fork. Declare this execution
  * before {@code verify}'s in the POM (same phase): verify then checks the provisioned URL instead of warning about
- * an unresolved property. {@code release} drops them; databases crashed builds left are dropped here. Skipped, it
+ * an unresolved property. {@code release} drops them; databases crashed builds left are dropped here. With a
+ * baseline on PostgreSQL, ready copies of it ({@code spares}) are renamed instead of copied and new ones are made in
+ * the background, which this build awaits ({@link BuildWork}). Skipped, it
  * defines the properties as empty (when the POM does not define them).
  */
 @Mojo(name = "provision", defaultPhase = LifecyclePhase.PROCESS_TEST_RESOURCES,

@@ -40,7 +40,8 @@ import java.util.stream.Collectors;
  * Creates throwaway test databases on a local server, one per Surefire fork: {@code <prefix><utc time>_<random>_test}
  * (suffixed {@code _1}, {@code _2}... with several forks), each a copy of a fresh baseline when one is given, else
  * empty, each holding a random token (kept in the registry: release drops only databases holding theirs) and each
- * stamped {@code test}. A name that exists already is never overwritten. Before creating, the would-be URL is classified with every rule: a
+ * stamped {@code test}. With spares ({@link #withSpares}, PostgreSQL), ready copies of the baseline are renamed
+ * instead of copied ({@link SparePool}). A name that exists already is never overwritten. Before creating, the would-be URL is classified with every rule: a
  * provision server that is not local (or not allowed) is refused. Every database is recorded in the registry
  * as soon as it exists, so {@code release} finds it even when a later step fails.
  */
