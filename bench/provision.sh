@@ -16,7 +16,11 @@ WORK="$(mktemp -d)"
 VERSION="0.1.0-SNAPSHOT"
 P="dev.testguard:testguard-maven-plugin:$VERSION"
 MVN=(mvn -B -o)
-if [ -n "${BENCH_REPO:-}" ]; then MVN+=("-Dmaven.repo.local=$BENCH_REPO"); fi
+if [ -n "${BENCH_REPO:-}" ]; then
+  # the plugin from BENCH_REPO, everything else from the usual local repository (as the invoker ITs resolve it)
+  sed "s#@localRepositoryUrl@#file://$HOME/.m2/repository#" "$(cd "$(dirname "$0")/.." && pwd)/src/it/settings.xml" > "$WORK/settings.xml"
+  MVN+=("-Dmaven.repo.local=$BENCH_REPO" -s "$WORK/settings.xml")
+fi
 cleanup() {
   (cd "$WORK" && "${MVN[@]}" -q "$P:release" -Dtestguard.dropSpares=true -Dtestguard.baselineDatabase="$SRC" >/dev/null 2>&1) || true
   for s in "" __tgbase __tgspare; do dropdb --if-exists --force "${SRC}$s" 2>/dev/null || true; done
