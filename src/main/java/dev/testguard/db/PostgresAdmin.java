@@ -77,15 +77,7 @@ public final class PostgresAdmin implements DatabaseAdmin {
     @Override
     public void drop(String database) throws SQLException {
         try (Connection c = openMaintenance()) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
-                ps.setString(1, database);
-                ps.executeQuery().close();
-            }
-            try (Statement st = c.createStatement()) {
-                boolean force = c.getMetaData().getDatabaseMajorVersion() >= 13;
-                st.execute("DROP DATABASE IF EXISTS " + quote(database) + (force ? " WITH (FORCE)" : ""));
-            }
+            drop(c, database);
         }
     }
 
@@ -223,6 +215,122 @@ public final class PostgresAdmin implements DatabaseAdmin {
     /** A connection to the maintenance database, for server-wide statements. */
     public Connection openMaintenance() throws SQLException {
         return Connections.open(sibling(MAINTENANCE_DB), TIMEOUT);
+    }
+
+    // ---- the pool of ready copies of a baseline that provision hands out (dev.testguard.provision.SparePool) ----
+
+    /** First line of a pool spare's comment: the template's oid and an md5 of its comment (the baseline info) follow. */
+    public static final String SPARE_MARKER = "testguard-pool-spare:";
+    private static final String CURRENT_MARKER = "(SELECT '" + SPARE_MARKER + "' || oid || ':'"
+            + " || md5(coalesce(shobj_description(oid, 'pg_database'), '')) FROM pg_database WHERE datname = ?)";
+    /** A spare that is gone (another run claimed it), in use, whose new name is taken, or a deadlock: simply not claimed. */
+    private static final List<String> NOT_CLAIMED = List.of("3D000", "55006", "42P04", "40P01");
+
+    /** The comment text of a provision token; {@link #provisionToken} finds it anywhere in the comment. */
+    public static String tokenText(String token) {
+        return TOKEN_MARK + DatabaseAdmin.checkedToken(token);
+    }
+
+    /** The marker a spare of {@code template} must carry now (null when there is no such template): it changes with the baseline. */
+    public static String spareMarker(Connection m, String template) throws SQLException {
+        return scalar(m, "SELECT " + CURRENT_MARKER, template);
+    }
+
+    /**
+     * In one transaction, for each name of {@code comments} in turn: the next of {@code spares} that is a current spare of
+     * {@code template} (the first line of its comment is the current marker) becomes that name and gets its comment
+     * (the provision token and stamp). Returns the names that got a spare. A spare that is gone, in use or stale, or a
+     * name that is taken, is skipped (its savepoint rolled back). Claims of one spare take turns on its catalog lock: one
+     * transaction wins, the others find it gone. The commit does not wait for the WAL flush: a claim a server crash
+     * loses leaves the spare a spare, and the database release finds gone.
+     */
+    public static java.util.Set<String> claimSpares(Connection m, List<String> spares, Map<String, String> comments, String template)
+            throws SQLException {
+        java.util.Set<String> claimed = new java.util.LinkedHashSet<>();
+        java.util.Deque<String> free = new java.util.ArrayDeque<>(spares);
+        boolean auto = m.getAutoCommit();
+        m.setAutoCommit(false);
+        try (Statement st = m.createStatement()) {
+            st.execute("SET LOCAL synchronous_commit = off");
+            for (Map.Entry<String, String> wanted : comments.entrySet()) {
+                while (!free.isEmpty() && !claimed.contains(wanted.getKey())) {
+                    java.sql.Savepoint savepoint = m.setSavepoint();
+                    if (claimOne(m, free.poll(), wanted.getKey(), template, wanted.getValue())) {
+                        m.releaseSavepoint(savepoint);
+                        claimed.add(wanted.getKey());
+                    } else {
+                        m.rollback(savepoint);
+                    }
+                }
+            }
+            m.commit();
+            return claimed;
+        } catch (SQLException e) {
+            m.rollback();
+            throw e;
+        } finally {
+            m.setAutoCommit(auto);
+        }
+    }
+
+    private static boolean claimOne(Connection m, String spare, String name, String template, String comment) throws SQLException {
+        try (Statement st = m.createStatement();
+             PreparedStatement ps = m.prepareStatement("SELECT split_part(shobj_description(oid, 'pg_database'), E'\\n', 1) = "
+                     + CURRENT_MARKER + " FROM pg_database WHERE datname = ?")) {
+            st.execute("ALTER DATABASE " + quote(spare) + " RENAME TO " + quote(name));
+            ps.setString(1, template);
+            ps.setString(2, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || !rs.getBoolean(1)) {
+                    return false;
+                }
+            }
+            st.execute("COMMENT ON DATABASE " + quote(name) + " IS " + literal(m, comment));
+            return true;
+        } catch (SQLException e) {
+            if (NOT_CLAIMED.contains(e.getSQLState())) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Creates {@code name} as a copy of {@code template}; FILE_COPY (15+) copies files instead of writing every page to the WAL. */
+    public static void createCopy(Connection m, String name, String template) throws SQLException {
+        String strategy = m.getMetaData().getDatabaseMajorVersion() >= 15 ? " STRATEGY = FILE_COPY" : "";
+        try (Statement st = m.createStatement()) {
+            st.execute("CREATE DATABASE " + quote(name) + " TEMPLATE " + quote(template) + strategy);
+        }
+    }
+
+    public static void comment(Connection m, String database, String comment) throws SQLException {
+        try (Statement st = m.createStatement()) {
+            st.execute("COMMENT ON DATABASE " + quote(database) + " IS " + literal(m, comment));
+        }
+    }
+
+    /** The comment of each of {@code names} that exists (null for one without a comment). */
+    public static Map<String, String> comments(Connection m, List<String> names) throws SQLException {
+        Map<String, String> out = new TreeMap<>();
+        try (PreparedStatement ps = m.prepareStatement("SELECT datname, shobj_description(oid, 'pg_database') FROM pg_database"
+                + " WHERE datname = ANY (?)")) {
+            ps.setArray(1, m.createArrayOf("text", names.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Drops {@code database} over {@code m}, other sessions ended first. */
+    public static void drop(Connection m, String database) throws SQLException {
+        terminateSessions(m, database);
+        try (Statement st = m.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + quote(database)
+                    + (m.getMetaData().getDatabaseMajorVersion() >= 13 ? " WITH (FORCE)" : ""));
+        }
     }
 
     // ---- restore without loss: a swap of databases where the role may create them, schemas set aside where not ----

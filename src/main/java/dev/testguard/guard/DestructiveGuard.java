@@ -44,6 +44,11 @@ public final class DestructiveGuard {
         this.confirm = confirm == null || confirm.isBlank() ? null : confirm.trim();
     }
 
+    /** The guard of {@code goal} with the default {@code maxRows} ({@link dev.testguard.policy.PolicySettings#DEFAULT_MAX_ROWS}), unconfirmed. */
+    public static DestructiveGuard withDefaults(String goal) {
+        return new DestructiveGuard(goal, dev.testguard.policy.PolicySettings.DEFAULT_MAX_ROWS, null);
+    }
+
     /** Opens a connection to {@code target} (which exists) and checks it; see {@link #check(DatabaseTarget, Connection, List)}. */
     public DatabaseFacts check(DatabaseTarget target, List<String> overrides) throws DestructiveRefusal {
         try (Connection c = Connections.open(target, TIMEOUT)) {

@@ -16,6 +16,16 @@ abstract class DelegatingExecutionListener implements ExecutionListener {
         return delegate;
     }
 
+    /** Whether {@code listener} or one it wraps is a {@code type} (by class name: another realm's copy counts too). */
+    static boolean inChain(ExecutionListener listener, Class<?> type) {
+        for (ExecutionListener l = listener; l != null; l = l instanceof DelegatingExecutionListener d ? d.delegate() : null) {
+            if (l.getClass().getName().equals(type.getName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public void projectDiscoveryStarted(ExecutionEvent event) {
         if (delegate != null) {

@@ -6,6 +6,7 @@ import dev.testguard.provision.ProvisionException;
 import dev.testguard.provision.ProvisionRegistry;
 import dev.testguard.provision.Provisioner;
 import dev.testguard.provision.Releaser;
+import dev.testguard.provision.SparePool;
 import dev.testguard.reset.BaselineKey;
 import dev.testguard.reset.ResetException;
 import java.io.File;
@@ -28,7 +29,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * Surefire's {@code <systemPropertyVariables>}. With {@code forks} > 1 there is one database per Surefire fork and
  * the URL ends in {@code ${surefire.forkNumber}}, which Surefire replaces in each fork. Declare this execution
  * before {@code verify}'s in the POM (same phase): verify then checks the provisioned URL instead of warning about
- * an unresolved property. {@code release} drops them; databases crashed builds left are dropped here. Skipped, it
+ * an unresolved property. {@code release} drops them; databases crashed builds left are dropped here. With a
+ * baseline on PostgreSQL, ready copies of it ({@code spares}) are renamed instead of copied and new ones are made in
+ * the background, which this build awaits ({@link BuildWork}). Skipped, it
  * defines the properties as empty (when the POM does not define them).
  */
 @Mojo(name = "provision", defaultPhase = LifecyclePhase.PROCESS_TEST_RESOURCES,
@@ -67,6 +70,15 @@ public class ProvisionMojo extends AbstractGuardMojo {
     @Parameter(property = "testguard.baselineDatabase")
     private String baselineDatabase;
 
+    /**
+     * How many ready copies of the baseline to keep (PostgreSQL, with {@code baselineDatabase}): provision renames one
+     * per database instead of copying the baseline, then makes new ones in the background, which release (or the end of
+     * this project's build) awaits. They are named {@code <baselineDatabase>__tgspare_<k>} and stay between builds;
+     * {@code mvn testguard:release -Dtestguard.dropSpares} drops them. Default: as many as {@code forks}; 0: none.
+     */
+    @Parameter(property = "testguard.spares")
+    private Integer spares;
+
     /** As for reset: the files whose content keys the baseline. */
     @Parameter
     private List<File> baselineInputs;
@@ -89,14 +101,17 @@ public class ProvisionMojo extends AbstractGuardMojo {
                     ? List.of(Path.of("src/main/resources/db/migration")) : baselineInputs.stream().map(File::toPath).toList());
             Provisioner.Result result = new Provisioner(server, prefix, Clock.systemUTC(), registry,
                     project.getGroupId() + ":" + project.getArtifactId(), basedir, new DestructiveGuard("provision", maxRows, null))
+                    .withSpares(spares == null ? forks : spares)
                     .provision(forks, baselineOf, BaselineKey.of(basedir, inputs), classifier(sources(), probe(), layout()));
             List<String> names = propertyNames();
             for (String name : names) {
                 project.getProperties().setProperty(name, result.url());
             }
             getLog().info("testguard:provision created " + result.databases().size() + " test database(s) "
-                    + (result.fromBaseline() == null ? "(empty)" : "from the baseline of " + baselineDatabase)
+                    + (result.fromBaseline() == null ? "(empty)" : "from the baseline of " + baselineDatabase
+                    + (result.refill() == null ? "" : " (" + result.fromSpares() + " ready spare copies)"))
                     + " in " + result.millis() + " ms: " + dev.testguard.jdbc.Secrets.maskUrl(result.url()) + " -> " + names);
+            refillInBackground(result.refill());
             if (baselineOf != null && result.fromBaseline() == null) {
                 getLog().warn("testguard: no fresh baseline of " + baselineDatabase + ": the databases are empty. Save one with"
                         + " mvn testguard:reset -Dtestguard.url=<its url> -Dtestguard.baseline=save");
@@ -105,6 +120,14 @@ public class ProvisionMojo extends AbstractGuardMojo {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("testguard:provision: " + e.getMessage(), e);
+        }
+    }
+
+    /** The build, not the JVM, owns the refill: release or the end of this project's build awaits it and logs it. */
+    private void refillInBackground(SparePool pool) {
+        if (pool != null) {
+            BuildWork.start(project, session, getLog(), "prepare spare copies of " + baselineDatabase,
+                    () -> pool.refill().describe(baselineDatabase));
         }
     }
 

@@ -33,11 +33,11 @@ final class RuntimeGuardListener extends DelegatingExecutionListener {
         this.log = log;
     }
 
-    /** Wraps the session's listener once per session (by class name: another realm's copy counts too). */
+    /** Wraps the session's listener once per session, wherever it sits in the chain of wrapped listeners. */
     static void registerOnce(MavenSession session, Log log) {
         synchronized (session.getRequest()) {
             ExecutionListener current = session.getRequest().getExecutionListener();
-            if (current != null && current.getClass().getName().equals(RuntimeGuardListener.class.getName())) {
+            if (inChain(current, RuntimeGuardListener.class)) {
                 return;
             }
             session.getRequest().setExecutionListener(new RuntimeGuardListener(current, log));

@@ -46,7 +46,7 @@ public final class PostgresStampStore implements StampStore {
 
     /** Stamps {@code database}, keeping {@code userText} (null for none) before the stamp block. */
     public static void writeOn(Connection connection, String database, String userText, Stamp stamp) throws SQLException {
-        String comment = (userText == null ? "" : userText + "\n") + StampJson.block(stamp);
+        String comment = commentWith(userText, stamp);
         String quoted;
         String literal;
         // COMMENT takes no bind parameters: let the server quote the name and the text itself
@@ -62,6 +62,11 @@ public final class PostgresStampStore implements StampStore {
         try (Statement st = connection.createStatement()) {
             st.execute("COMMENT ON DATABASE " + quoted + " IS " + literal);
         }
+    }
+
+    /** The database comment that keeps {@code userText} (null for none) and holds {@code stamp}. */
+    public static String commentWith(String userText, Stamp stamp) {
+        return (userText == null ? "" : userText + "\n") + StampJson.block(stamp);
     }
 
     /** The whole comment of {@code database} (null: the connection's own), null when it has none or does not exist. */

@@ -3,6 +3,9 @@ package dev.testguard.provision;
 import dev.testguard.db.DatabaseAdmin;
 import dev.testguard.db.DatabaseAdmins;
 import dev.testguard.db.DatabaseTarget;
+import dev.testguard.db.PostgresAdmin;
+import dev.testguard.probe.PostgresStampStore;
+import dev.testguard.probe.Stamp;
 import dev.testguard.discovery.DiscoveredUrl;
 import dev.testguard.discovery.Provenance;
 import dev.testguard.guard.DestructiveGuard;
@@ -25,15 +28,20 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 
 /**
  * Creates throwaway test databases on a local server, one per Surefire fork: {@code <prefix><utc time>_<random>_test}
  * (suffixed {@code _1}, {@code _2}... with several forks), each a copy of a fresh baseline when one is given, else
  * empty, each holding a random token (kept in the registry: release drops only databases holding theirs) and each
- * stamped {@code test}. A name that exists already is never overwritten. Before creating, the would-be URL is classified with every rule: a
+ * stamped {@code test}. With spares ({@link #withSpares}, PostgreSQL), ready copies of the baseline are renamed
+ * instead of copied ({@link SparePool}). A name that exists already is never overwritten. Before creating, the would-be URL is classified with every rule: a
  * provision server that is not local (or not allowed) is refused. Every database is recorded in the registry
  * as soon as it exists, so {@code release} finds it even when a later step fails.
  */
@@ -49,11 +57,12 @@ public final class Provisioner {
     private final TestStamps stamps;
     private final Path baseDir;
     private final DestructiveGuard guard;
+    private int spares;
     /** The random part of the names; tests replace it to make a name collide. */
     java.util.function.IntSupplier nameRandom = () -> ThreadLocalRandom.current().nextInt();
 
     public Provisioner(DatabaseTarget server, String prefix, Clock clock, ProvisionRegistry registry, String project, Path baseDir) {
-        this(server, prefix, clock, registry, project, baseDir, new DestructiveGuard("provision", 10_000, null));
+        this(server, prefix, clock, registry, project, baseDir, DestructiveGuard.withDefaults("provision"));
     }
 
     public Provisioner(DatabaseTarget server, String prefix, Clock clock, ProvisionRegistry registry, String project, Path baseDir,
@@ -68,14 +77,29 @@ public final class Provisioner {
     }
 
     /**
+     * Keeps {@code count} ready copies of the baseline ({@link SparePool}, PostgreSQL only): provision then renames a
+     * spare instead of copying the template, and {@link Result#refill()} makes new ones. 0 (the default): none.
+     */
+    public Provisioner withSpares(int count) {
+        if (count < 0 || count > SparePool.MAX_SIZE) {
+            throw new IllegalArgumentException("spares must be 0 to " + SparePool.MAX_SIZE + ", not " + count);
+        }
+        this.spares = count;
+        return this;
+    }
+
+    /**
      * What was provisioned.
      *
-     * @param databases   one per fork
-     * @param url         the URL to hand to the tests: with several forks it ends in {@code ${surefire.forkNumber}}
+     * @param databases    one per fork
+     * @param url          the URL to hand to the tests: with several forks it ends in {@code ${surefire.forkNumber}}
      * @param fromBaseline the baseline the databases were cloned from, or null when they are empty
-     * @param millis      how long creating them took
+     * @param millis       how long creating them took
+     * @param fromSpares   how many of them were ready spares of the baseline
+     * @param refill       the pool to refill now (in the background: see {@link SparePool#refill()}), or null
      */
-    public record Result(List<ProvisionedDatabase> databases, String url, BaselineInfo fromBaseline, long millis) {
+    public record Result(List<ProvisionedDatabase> databases, String url, BaselineInfo fromBaseline, long millis,
+                         int fromSpares, SparePool refill) {
     }
 
     /**
@@ -102,14 +126,49 @@ public final class Provisioner {
         BaselineInfo baseline = freshBaseline(baselineOf, baselineKey);
         long start = System.nanoTime();
         List<ProvisionedDatabase> created = new ArrayList<>();
+        SparePool pool = baseline != null && spares > 0 && SparePool.supports(server)
+                ? new SparePool(server, baselineOf, spares, stamps) : null;
+        Map<String, ProvisionedDatabase> fromSpares = pool == null ? Map.of() : claimSpares(pool, names);
         for (int i = 0; i < names.size(); i++) {
-            created.add(createOne(admin, names.get(i), i + 1, baseline == null ? null : baselineOf));
+            ProvisionedDatabase spare = fromSpares.get(names.get(i));
+            created.add(spare != null ? spare : createOne(admin, names.get(i), i + 1, baseline == null ? null : baselineOf));
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         // built around a plain marker: PostgreSQL URLs percent-encode the database name
         String url = forks == 1 ? admin.sibling(base).url().raw()
                 : admin.sibling(base + "_forknumbermarker").url().raw().replace("_forknumbermarker", "_${surefire.forkNumber}");
-        return new Result(created, url, baseline, millis);
+        return new Result(created, url, baseline, millis, fromSpares.size(), pool);
+    }
+
+    /**
+     * Hands out ready spares for {@code names} (by name; fewer when fewer are ready). They are recorded first, with the
+     * tokens their claim writes (release drops only a database holding its entry's token), in one registry write; the
+     * names that got no spare are taken off again and created the usual way.
+     */
+    private Map<String, ProvisionedDatabase> claimSpares(SparePool pool, List<String> names) throws ProvisionException {
+        Map<String, ProvisionedDatabase> records = new LinkedHashMap<>();
+        Map<String, String> comments = new LinkedHashMap<>();
+        Instant now = Instant.now(clock);
+        Stamp stamp = stamps.testStamp();
+        for (int i = 0; i < names.size(); i++) {
+            String token = HexFormat.of().formatHex(randomBytes());
+            records.put(names.get(i), new ProvisionedDatabase(names.get(i), server.toString(), now, i + 1, token));
+            comments.put(names.get(i), PostgresStampStore.commentWith(PostgresAdmin.tokenText(token), stamp));
+        }
+        registry.add(records.values());
+        Set<String> claimed;
+        try {
+            claimed = pool.claim(comments);
+        } catch (SQLException e) {
+            registry.remove(records.keySet());
+            throw new ProvisionException("testguard could not hand out a ready copy of the baseline on " + server + ": "
+                    + message(e) + ". Nothing was created; -Dtestguard.spares=0 turns the pool of copies off.", e);
+        }
+        records.keySet().retainAll(claimed);
+        if (claimed.size() < names.size()) {
+            registry.remove(names.stream().filter(n -> !claimed.contains(n)).collect(Collectors.toSet()));
+        }
+        return records;
     }
 
     /**

@@ -16,6 +16,16 @@ public final class Baselines {
         this.baseDir = baseDir;
     }
 
+    /** The PostgreSQL template database that holds the baseline of {@code database}. */
+    public static String postgresTemplate(String database) {
+        return PostgresReset.baselineName(database);
+    }
+
+    /** The name of spare copy {@code k} of the baseline of {@code database} that provision keeps ready (PostgreSQL). */
+    public static String postgresPoolSpare(String database, int k) {
+        return BaselineNames.of(database, "__tgspare_" + k, PostgresReset.MAX_NAME);
+    }
+
     /** The baseline of {@code database}, whatever its key, or empty. */
     public Optional<BaselineInfo> find(DatabaseTarget database) throws ResetException {
         try (VendorReset vendor = VendorResets.forTarget(database, baseDir)) {

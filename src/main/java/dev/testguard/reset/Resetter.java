@@ -43,7 +43,7 @@ public final class Resetter {
     private final DestructiveGuard guard;
 
     public Resetter(Path baseDir, String project, Clock clock) {
-        this(baseDir, project, clock, new DestructiveGuard("reset", 10_000, null));
+        this(baseDir, project, clock, DestructiveGuard.withDefaults("reset"));
     }
 
     public Resetter(Path baseDir, String project, Clock clock, DestructiveGuard guard) {

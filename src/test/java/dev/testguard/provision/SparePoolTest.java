@@ -1,0 +1,261 @@
+package dev.testguard.provision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.testguard.db.Connections;
+import dev.testguard.db.DatabaseAdmin;
+import dev.testguard.db.DatabaseAdmins;
+import dev.testguard.db.DatabaseTarget;
+import dev.testguard.jdbc.Credentials;
+import dev.testguard.jdbc.JdbcUrlParser;
+import dev.testguard.policy.Classifier;
+import dev.testguard.policy.PolicySettings;
+import dev.testguard.policy.TestClassifiers;
+import dev.testguard.probe.LiveProbe;
+import dev.testguard.probe.Stamp;
+import dev.testguard.reset.BaselineMode;
+import dev.testguard.reset.Baselines;
+import dev.testguard.reset.ResetOptions;
+import dev.testguard.reset.Resetter;
+import dev.testguard.reset.TestStamps;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The pool of ready copies of a baseline, against the real local PostgreSQL (and MariaDB, which keeps none). */
+class SparePoolTest {
+
+    private static final int ROWS = 100_000;
+
+    @TempDir
+    Path project;
+
+    private final String run = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    private final String prefix = "tgpool" + run + "_";
+    private final String source = "tg_provpool" + run + "_src_test";
+    private final Set<String> created = new HashSet<>();
+    private DatabaseTarget server;
+    private DatabaseAdmin admin;
+
+    @BeforeEach
+    void baseline() throws Exception {
+        server = new DatabaseTarget(JdbcUrlParser.parse("jdbc:postgresql://localhost:5432/postgres"), new Credentials("postgres", null));
+        admin = DatabaseAdmins.forTarget(server);
+        created.add(source);
+        admin.create(source);
+        exec(admin.sibling(source), "CREATE TABLE items (id int PRIMARY KEY, name text)",
+                "INSERT INTO items SELECT g, md5(g::text) FROM generate_series(1, " + ROWS + ") g");
+        saveBaseline();
+    }
+
+    @AfterEach
+    void dropOurs() throws Exception {
+        Resetter.finishBackgroundWork(); // the reset's own spare of the source may still be on its way
+        created.add(source + "__tgbase");
+        created.add(source + "__tgspare");
+        for (int k = 1; k <= 8; k++) {
+            created.add(Baselines.postgresPoolSpare(source, k));
+        }
+        try (var registries = java.nio.file.Files.walk(project)) {
+            for (Path file : registries.filter(f -> f.getFileName().toString().equals("provisioned.json")).toList()) {
+                new ProvisionRegistry(file).read().forEach(d -> created.add(d.name())); // what a failed test left
+            }
+        }
+        for (String name : created) {
+            admin.drop(name);
+        }
+    }
+
+    @Test
+    void fourDatabasesFromReadySparesAreRenamesUnderTheGoalAndThePoolIsRefilled() throws Exception {
+        Provisioner.Result first = provisioner(registry("a")).withSpares(4).provision(4, src(), "key1", classifier());
+        assertThat(first.fromSpares()).as("an empty pool: the first provision copies the baseline").isZero();
+        assertThat(first.refill().refill().made()).hasSize(4);
+        assertThat(spares()).hasSize(4);
+
+        Provisioner.Result pooled = provisioner(registry("a")).withSpares(4).provision(4, src(), "key1", classifier());
+
+        System.out.printf("provision of 4 from a %d-row baseline: %d ms from copies, %d ms from spares%n", ROWS,
+                first.millis(), pooled.millis());
+        assertThat(pooled.fromSpares()).isEqualTo(4);
+        assertThat(pooled.millis()).as("the goal of issue 10 (copies took %d ms)", first.millis()).isLessThan(300);
+        assertThat(spares()).as("every spare was handed out").isEmpty();
+        for (ProvisionedDatabase d : pooled.databases()) {
+            assertThat(rows(d.name())).isEqualTo(ROWS);
+            assertThat(admin.provisionToken(d.name())).contains(d.token());
+            assertThat(TestStamps.read(admin.sibling(d.name()))).map(Stamp::role).contains(Stamp.Role.TEST);
+        }
+        assertThat(pooled.refill().refill().made()).hasSize(4);
+
+        List<String> released = new Releaser(server, prefix, Clock.systemUTC(), registry("a")).release();
+
+        assertThat(released).hasSize(8);
+        assertThat(spares()).as("release leaves the pool's spares alone").hasSize(4);
+    }
+
+    @Test
+    void aNewBaselineMakesEverySpareStale() throws Exception {
+        provisioner(registry("a")).provision(1, src(), "key1", classifier()).refill().refill();
+        assertThat(spares()).hasSize(2);
+        exec(admin.sibling(source), "INSERT INTO items VALUES (" + (ROWS + 1) + ", 'new')");
+        saveBaseline();
+
+        Provisioner.Result afterChange = provisioner(registry("a")).provision(2, src(), "key1", classifier());
+
+        assertThat(afterChange.fromSpares()).as("spares of the old baseline are not handed out").isZero();
+        for (ProvisionedDatabase d : afterChange.databases()) {
+            assertThat(rows(d.name())).isEqualTo(ROWS + 1);
+        }
+        SparePool.Refill refill = afterChange.refill().refill();
+        assertThat(refill.replacedStale()).hasSize(2);
+        Provisioner.Result fromNewSpares = provisioner(registry("a")).provision(2, src(), "key1", classifier());
+        assertThat(fromNewSpares.fromSpares()).isEqualTo(2);
+        for (ProvisionedDatabase d : fromNewSpares.databases()) {
+            assertThat(rows(d.name())).isEqualTo(ROWS + 1);
+        }
+        assertThat(new Releaser(server, prefix, Clock.systemUTC(), registry("a")).release()).hasSize(5);
+    }
+
+    @Test
+    void concurrentProvisionsNeverHandOneSpareToTwo() throws Exception {
+        provisioner(registry("fill")).withSpares(4).provision(1, src(), "key1", classifier()).refill().refill();
+        new Releaser(server, prefix, Clock.systemUTC(), registry("fill")).release();
+        assertThat(spares()).hasSize(4);
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Provisioner.Result>> runs = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String build = "b" + i;
+            runs.add(threads.submit(() -> {
+                go.await();
+                return provisioner(registry(build)).withSpares(4).provision(2, src(), "key1", classifier());
+            }));
+        }
+        go.countDown();
+        int fromSpares = 0;
+        Set<String> names = new HashSet<>();
+        for (Future<Provisioner.Result> r : runs) {
+            fromSpares += r.get().fromSpares();
+            r.get().databases().forEach(d -> names.add(d.name()));
+        }
+        threads.shutdown();
+
+        assertThat(fromSpares).as("four spares, four hand-outs").isEqualTo(4);
+        assertThat(names).hasSize(8);
+        for (int i = 0; i < 4; i++) {
+            List<String> released = new Releaser(server, prefix, Clock.systemUTC(), registry("b" + i)).release();
+            assertThat(released).as("each build still holds the token of each of its databases").hasSize(2);
+        }
+        for (String name : names) {
+            assertThat(admin.exists(name)).as(name).isFalse();
+        }
+    }
+
+    @Test
+    void aKilledBuildLeavesSparesTheNextBuildReusesAndOnlyMarkedOnesAreEverDropped() throws Exception {
+        provisioner(registry("killed")).withSpares(3).provision(1, src(), "key1", classifier()).refill().refill();
+        new Releaser(server, prefix, Clock.systemUTC(), registry("killed")).release();
+        String foreign = Baselines.postgresPoolSpare(source, 3);
+        admin.drop(foreign);
+        admin.create(foreign); // someone's database that happens to be named like a spare, or a copy cut short
+        exec(admin.sibling(foreign), "CREATE TABLE mine (id int)");
+        assertThat(spares()).hasSize(3);
+
+        Provisioner.Result next = provisioner(registry("next")).withSpares(3).provision(3, src(), "key1", classifier());
+
+        assertThat(next.fromSpares()).as("the two marked spares, never the unmarked one").isEqualTo(2);
+        assertThat(admin.tables(foreign)).contains("public.mine");
+        SparePool.Refill refill = next.refill().refill();
+        assertThat(refill.made()).hasSize(2);
+        assertThat(refill.leftAlone()).containsExactly(foreign);
+        List<String> dropped = SparePool.drop(server, src());
+        assertThat(dropped).containsExactlyInAnyOrder(Baselines.postgresPoolSpare(source, 1), Baselines.postgresPoolSpare(source, 2));
+        assertThat(admin.exists(foreign)).isTrue();
+        assertThat(admin.tables(foreign)).contains("public.mine");
+        assertThat(new Releaser(server, prefix, Clock.systemUTC(), registry("next")).release()).hasSize(3);
+    }
+
+    @Test
+    void mariadbKeepsNoPoolAndStillCopiesTheBaseline() throws Exception {
+        DatabaseTarget maria = new DatabaseTarget(JdbcUrlParser.parse("jdbc:mariadb://localhost:3306/"), new Credentials("root", ""));
+        DatabaseAdmin mariaAdmin = DatabaseAdmins.forTarget(maria);
+        DatabaseTarget mariaSource = mariaAdmin.sibling(source);
+        try {
+            mariaAdmin.create(source);
+            exec(mariaSource, "CREATE TABLE items (id int)", "INSERT INTO items VALUES (1), (2)");
+            new Resetter(project, "g:a", Clock.systemUTC()).reset(mariaSource, new ResetOptions(BaselineMode.SAVE, List.of(), "key1"));
+            Provisioner.Result result = new Provisioner(maria, prefix, Clock.systemUTC(), registry("m"), "g:a", project)
+                    .withSpares(2).provision(2, mariaSource, "key1", classifier());
+
+            assertThat(result.fromBaseline()).isNotNull();
+            assertThat(result.fromSpares()).isZero();
+            assertThat(result.refill()).isNull();
+            assertThat(new Releaser(maria, prefix, Clock.systemUTC(), registry("m")).release()).hasSize(2);
+        } finally {
+            mariaAdmin.drop(source);
+            mariaAdmin.drop(source + "__tgbase");
+        }
+    }
+
+    private void saveBaseline() throws Exception {
+        new Resetter(project, "g:a", Clock.systemUTC()).reset(src(), new ResetOptions(BaselineMode.SAVE, List.of(), "key1"));
+    }
+
+    private Provisioner provisioner(ProvisionRegistry registry) {
+        return new Provisioner(server, prefix, Clock.systemUTC(), registry, "g:a", project).withSpares(2);
+    }
+
+    private ProvisionRegistry registry(String build) {
+        return new ProvisionRegistry(project.resolve(build + "/provisioned.json"));
+    }
+
+    private DatabaseTarget src() {
+        return admin.sibling(source);
+    }
+
+    private List<String> spares() throws Exception {
+        List<String> out = new ArrayList<>();
+        for (int k = 1; k <= 8; k++) {
+            if (admin.exists(Baselines.postgresPoolSpare(source, k))) {
+                out.add(Baselines.postgresPoolSpare(source, k));
+            }
+        }
+        return out;
+    }
+
+    private Classifier classifier() {
+        return TestClassifiers.standard(PolicySettings.defaults(project, project.resolve("target"), false), LiveProbe.OFFLINE, null);
+    }
+
+    private long rows(String database) throws Exception {
+        try (Connection c = Connections.open(admin.sibling(database), Duration.ofSeconds(10)); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM items")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void exec(DatabaseTarget db, String... sql) throws Exception {
+        try (Connection c = Connections.open(db, Duration.ofSeconds(10)); Statement st = c.createStatement()) {
+            for (String s : sql) {
+                st.execute(s);
+            }
+        }
+    }
+}
