@@ -75,6 +75,40 @@ class PgInterruptionAndSecretsTest {
         assertThat(log).anyMatch(l -> l.contains("interrupted backup"));
     }
 
+    @Test
+    void aBuildKilledOutrightLeavesNoPgDumpRunning() throws Exception {
+        DatabaseTarget source = dbs.create("orphan");
+        PgTestDb.exec(source, "CREATE TABLE big AS SELECT g AS id, md5(g::text) || md5((g * 7)::text) AS payload"
+                + " FROM generate_series(1, 1500000) g");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                BackupInChildJvm.class.getName(), dir.toString(), source.databaseName())
+                .redirectErrorStream(true).redirectOutput(dir.resolveSibling(dir.getFileName() + "-orphan.log").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline && child.isAlive() && partialPayloadSize() == 0) {
+                Thread.sleep(20);
+            }
+            assertThat(toolsNaming(source.databaseName())).as("pg_dump was seen running").isNotEmpty();
+            child.destroyForcibly(); // kill -9 of the build's JVM only: no shutdown hook runs, pg_dump is not touched
+            child.waitFor();
+        } finally {
+            child.destroyForcibly();
+        }
+        long gone = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < gone && !toolsNaming(source.databaseName()).isEmpty()) {
+            Thread.sleep(50);
+        }
+        assertThat(toolsNaming(source.databaseName())).as("no tool outlives the killed build by more than 5 s").isEmpty();
+    }
+
+    /** Every process on the machine whose command line names {@code database}: a pg_dump of it, or its wrapper. */
+    private static List<String> toolsNaming(String database) {
+        return ProcessHandle.allProcesses().filter(p -> p.pid() != ProcessHandle.current().pid())
+                .map(p -> p.info().commandLine().orElse("")).filter(c -> c.contains(database) && !c.contains("java"))
+                .toList();
+    }
+
     private long partialPayloadSize() throws Exception {
         for (Path p : partials()) {
             Path payload = p.resolve("payload");
