@@ -85,7 +85,7 @@ class FourBuildsAtOnceTest {
                     .start());
         }
         for (int round = 1; round <= ROUNDS; round++) {
-            exec(target(), "INSERT INTO items VALUES (" + (100 + round) + ", 'from a test')");
+            PgTestDb.exec(target(), "INSERT INTO items VALUES (" + (100 + round) + ", 'from a test')");
             for (Process build : builds) {
                 Writer w = new java.io.OutputStreamWriter(build.getOutputStream(), StandardCharsets.UTF_8);
                 w.write("go\n");
@@ -127,7 +127,7 @@ class FourBuildsAtOnceTest {
     }
 
     private void fixture() throws Exception {
-        exec(target(), "CREATE TABLE items (id INT PRIMARY KEY, label VARCHAR(50))",
+        PgTestDb.exec(target(), "CREATE TABLE items (id INT PRIMARY KEY, label VARCHAR(50))",
                 "INSERT INTO items VALUES (1, 'fixture')", "INSERT INTO items VALUES (2, 'fixture2')");
         TestStamps.write(target(), new TestStamps(Clock.systemUTC(), "g:a").testStamp());
     }
@@ -175,14 +175,6 @@ class FourBuildsAtOnceTest {
         return out;
     }
 
-    private static void exec(DatabaseTarget t, String... sql) throws Exception {
-        try (Connection c = Connections.open(t, Duration.ofSeconds(10)); Statement st = c.createStatement()) {
-            for (String s : sql) {
-                st.execute(s);
-            }
-        }
-    }
-
     /** Drops this run's database and every sibling the goals made of it (names starting with its unique prefix). */
     @AfterEach
     void dropMine() throws Exception {
@@ -195,15 +187,15 @@ class FourBuildsAtOnceTest {
         String prefix = "tg\\_concur" + token + "%";
         if ("pg".equals(vendor)) {
             for (String name : rows(PgTestDb.target("postgres"), "SELECT datname FROM pg_database WHERE datname LIKE '" + prefix + "'")) {
-                exec(PgTestDb.target("postgres"), "DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
+                PgTestDb.exec(PgTestDb.target("postgres"), "DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
             }
-            exec(PgTestDb.target("postgres"), "DROP ROLE IF EXISTS " + role);
+            PgTestDb.exec(PgTestDb.target("postgres"), "DROP ROLE IF EXISTS " + role);
         } else if ("maria".equals(vendor)) {
             for (String name : rows(MariaDbFixture.target(null), "SELECT schema_name FROM information_schema.schemata"
                     + " WHERE schema_name LIKE '" + prefix + "'")) {
-                exec(MariaDbFixture.target(null), "DROP DATABASE IF EXISTS `" + name + "`");
+                PgTestDb.exec(MariaDbFixture.target(null), "DROP DATABASE IF EXISTS `" + name + "`");
             }
-            exec(MariaDbFixture.target(null), "DROP USER IF EXISTS '" + role + "'@'localhost'");
+            PgTestDb.exec(MariaDbFixture.target(null), "DROP USER IF EXISTS '" + role + "'@'localhost'");
         }
     }
 }

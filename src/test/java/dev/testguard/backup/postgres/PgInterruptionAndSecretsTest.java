@@ -38,13 +38,8 @@ class PgInterruptionAndSecretsTest {
 
     @Test
     void backupKilledHalfWayNeverListsAndTheNextOneCleansUp() throws Exception {
-        DatabaseTarget source = dbs.create("killed");
-        PgTestDb.exec(source, "CREATE TABLE big AS SELECT g AS id, md5(g::text) || md5((g * 7)::text) AS payload"
-                + " FROM generate_series(1, 1500000) g");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                BackupInChildJvm.class.getName(), dir.toString(), source.databaseName())
-                .redirectErrorStream(true).redirectOutput(dir.resolveSibling(dir.getFileName() + "-child.log").toFile()).start();
+        DatabaseTarget source = bigDatabase("killed");
+        Process child = backupInChildJvm(source);
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             Optional<ProcessHandle> pgDump = Optional.empty();
@@ -77,13 +72,8 @@ class PgInterruptionAndSecretsTest {
 
     @Test
     void aBuildKilledOutrightLeavesNoPgDumpRunning() throws Exception {
-        DatabaseTarget source = dbs.create("orphan");
-        PgTestDb.exec(source, "CREATE TABLE big AS SELECT g AS id, md5(g::text) || md5((g * 7)::text) AS payload"
-                + " FROM generate_series(1, 1500000) g");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                BackupInChildJvm.class.getName(), dir.toString(), source.databaseName())
-                .redirectErrorStream(true).redirectOutput(dir.resolveSibling(dir.getFileName() + "-orphan.log").toFile()).start();
+        DatabaseTarget source = bigDatabase("orphan");
+        Process child = backupInChildJvm(source);
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (System.nanoTime() < deadline && child.isAlive() && partialPayloadSize() == 0) {
@@ -100,6 +90,21 @@ class PgInterruptionAndSecretsTest {
             Thread.sleep(50);
         }
         assertThat(toolsNaming(source.databaseName())).as("no tool outlives the killed build by more than 5 s").isEmpty();
+    }
+
+    private DatabaseTarget bigDatabase(String purpose) throws Exception {
+        DatabaseTarget source = dbs.create(purpose);
+        PgTestDb.exec(source, "CREATE TABLE big AS SELECT g AS id, md5(g::text) || md5((g * 7)::text) AS payload"
+                + " FROM generate_series(1, 1500000) g");
+        return source;
+    }
+
+    /** Starts a backup of {@code source} in a child JVM, its output in a log beside the store. */
+    private Process backupInChildJvm(DatabaseTarget source) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                BackupInChildJvm.class.getName(), dir.toString(), source.databaseName())
+                .redirectErrorStream(true).redirectOutput(dir.resolveSibling(dir.getFileName() + "-child.log").toFile()).start();
     }
 
     /** Every process on the machine whose command line names {@code database}: a pg_dump of it, or its wrapper. */
