@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Kills a restore running in a child JVM (the JVM and all its tools, like a killed process group) at a chosen point. */
+/**
+ * Kills a build running in a child JVM: a restore with all its tools (like a killed process group) at a chosen point, or
+ * the JVM alone, to see that its tools die with it.
+ */
 public final class KilledRestore {
 
     private KilledRestore() {
@@ -58,4 +61,25 @@ public final class KilledRestore {
         Thread.sleep(1000);
     }
 
+
+    /**
+     * SIGKILL of the build's JVM alone (no shutdown hook runs, its tools are not touched), then: within 5 s no process on
+     * the machine names {@code database} any more (a tool working on it, or its wrapper).
+     */
+    public static void killJvmAloneThenNoToolNames(Process jvm, String database) throws Exception {
+        jvm.destroyForcibly();
+        jvm.waitFor();
+        long gone = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < gone && !toolsNaming(database).isEmpty()) {
+            Thread.sleep(50);
+        }
+        assertThat(toolsNaming(database)).as("no tool outlives the killed build by more than 5 s").isEmpty();
+    }
+
+    /** Every process on the machine but this one whose command line names {@code database}, JVMs left out. */
+    public static List<String> toolsNaming(String database) {
+        return ProcessHandle.allProcesses().filter(p -> p.pid() != ProcessHandle.current().pid())
+                .map(p -> p.info().commandLine().orElse("")).filter(c -> c.contains(database) && !c.contains("java"))
+                .toList();
+    }
 }

@@ -9,9 +9,11 @@ import dev.testguard.backup.RestoreCommand;
 import dev.testguard.backup.RetentionPolicy;
 import dev.testguard.backup.KilledRestore;
 import dev.testguard.backup.KilledRestore.KillPoint;
+import dev.testguard.backup.postgres.BackupInChildJvm;
 import dev.testguard.backup.postgres.RestoreInChildJvm;
 import dev.testguard.db.DatabaseTarget;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -67,6 +69,26 @@ class MysqlRestoreKillTest {
     @Test
     void killedAsTheClientStartsRightAfterTheTablesMovedIsPutBackByTheNextRun() throws Exception {
         killedAt(KillPoint.during("mariadb", 0));
+    }
+
+    @Test
+    void aBuildKilledOutrightLeavesNoMariadbDumpRunning() throws Exception {
+        // big enough that mariadb-dump, left alone, would run on for well over the 5 s allowed
+        MariaDbFixture.exec(db, "INSERT INTO big SELECT seq, REPEAT(MD5(seq), 8) FROM seq_300001_to_1500000");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), BackupInChildJvm.class.getName(), dir.toString(), db, "maria")
+                .redirectErrorStream(true).redirectOutput(dir.resolveSibling(dir.getFileName() + "-backup-child.log").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline && child.isAlive() && KilledRestore.toolsNaming(db).stream()
+                    .noneMatch(c -> c.startsWith("/usr/bin/mariadb-dump") || c.startsWith("/usr/bin/mysqldump"))) {
+                Thread.sleep(10);
+            }
+            assertThat(KilledRestore.toolsNaming(db)).as("mariadb-dump was seen running").isNotEmpty();
+            KilledRestore.killJvmAloneThenNoToolNames(child, db);
+        } finally {
+            child.destroyForcibly();
+        }
     }
 
     private void killedAt(KillPoint point) throws Exception {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.testguard.backup.BackupCommand;
 import dev.testguard.backup.BackupOptions;
 import dev.testguard.backup.BackupStore;
+import dev.testguard.backup.KilledRestore;
 import dev.testguard.backup.Manifest;
 import dev.testguard.backup.PgTestDb;
 import dev.testguard.backup.RestoreCommand;
@@ -79,17 +80,11 @@ class PgInterruptionAndSecretsTest {
             while (System.nanoTime() < deadline && child.isAlive() && partialPayloadSize() == 0) {
                 Thread.sleep(20);
             }
-            assertThat(toolsNaming(source.databaseName())).as("pg_dump was seen running").isNotEmpty();
-            child.destroyForcibly(); // kill -9 of the build's JVM only: no shutdown hook runs, pg_dump is not touched
-            child.waitFor();
+            assertThat(KilledRestore.toolsNaming(source.databaseName())).as("pg_dump was seen running").isNotEmpty();
+            KilledRestore.killJvmAloneThenNoToolNames(child, source.databaseName());
         } finally {
             child.destroyForcibly();
         }
-        long gone = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (System.nanoTime() < gone && !toolsNaming(source.databaseName()).isEmpty()) {
-            Thread.sleep(50);
-        }
-        assertThat(toolsNaming(source.databaseName())).as("no tool outlives the killed build by more than 5 s").isEmpty();
     }
 
     private DatabaseTarget bigDatabase(String purpose) throws Exception {
@@ -105,13 +100,6 @@ class PgInterruptionAndSecretsTest {
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 BackupInChildJvm.class.getName(), dir.toString(), source.databaseName())
                 .redirectErrorStream(true).redirectOutput(dir.resolveSibling(dir.getFileName() + "-child.log").toFile()).start();
-    }
-
-    /** Every process on the machine whose command line names {@code database}: a pg_dump of it, or its wrapper. */
-    private static List<String> toolsNaming(String database) {
-        return ProcessHandle.allProcesses().filter(p -> p.pid() != ProcessHandle.current().pid())
-                .map(p -> p.info().commandLine().orElse("")).filter(c -> c.contains(database) && !c.contains("java"))
-                .toList();
     }
 
     private long partialPayloadSize() throws Exception {
