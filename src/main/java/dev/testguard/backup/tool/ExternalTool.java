@@ -15,8 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import org.codehaus.plexus.util.cli.CommandLineException;
-import org.codehaus.plexus.util.cli.Commandline;
 import org.codehaus.plexus.util.cli.StreamConsumer;
 import org.codehaus.plexus.util.cli.StreamFeeder;
 import org.codehaus.plexus.util.cli.StreamPumper;
@@ -86,16 +84,13 @@ public final class ExternalTool {
      */
     public Result run(List<String> args, Map<String, String> environment, InputStream stdin,
                       Consumer<String> onStdout, Consumer<String> onStderr) throws BackupException {
-        Commandline cl = new Commandline();
-        cl.setExecutable(executable.toString());
-        cl.addArguments(args.toArray(new String[0]));
         String[] secrets = environment.values().toArray(new String[0]);
-        try {
-            cl.addSystemEnvironment();
-        } catch (Exception e) {
-            throw new BackupException("cannot read the environment to start " + executable.getFileName(), e);
+        if (!Files.isRegularFile(executable) || !Files.isExecutable(executable)) {
+            throw new BackupException("cannot run " + executable + ": it is not an executable file. Install the client"
+                    + " tools, or put them on the PATH of the build.");
         }
-        environment.forEach(cl::addEnvironment);
+        ProcessBuilder builder = new ProcessBuilder(ToolLauncher.command(executable, args));
+        builder.environment().putAll(environment);
         StringBuilder stdout = new StringBuilder();
         Deque<String> stderrTail = new ArrayDeque<>();
         StreamConsumer outLines = line -> {
@@ -113,9 +108,9 @@ public final class ExternalTool {
             onStderr.accept(masked);
         };
         try {
-            int exit = runOwned(cl, stdin, outLines, errLines);
+            int exit = runOwned(builder, stdin, outLines, errLines);
             return new Result(exit, stdout.toString(), String.join(System.lineSeparator(), stderrTail));
-        } catch (CommandLineException | IOException e) {
+        } catch (IOException e) {
             throw new BackupException("cannot run " + executable + ": " + Secrets.maskText(e.getMessage(), secrets), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -125,11 +120,12 @@ public final class ExternalTool {
 
     /**
      * The child belongs to this goal: whatever ends the goal (an exception, an interrupt) or the JVM (Ctrl-C, a
-     * failed build) kills it and its own children, so no pg_dump keeps running, holding locks, after the build.
+     * failed build) kills it and its own children, so no pg_dump keeps running, holding locks, after the build. A JVM
+     * killed outright (kill -9) runs no hook: there the {@link ToolLauncher}'s watcher kills the tool's process group.
      */
-    private static int runOwned(Commandline cl, InputStream stdin, StreamConsumer out, StreamConsumer err)
-            throws CommandLineException, IOException, InterruptedException {
-        Process process = cl.execute();
+    private static int runOwned(ProcessBuilder builder, InputStream stdin, StreamConsumer out, StreamConsumer err)
+            throws IOException, InterruptedException {
+        Process process = builder.start();
         RUNNING.add(process);
         try {
             StreamFeeder feeder = null;

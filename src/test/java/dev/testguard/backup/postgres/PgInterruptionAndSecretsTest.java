@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.testguard.backup.BackupCommand;
 import dev.testguard.backup.BackupOptions;
 import dev.testguard.backup.BackupStore;
+import dev.testguard.backup.KilledRestore;
 import dev.testguard.backup.Manifest;
 import dev.testguard.backup.PgTestDb;
 import dev.testguard.backup.RestoreCommand;
@@ -38,13 +39,8 @@ class PgInterruptionAndSecretsTest {
 
     @Test
     void backupKilledHalfWayNeverListsAndTheNextOneCleansUp() throws Exception {
-        DatabaseTarget source = dbs.create("killed");
-        PgTestDb.exec(source, "CREATE TABLE big AS SELECT g AS id, md5(g::text) || md5((g * 7)::text) AS payload"
-                + " FROM generate_series(1, 1500000) g");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                BackupInChildJvm.class.getName(), dir.toString(), source.databaseName())
-                .redirectErrorStream(true).redirectOutput(dir.resolveSibling(dir.getFileName() + "-child.log").toFile()).start();
+        DatabaseTarget source = bigDatabase("killed");
+        Process child = backupInChildJvm(source);
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             Optional<ProcessHandle> pgDump = Optional.empty();
@@ -73,6 +69,37 @@ class PgInterruptionAndSecretsTest {
         assertThat(store.list()).extracting(b -> b.id()).containsExactly(m.id());
         assertThat(partials()).isEmpty();
         assertThat(log).anyMatch(l -> l.contains("interrupted backup"));
+    }
+
+    @Test
+    void aBuildKilledOutrightLeavesNoPgDumpRunning() throws Exception {
+        DatabaseTarget source = bigDatabase("orphan");
+        Process child = backupInChildJvm(source);
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline && child.isAlive() && partialPayloadSize() == 0) {
+                Thread.sleep(20);
+            }
+            assertThat(KilledRestore.toolsNaming(source.databaseName())).as("pg_dump was seen running").isNotEmpty();
+            KilledRestore.killJvmAloneThenNoToolNames(child, source.databaseName());
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+
+    private DatabaseTarget bigDatabase(String purpose) throws Exception {
+        DatabaseTarget source = dbs.create(purpose);
+        PgTestDb.exec(source, "CREATE TABLE big AS SELECT g AS id, md5(g::text) || md5((g * 7)::text) AS payload"
+                + " FROM generate_series(1, 1500000) g");
+        return source;
+    }
+
+    /** Starts a backup of {@code source} in a child JVM, its output in a log beside the store. */
+    private Process backupInChildJvm(DatabaseTarget source) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                BackupInChildJvm.class.getName(), dir.toString(), source.databaseName())
+                .redirectErrorStream(true).redirectOutput(dir.resolveSibling(dir.getFileName() + "-child.log").toFile()).start();
     }
 
     private long partialPayloadSize() throws Exception {

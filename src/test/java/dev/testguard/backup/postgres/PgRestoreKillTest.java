@@ -5,25 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.testguard.backup.BackupCommand;
 import dev.testguard.backup.BackupOptions;
 import dev.testguard.backup.BackupStore;
+import dev.testguard.backup.KilledRestore;
 import dev.testguard.backup.PgTestDb;
 import dev.testguard.backup.RestoreCommand;
 import dev.testguard.backup.RetentionPolicy;
 import dev.testguard.db.DatabaseTarget;
 import dev.testguard.jdbc.Credentials;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SIGKILL of a restore (the JVM and pg_restore) while pg_restore runs: the database is complete afterwards, and the next
- * run cleans up, says what it found, and restores.
+ * SIGKILL of a restore (the JVM and its tools, as a killed process group) at five points: while pg_restore fills the new
+ * database, while the new database is verified, while the in-place restore takes its safety backup, while pg_restore
+ * runs in place, and while the in-place result is verified. Each time the database is complete afterwards (the original,
+ * or the original set aside), and the next run cleans up, says which it found, and restores.
  */
 class PgRestoreKillTest {
 
@@ -58,59 +59,68 @@ class PgRestoreKillTest {
 
     @Test
     void killedWhileRestoringIntoTheNewDatabaseLeavesTheOriginalWhole() throws Exception {
-        backup();
-        String atBackup = fingerprint("big");
-        PgTestDb.exec(asOwner(), "DELETE FROM big WHERE id > 1000");
-        String changed = fingerprint("big");
+        killedKeepingTheOriginal("postgres", KilledRestore.KillPoint.during("pg_restore", 300),
+                "was interrupted before it finished: dropped its incomplete copy '" + db + "_tgnew_");
+    }
 
-        killDuringPgRestore("postgres");
+    @Test
+    void killedWhileVerifyingTheNewDatabaseLeavesTheOriginalWhole() throws Exception {
+        killedKeepingTheOriginal("postgres", KilledRestore.KillPoint.after("pg_restore"),
+                "was interrupted before it finished: dropped its incomplete copy '" + db + "_tgnew_");
+    }
 
-        assertThat(fingerprint("big")).as("the original, untouched").isEqualTo(changed);
-        restore(PgTestDb.target(db));
-        assertThat(log).anyMatch(l -> l.contains("was interrupted before it finished: dropped its incomplete copy '" + db + "_tgnew_"));
-        assertThat(fingerprint("big")).isEqualTo(atBackup);
+    @Test
+    void killedWhileTakingTheSafetyBackupLeavesTheOriginalUntouched() throws Exception {
+        killedKeepingTheOriginal(owner, KilledRestore.KillPoint.during("pg_dump", 200), ", left behind by an interrupted backup");
+        assertThat(log).noneMatch(l -> l.contains("was interrupted before it"));
     }
 
     @Test
     void killedWhileRestoringInPlaceIsPutBackByTheNextRun() throws Exception {
+        killedWithTheOriginalAside(KilledRestore.KillPoint.during("pg_restore", 300));
+    }
+
+    @Test
+    void killedWhileVerifyingInPlaceIsPutBackByTheNextRun() throws Exception {
+        killedWithTheOriginalAside(KilledRestore.KillPoint.after("pg_restore"));
+    }
+
+    /** Killed before the original was touched: it is whole where it was; the next run's message says what it cleaned. */
+    private void killedKeepingTheOriginal(String user, KilledRestore.KillPoint point, String nextRunSays) throws Exception {
+        String[] atBackupAndChanged = backupThenChange();
+
+        killWhen(user, point);
+
+        assertThat(fingerprint("big")).as("the original, untouched").isEqualTo(atBackupAndChanged[1]);
+        restore(user.equals(owner) ? asOwner() : PgTestDb.target(db));
+        assertThat(log).anyMatch(l -> l.contains(nextRunSays));
+        assertThat(fingerprint("big")).isEqualTo(atBackupAndChanged[0]);
+    }
+
+    /** Killed in place: the original is whole, set aside under its marked schema until the next run puts it back. */
+    private void killedWithTheOriginalAside(KilledRestore.KillPoint point) throws Exception {
+        String[] atBackupAndChanged = backupThenChange();
+
+        killWhen(owner, point);
+
+        String aside = PgRoundTripTest.dumpRows(PgTestDb.target(db), "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'public\\_tgsafe\\_%'")
+                .get(0).replace("|", "");
+        assertThat(fingerprint(aside + ".big")).isEqualTo(atBackupAndChanged[1]);
+        restore(asOwner());
+        assertThat(log).anyMatch(l -> l.contains("was interrupted before it was verified: put its set-aside schemas [public] back"));
+        assertThat(fingerprint("big")).isEqualTo(atBackupAndChanged[0]);
+    }
+
+    /** A backup, then most rows deleted: the fingerprints at the backup and after the change. */
+    private String[] backupThenChange() throws Exception {
         backup();
         String atBackup = fingerprint("big");
         PgTestDb.exec(asOwner(), "DELETE FROM big WHERE id > 1000");
-        String changed = fingerprint("big");
-
-        killDuringPgRestore(owner);
-
-        // the original is whole, set aside under its marked schema until the next run puts it back
-        String aside = PgRoundTripTest.dumpRows(PgTestDb.target(db), "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'public\\_tgsafe\\_%'")
-                .get(0).replace("|", "");
-        assertThat(fingerprint(aside + ".big")).isEqualTo(changed);
-        restore(asOwner());
-        assertThat(log).anyMatch(l -> l.contains("was interrupted before it was verified: put its set-aside schemas [public] back"));
-        assertThat(fingerprint("big")).isEqualTo(atBackup);
+        return new String[] {atBackup, fingerprint("big")};
     }
 
-    private void killDuringPgRestore(String user) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), RestoreInChildJvm.class.getName(),
-                dir.toString(), db, user).redirectErrorStream(true)
-                .redirectOutput(dir.resolveSibling(dir.getFileName() + "-restore-child.log").toFile()).start();
-        try {
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            Optional<ProcessHandle> pgRestore = Optional.empty();
-            while (System.nanoTime() < deadline && child.isAlive() && pgRestore.isEmpty()) {
-                pgRestore = child.descendants().filter(p -> p.info().command().map(c -> c.endsWith("pg_restore")).orElse(false)).findFirst();
-                Thread.sleep(10);
-            }
-            assertThat(pgRestore).as("pg_restore was seen running").isPresent();
-            Thread.sleep(300); // well into the data
-            child.descendants().forEach(ProcessHandle::destroyForcibly); // SIGKILL pg_restore...
-            child.destroyForcibly(); // ...and the JVM that ran it
-            child.waitFor();
-        } finally {
-            child.destroyForcibly();
-        }
-        // the server notices the dead clients' connections and rolls their transactions back
-        Thread.sleep(1000);
+    private void killWhen(String user, KilledRestore.KillPoint point) throws Exception {
+        KilledRestore.killWhen(point, RestoreInChildJvm.class.getName(), dir.toString(), db, user);
     }
 
     private void backup() throws Exception {

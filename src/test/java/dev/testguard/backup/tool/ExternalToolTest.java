@@ -61,6 +61,39 @@ class ExternalToolTest {
     }
 
     @Test
+    void aJvmKilledOutrightTakesTheToolAndItsChildrenWithIt() throws Exception {
+        Path pidFile = dir.resolve("child.pid");
+        Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), RunUntilKilled.class.getName(), pidFile.toString())
+                .redirectErrorStream(true).start();
+        long grandchild = awaitPid(pidFile);
+        List<ProcessHandle> tools = jvm.descendants().toList();
+        assertThat(tools).as("the tool and its child run").hasSizeGreaterThanOrEqualTo(2);
+
+        jvm.destroyForcibly(); // SIGKILL of the JVM alone: no shutdown hook runs
+        assertThat(jvm.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        awaitDead(grandchild);
+        for (ProcessHandle tool : tools) {
+            awaitDead(tool.pid());
+        }
+    }
+
+    @Test
+    void theToolKeepsItsOwnPidExitCodeAndEnvironmentBehindTheWatcher() throws Exception {
+        ExternalTool.Result r = new ExternalTool(Path.of("/bin/sh")).run(List.of("-c", "echo \"$$ $PPID $TG_SECRET_ENV\""),
+                Map.of("TG_SECRET_ENV", "from-env"), null, l -> { }, l -> { });
+
+        String[] pidParentEnv = r.stdout().trim().split(" ");
+        assertThat(pidParentEnv[1]).as("the tool is the JVM's own child").isEqualTo(Long.toString(ProcessHandle.current().pid()));
+        assertThat(pidParentEnv[2]).isEqualTo("from-env");
+        assertThat(ToolLauncher.command(Path.of("/usr/bin/pg_dump"), List.of("--dbname=x")))
+                .as("nothing but the tool's own arguments, the JVM's pid and the watcher script reach ps")
+                .endsWith("/usr/bin/pg_dump", "--dbname=x");
+        assertThat(ToolLauncher.watcherAvailable()).as("Linux has setsid and sh: the watcher is in use").isTrue();
+    }
+
+    @Test
     void exitCodeAndOutputStillComeBack() throws Exception {
         ExternalTool.Result r = new ExternalTool(Path.of("/bin/sh")).run(List.of("-c", "cat; echo oops >&2; exit 3"), Map.of(),
                 new java.io.ByteArrayInputStream("fed in\n".getBytes()), l -> { }, l -> { });
@@ -89,6 +122,13 @@ class ExternalToolTest {
             Thread.sleep(50);
         }
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("child " + pid + " is gone").isFalse();
+    }
+
+    /** Runs a long tool (a shell with a child of its own) until someone kills this JVM. */
+    public static final class RunUntilKilled {
+        public static void main(String[] args) throws Exception {
+            new ExternalTool(Path.of("/bin/sh")).run(longRunningChild(Path.of(args[0])), Map.of(), null, l -> { }, l -> { });
+        }
     }
 
     /** Runs a long tool and exits the JVM (as a failed build does) while it runs. */

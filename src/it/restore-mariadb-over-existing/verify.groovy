@@ -1,0 +1,25 @@
+import static dev.testguard.it.ItChecks.mariadb
+
+def fx = dev.testguard.it.RestoreFixture.load(basedir)
+def dst = fx.dst
+def log = fx.log()
+try {
+    def safety = fx.safetySchemas()
+    assert safety ==~ /${dst}_tgsafe_[0-9a-z]+/ : "one safety schema, found: ${safety}"
+    assert log =~ /moved the 3 tables of '${dst}' into the safety schema '${safety}'; restoring \S+/
+    assert log =~ /restored \S+ into '${dst}'; its previous state is schema '${safety}'/
+    assert log =~ /row counts match the manifest; \d+ of \d+ tables content-checksum-verified/
+    // the target's data is now the backup's; its protected stamp and the user's grants are as before
+    fx.targetHoldsWhat('src')
+    assert fx.fingerprint(dst, 'orders').startsWith('500:')
+    assert fx.identity() == fx.before.getProperty('dst.identity')
+    assert fx.identity().contains('stamp=protected/2026-01-01T00:00:00Z/ops@prod')
+    assert fx.identity().contains("GRANT DELETE ON `${dst}`.`orders`")
+    // the previous tables are whole in the safety schema
+    ['customers', 'orders'].each { t -> assert fx.fingerprint(safety, t) == fx.before.getProperty("dst.${t}") }
+    // the source is untouched
+    ['customers', 'orders'].each { t -> assert fx.fingerprint(fx.src, t) == fx.before.getProperty("src.${t}") }
+} finally {
+    fx.dropAll()
+}
+true
