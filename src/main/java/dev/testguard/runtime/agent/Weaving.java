@@ -54,6 +54,8 @@ final class Weaving {
         ClassLoader guardLoader = Weaving.class.getClassLoader();
         return withoutNexus()
                 .disableClassFormatChanges()
+                // the advice is all the guard adds: decorating skips the method graph redefinition computes
+                .with(AgentBuilder.TypeStrategy.Default.DECORATE)
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(new WeavingErrors(log))
                 .ignore(any(), isBootstrapClassLoader().or(isExtensionClassLoader()).or(is(guardLoader)))
