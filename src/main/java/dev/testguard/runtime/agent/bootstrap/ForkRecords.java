@@ -24,18 +24,19 @@ public final class ForkRecords {
     }
 
     static String armedLine(String token, long pid, String java) {
-        StringBuilder sb = new StringBuilder(128).append("{\"event\":\"armed\",\"token\":");
-        jsonString(sb, token);
-        sb.append(",\"pid\":").append(pid).append(",\"java\":");
-        jsonString(sb, java);
-        return sb.append('}').toString();
+        return line("armed", token, pid, ",\"java\":", java);
     }
 
     static String errorLine(String token, long pid, String message) {
-        StringBuilder sb = new StringBuilder(256).append("{\"event\":\"error\",\"token\":");
+        return line("error", token, pid, ",\"refused\":true,\"message\":", message);
+    }
+
+    /** The fields in RecordLine's order: event, token, pid, then the record's own. */
+    private static String line(String event, String token, long pid, String fieldsUpToLast, String last) {
+        StringBuilder sb = new StringBuilder(128).append("{\"event\":\"").append(event).append("\",\"token\":");
         jsonString(sb, token);
-        sb.append(",\"pid\":").append(pid).append(",\"refused\":true,\"message\":");
-        jsonString(sb, message);
+        sb.append(",\"pid\":").append(pid).append(fieldsUpToLast);
+        jsonString(sb, last);
         return sb.append('}').toString();
     }
 
