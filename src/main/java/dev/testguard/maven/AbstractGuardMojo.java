@@ -116,7 +116,7 @@ public abstract class AbstractGuardMojo extends AbstractDatabaseMojo {
                 toMap(session.getSystemProperties()), System.getenv(),
                 MavenConfigFile.origins(root == null ? null : root.toPath(), userProperties));
         return new VerifyRequest(project.getGroupId() + ":" + project.getArtifactId(), phase == null ? "cli" : phase,
-                layout, build, executions, failsafeOnly ? List.of() : new MigrationPluginReader(project, plan).read());
+                layout, build, executions, failsafeOnly ? List.of() : new MigrationPluginReader(project, plan, build).read());
     }
 
     private static Map<String, String> toMap(Properties properties) {

@@ -5,6 +5,8 @@ import dev.testguard.discovery.DiscoveredUrl;
 import dev.testguard.discovery.ProjectLayout;
 import dev.testguard.discovery.Provenance;
 import dev.testguard.discovery.migration.MigrationExecution;
+import dev.testguard.discovery.surefire.BuildProperties;
+import dev.testguard.discovery.surefire.Skips;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +22,9 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * {@code clean} or {@code dropAll} there wipes a database during {@code mvn verify} just as a test would.
  * The URL may sit in the POM or in the files the execution reads: Flyway's {@code <configFiles>} (default
  * {@code flyway.conf} and {@code flyway.toml} of the project), Liquibase's {@code <propertyFile>} (default
- * {@code liquibase.properties}). Executions not in the build plan (run by hand, phase {@code none}) are not the tests' business.
+ * {@code liquibase.properties}). Executions not in the build plan (run by hand, phase {@code none}) are not the tests' business,
+ * nor are those the plugin skips ({@code <skip>true</skip>}, {@code -Dflyway.skip=true}, {@code -Dliquibase.skip=true}):
+ * they never open a connection.
  */
 final class MigrationPluginReader {
 
@@ -32,15 +36,22 @@ final class MigrationPluginReader {
     private final MavenProject project;
     private final BuildPlan plan;
     private final ProjectLayout layout;
+    private final BuildProperties build;
 
     MigrationPluginReader(MavenProject project) {
         this(project, BuildPlan.everything());
     }
 
     MigrationPluginReader(MavenProject project, BuildPlan plan) {
+        this(project, plan, new BuildProperties(Map.of(), Map.of(), Map.of(), Map.of()));
+    }
+
+    /** {@code build}: the properties a {@code skip} parameter reads ({@code flyway.skip}, {@code liquibase.skip}). */
+    MigrationPluginReader(MavenProject project, BuildPlan plan, BuildProperties build) {
         this.project = project;
         this.plan = plan;
         this.layout = ProjectLayout.standard(project.getBasedir().toPath());
+        this.build = build;
     }
 
     List<DiscoveredUrl> read() {
@@ -55,11 +66,30 @@ final class MigrationPluginReader {
                         && plan.runs(plugin.getArtifactId(), execution.getId(), execution.getPhase())) {
                     Xpp3Dom config = execution.getConfiguration() != null ? (Xpp3Dom) execution.getConfiguration()
                             : (Xpp3Dom) plugin.getConfiguration();
-                    execution(plugin, execution, config, names).url(layout).ifPresent(urls::add);
+                    if (skippedBy(plugin, config) == null) {
+                        execution(plugin, execution, config, names).url(layout).ifPresent(urls::add);
+                    }
                 }
             }
         }
         return urls;
+    }
+
+    /** {@code <skip>=true} or {@code flyway.skip=true} when the plugin skips this execution, else null. */
+    private String skippedBy(Plugin plugin, Xpp3Dom config) {
+        String property = plugin.getArtifactId().startsWith("flyway") ? "flyway.skip" : "liquibase.skip";
+        String raw = value(config, "skip");
+        return Skips.skippedBy(Map.of("skip", property), raw == null ? Map.of() : Map.of("skip", raw), build,
+                this::interpolate);
+    }
+
+    /** A whole-value {@code ${name}} the model left unresolved, as Maven evaluates it for a plugin parameter. */
+    private String interpolate(String raw) {
+        if (raw.startsWith("${") && raw.endsWith("}")) {
+            String value = build.evaluate(raw.substring(2, raw.length() - 1));
+            return value == null ? "false" : value;
+        }
+        return raw;
     }
 
     private MigrationExecution execution(Plugin plugin, PluginExecution execution, Xpp3Dom config, String[] names) {

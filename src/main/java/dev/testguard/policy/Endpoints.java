@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The servers a URL connects to, in one spelling: normalized host plus the port the driver really uses. */
-final class Endpoints {
+public final class Endpoints {
 
     private Endpoints() {
     }
 
     /** {@code localhost:5432} style endpoints; a URL naming no host (or a unix socket) means localhost. */
-    static List<String> of(JdbcUrl url) {
+    public static List<String> of(JdbcUrl url) {
         List<String> out = new ArrayList<>();
         if (url.hosts().isEmpty()) {
             out.add(endpoint(null, DefaultPorts.of(url.vendor())));

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.testguard.discovery.BuildPlan;
 import dev.testguard.discovery.DiscoveredUrl;
+import dev.testguard.discovery.surefire.BuildProperties;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
 import org.apache.maven.model.Resource;
@@ -92,5 +94,34 @@ class MigrationPluginReaderTest {
                 .extracting(u -> u.provenance().location()).containsExactly("db/local.conf:1");
         assertThat(new MigrationPluginReader(project("flyway-maven-plugin", "m", "process-test-classes", null, "clean"))
                 .read()).extracting(DiscoveredUrl::url).containsExactly("jdbc:postgresql://localhost/toml");
+    }
+
+    @Test
+    void skippedExecutionsTouchNoDatabase() throws Exception {
+        write("flyway.conf", "flyway.url=jdbc:postgresql://localhost/shop\n");
+        write("liquibase.properties", "url=jdbc:postgresql://localhost/shop\n");
+        BuildPlan plan = BuildPlan.everything();
+        assertThat(new MigrationPluginReader(project("flyway-maven-plugin", "m", "process-test-classes",
+                "<skip>true</skip>", "migrate"), plan, properties(Map.of(), Map.of())).read()).as("<skip>true</skip>").isEmpty();
+        assertThat(new MigrationPluginReader(project("flyway-maven-plugin", "m", "process-test-classes", null, "migrate"),
+                plan, properties(Map.of("flyway.skip", "true"), Map.of())).read()).as("-Dflyway.skip=true").isEmpty();
+        assertThat(new MigrationPluginReader(project("flyway-maven-plugin", "m", "process-test-classes",
+                "<skip>${skipDb}</skip>", "migrate"), plan, properties(Map.of(), Map.of("skipDb", "true"))).read())
+                .as("<skip>${skipDb}</skip> with the project property true").isEmpty();
+        assertThat(new MigrationPluginReader(project("liquibase-maven-plugin", "lb", null, null, "update"), plan,
+                properties(Map.of("liquibase.skip", "true"), Map.of())).read()).as("-Dliquibase.skip=true").isEmpty();
+
+        assertThat(new MigrationPluginReader(project("flyway-maven-plugin", "m", "process-test-classes",
+                "<skip>false</skip>", "migrate"), plan, properties(Map.of("flyway.skip", "true"), Map.of())).read())
+                .as("an explicit <skip>false</skip> beats the property, as in Maven").extracting(DiscoveredUrl::url)
+                .containsExactly("jdbc:postgresql://localhost/shop");
+        assertThat(new MigrationPluginReader(project("flyway-maven-plugin", "m", "process-test-classes", null, "migrate"),
+                plan, properties(Map.of("flyway.skip", "false", "liquibase.skip", "true"), Map.of())).read())
+                .as("another plugin's skip property does not skip Flyway").extracting(DiscoveredUrl::url)
+                .containsExactly("jdbc:postgresql://localhost/shop");
+    }
+
+    private static BuildProperties properties(Map<String, String> user, Map<String, String> project) {
+        return new BuildProperties(user, project, Map.of(), Map.of());
     }
 }

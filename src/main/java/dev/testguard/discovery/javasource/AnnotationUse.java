@@ -1,5 +1,6 @@
 package dev.testguard.discovery.javasource;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -8,11 +9,18 @@ import java.util.Map;
  * @param name       the simple name ({@code TestPropertySource}, also when written fully qualified)
  * @param line       1-based line of the {@code @}
  * @param attributes element values by name; a single unnamed value is {@code value}
+ * @param file       the source file it is written in, or null when unknown
+ * @param via        for an annotation found on a composed annotation, that annotation as {@code @DevDatabase}
+ *                   (nested ones as {@code @Inner on @Outer}); null when written on the type itself
  */
-public record AnnotationUse(String name, int line, Map<String, AnnotationValue> attributes) {
+public record AnnotationUse(String name, int line, Map<String, AnnotationValue> attributes, Path file, String via) {
 
     public AnnotationUse {
         attributes = Map.copyOf(attributes);
+    }
+
+    public AnnotationUse(String name, int line, Map<String, AnnotationValue> attributes) {
+        this(name, line, attributes, null, null);
     }
 
     public AnnotationValue attribute(String attribute) {
@@ -27,5 +35,10 @@ public record AnnotationUse(String name, int line, Map<String, AnnotationValue> 
             }
         }
         return null;
+    }
+
+    /** This annotation with other attribute values (constants resolved). */
+    public AnnotationUse withAttributes(Map<String, AnnotationValue> resolved) {
+        return new AnnotationUse(name, line, resolved, file, via);
     }
 }

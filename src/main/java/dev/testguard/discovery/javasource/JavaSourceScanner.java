@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -26,7 +28,8 @@ public final class JavaSourceScanner {
 
     /** A type whose body is being read: its members so far and the brace depth of its body. */
     private record OpenType(String name, String superclass, boolean isAbstract, int line, List<AnnotationUse> annotations,
-                            List<MemberDeclaration> members, int bodyDepth, String enclosing) {
+                            List<MemberDeclaration> members, int bodyDepth, String enclosing, String keyword,
+                            Map<String, Constant> constants) {
     }
 
     private JavaSourceScanner(Path file, String source) {
@@ -77,13 +80,14 @@ public final class JavaSourceScanner {
             if (!open.isEmpty() && depth < open.peek().bodyDepth()) {
                 OpenType o = open.pop();
                 done.add(new TypeDeclaration(file, o.name(), o.superclass(), o.isAbstract(), o.line(), o.annotations(),
-                        o.members(), o.enclosing()));
+                        o.members(), o.enclosing(), o.keyword().equals("@interface"), o.constants()));
             }
         }
     }
 
     private void openType(int declarationStart) {
         JavaToken keyword = tokens.get(pos);
+        String kind = previousIs("@") ? "@interface" : keyword.text();
         boolean isAbstract = keyword.text().equals("interface") || hasModifier(declarationStart, "abstract");
         String name = next(1).text();
         String superclass = null;
@@ -98,7 +102,7 @@ public final class JavaSourceScanner {
             depth++;
             String enclosing = open.isEmpty() ? null : open.peek().name();
             open.push(new OpenType(name, superclass, isAbstract, keyword.line(), pending, new ArrayList<>(), depth,
-                    enclosing));
+                    enclosing, kind, new LinkedHashMap<>()));
         }
         pos++;
         pending = new ArrayList<>();
@@ -111,6 +115,7 @@ public final class JavaSourceScanner {
         int line = tokens.get(Math.min(declarationStart, pos)).line();
         String body = "";
         if (end.is("=")) {
+            constant(declarationStart);
             int stop = skipBalancedUntil(";");
             declaration = declaration + " = " + join(pos + 1, stop);
             pos = stop + 1;
@@ -126,6 +131,22 @@ public final class JavaSourceScanner {
             open.peek().members().add(new MemberDeclaration(kind, pending, declaration, body, line));
         }
         pending = new ArrayList<>();
+    }
+
+    /**
+     * Records a {@code static final String NAME = ...} field (any {@code String} field of an interface) whose {@code =}
+     * is the current token.
+     */
+    private void constant(int declarationStart) {
+        OpenType type = open.peek();
+        int nameAt = pos - 1;
+        boolean implicit = type.keyword().equals("interface") || type.keyword().equals("@interface");
+        if (nameAt - 1 < declarationStart || !tokens.get(nameAt).isIdentifier() || !tokens.get(nameAt - 1).is("String")
+                || !(implicit || hasModifier(declarationStart, "static") && hasModifier(declarationStart, "final"))) {
+            return;
+        }
+        String name = tokens.get(nameAt).text();
+        type.constants().put(name, new Constant(name, AnnotationParser.initializer(tokens, pos + 1), tokens.get(nameAt).line()));
     }
 
     /** The index of {@code closer} that ends the current construct, skipping nested braces and parentheses. */
@@ -146,7 +167,7 @@ public final class JavaSourceScanner {
     }
 
     private AnnotationUse annotation() {
-        AnnotationParser parser = new AnnotationParser(tokens, pos);
+        AnnotationParser parser = new AnnotationParser(tokens, pos, file);
         AnnotationUse use = parser.parse();
         pos = parser.position();
         return use;

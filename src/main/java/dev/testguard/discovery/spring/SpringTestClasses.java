@@ -5,6 +5,7 @@ import dev.testguard.discovery.ProjectLayout;
 import dev.testguard.discovery.javasource.AnnotationUse;
 import dev.testguard.discovery.javasource.AnnotationValue;
 import dev.testguard.discovery.javasource.JavaSourceScanner;
+import dev.testguard.discovery.javasource.SourceIndex;
 import dev.testguard.discovery.javasource.TypeDeclaration;
 
 import java.io.IOException;
@@ -31,6 +32,7 @@ final class SpringTestClasses {
 
     private static final Set<String> TEST_METHODS = Set.of("Test", "ParameterizedTest", "RepeatedTest", "TestFactory",
             "TestTemplate");
+    private static final Set<String> STRING_ATTRIBUTES = Set.of("properties", "value", "locations", "profiles");
     private static final Pattern CLASS_LITERAL = Pattern.compile("(\\w+) \\. class");
 
     /** Every test class found, and whether some test sources could not be read as Java (Kotlin, Groovy). */
@@ -48,18 +50,19 @@ final class SpringTestClasses {
 
     Scan scan() {
         boolean unread = false;
+        List<TypeDeclaration> testTypes = new ArrayList<>();
         for (Path root : layout.testSources()) {
-            for (Path file : sourceFiles(root)) {
-                if (!file.getFileName().toString().endsWith(".java")) {
-                    unread = true;
-                    continue;
-                }
-                rootOf.put(file, root);
-                for (TypeDeclaration type : JavaSourceScanner.scan(file, read(file))) {
-                    byName.putIfAbsent(type.name(), type);
-                    all.add(type);
-                }
-            }
+            unread |= scanRoot(root, testTypes);
+        }
+        List<TypeDeclaration> indexed = new ArrayList<>(testTypes);
+        if (testTypes.stream().anyMatch(SpringTestClasses::namesConstants)) {
+            scanRoot(layout.basedir().resolve("src/main/java"), indexed);
+        }
+        SourceIndex index = new SourceIndex(indexed, layout::display);
+        for (TypeDeclaration raw : testTypes) {
+            TypeDeclaration type = index.resolve(raw);
+            byName.putIfAbsent(type.name(), type);
+            all.add(type);
         }
         List<SpringTestClass> classes = new ArrayList<>();
         for (TypeDeclaration type : all) {
@@ -79,6 +82,28 @@ final class SpringTestClasses {
         return new SpringTestClass(type.name(), type.name() + " (" + layout.display(type.file()) + ":" + type.line() + ")",
                 profiles == null ? null : profiles.profiles(), profiles == null ? null : profiles.source(), layers,
                 replacement, hasTests);
+    }
+
+    /** Whether a property or profile attribute of the type's annotations names a constant (maybe of the main sources). */
+    private static boolean namesConstants(TypeDeclaration type) {
+        return type.annotations().stream().flatMap(a -> a.attributes().entrySet().stream())
+                .filter(e -> STRING_ATTRIBUTES.contains(e.getKey())).flatMap(e -> e.getValue().items().stream())
+                .filter(java.util.Objects::nonNull).flatMap(List::stream)
+                .anyMatch(term -> term.reference() != null && !term.reference().endsWith(".class"));
+    }
+
+    /** Reads the Java files under {@code root} into {@code types}; true when some source there is not Java. */
+    private boolean scanRoot(Path root, List<TypeDeclaration> types) {
+        boolean unread = false;
+        for (Path file : sourceFiles(root)) {
+            if (!file.getFileName().toString().endsWith(".java")) {
+                unread = true;
+                continue;
+            }
+            rootOf.put(file, root);
+            types.addAll(JavaSourceScanner.scan(file, read(file)));
+        }
+        return unread;
     }
 
     /** {@code @ActiveProfiles}, {@code @TestPropertySource}, {@code @SpringBootTest} or a slice such as {@code @DataJpaTest}. */
@@ -143,7 +168,8 @@ final class SpringTestClasses {
             }
             if (profiles == null) {
                 profiles = own;
-                source = "@ActiveProfiles on " + type.name() + " (" + layout.display(type.file()) + ":" + a.line() + ")";
+                source = "@ActiveProfiles on " + (a.via() == null ? "" : a.via() + " on ") + type.name() + " ("
+                        + layout.display(a.file() == null ? type.file() : a.file()) + ":" + a.line() + ")";
             } else {
                 profiles.addAll(0, own);
             }

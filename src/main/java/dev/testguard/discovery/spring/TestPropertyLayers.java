@@ -77,23 +77,36 @@ final class TestPropertyLayers {
         if (value == null || value.strings().isEmpty()) {
             return null;
         }
-        String display = layout.display(type.file());
+        Path file = declaredIn(type, a);
+        String display = layout.display(file);
         Map<String, SourcedValue> values = new LinkedHashMap<>();
         for (AnnotationValue.Literal literal : value.strings()) {
-            for (ConfigDocument doc : PropertiesFile.parse(type.file(), literal.value()).documents()) {
+            for (ConfigDocument doc : PropertiesFile.parse(file, literal.value()).documents()) {
                 for (ConfigEntry e : doc.entries()) {
-                    int line = literal.line() + e.line() - 1;
-                    values.put(e.key(), new SourcedValue(e.value(), Provenance.file(type.file(), display, line,
-                            "change " + e.key() + " in @" + a.name() + "(properties) of " + type.name()
+                    // a value built from constants is shown where the annotation uses them
+                    int line = literal.via() == null ? literal.line() + e.line() - 1 : literal.line();
+                    values.put(e.key(), new SourcedValue(e.value(), Provenance.file(file, display, line,
+                            "change " + e.key() + " in @" + a.name() + "(properties) of " + owner(type, a)
+                                    + (literal.via() == null ? "" : ", built from " + literal.via())
                                     + " to a test database, or remove it")));
                 }
             }
         }
-        return PropertyLayer.exact("@" + a.name() + " of " + type.name(), values).withNormalizer(SpringNames::canonical);
+        return PropertyLayer.exact("@" + a.name() + " of " + owner(type, a), values).withNormalizer(SpringNames::canonical);
+    }
+
+    /** The file the annotation is written in: the type's own, or a composed annotation's. */
+    private static Path declaredIn(TypeDeclaration type, AnnotationUse a) {
+        return a.file() == null ? type.file() : a.file();
+    }
+
+    /** {@code OrdersTests}, or for a composed annotation {@code @DevDatabase on OrdersTests}. */
+    private static String owner(TypeDeclaration type, AnnotationUse a) {
+        return a.via() == null ? type.name() : a.via() + " on " + type.name();
     }
 
     private List<PropertyLayer> locationLayers(TypeDeclaration type, AnnotationUse a, AnnotationValue.Literal location) {
-        Optional<Path> file = resolve(type, location.value().trim());
+        Optional<Path> file = resolve(declaredIn(type, a), location.value().trim());
         if (file.isEmpty()) {
             return List.of();
         }
@@ -101,23 +114,23 @@ final class TestPropertyLayers {
         List<PropertyLayer> layers = new ArrayList<>();
         for (ConfigDocument doc : ConfigFile.read(file.get()).documents()) {
             layers.add(PropertyLayer.document(doc, file.get(), display,
-                    key -> "set " + key + " in " + display + " (loaded by @TestPropertySource on " + type.name() + ", "
-                            + layout.display(type.file()) + ":" + a.line() + ") to a test database",
+                    key -> "set " + key + " in " + display + " (loaded by @TestPropertySource on " + owner(type, a) + ", "
+                            + layout.display(declaredIn(type, a)) + ":" + a.line() + ") to a test database",
                     k -> List.of()).withNormalizer(SpringNames::canonical));
         }
         return layers;
     }
 
     /** {@code classpath:x}, {@code file:x}, {@code /x} (classpath root) or {@code x} (next to the test class). */
-    private Optional<Path> resolve(TypeDeclaration type, String location) {
+    private Optional<Path> resolve(Path declaringFile, String location) {
         if (location.startsWith("file:")) {
             Path p = layout.basedir().resolve(location.substring("file:".length()));
             return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
         }
         String name = location.replaceFirst("^classpath\\*?:", "");
         if (!name.startsWith("/") && !location.startsWith("classpath")) {
-            Path root = sourceRootOf.get(type.file());
-            Path pkg = root == null ? null : root.relativize(type.file().getParent());
+            Path root = sourceRootOf.get(declaringFile);
+            Path pkg = root == null ? null : root.relativize(declaringFile.getParent());
             name = pkg == null || pkg.toString().isEmpty() ? name : pkg.toString().replace('\\', '/') + "/" + name;
         }
         return ClasspathResources.first(layout, name.replaceFirst("^/+", ""));

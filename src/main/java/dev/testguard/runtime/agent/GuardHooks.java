@@ -2,6 +2,7 @@ package dev.testguard.runtime.agent;
 
 import dev.testguard.runtime.agent.bootstrap.ConnectionHooks;
 import dev.testguard.runtime.judge.ConnectionJudge;
+import dev.testguard.runtime.judge.R2dbcFactory;
 import dev.testguard.runtime.judge.RecognisableUrls;
 import java.sql.Connection;
 import java.sql.Driver;
@@ -97,8 +98,9 @@ final class GuardHooks implements ConnectionHooks {
     }
 
     @Override
-    public String judgeR2dbc(Map<String, String> options, ClassLoader loader) {
-        return judge().judgeR2dbc(options, (url, info) -> openNested(loader, url, info));
+    public String judgeR2dbc(Map<String, String> options, ClassLoader loader, Object factory) {
+        return judge().judgeR2dbc(options, (url, info) -> openNested(loader, url, info),
+                factory == null ? null : new R2dbcFactory(factory, loader));
     }
 
     /**

@@ -7,9 +7,10 @@ import net.bytebuddy.asm.Advice;
 
 /**
  * Inlined into {@code io.r2dbc.spi.ConnectionFactories#find(ConnectionFactoryOptions)}, which {@code get} goes
- * through: the rules over the options (the live ones over a JDBC connection to the same database, when the
- * application's class path has the JDBC driver); a refusal is an {@link R2dbcPermissionDeniedException} (SQLState
- * 28000). Inlined code cannot call helpers of this class, so it spells each option out; the signature names no
+ * through, where it returns the connection factory (creating one opens no socket): the rules over the options, the
+ * live ones over a JDBC connection to the same database when the application's class path has the JDBC driver, else
+ * over a short R2DBC connection of that factory, before the caller gets it. A refusal is an
+ * {@link R2dbcPermissionDeniedException} (SQLState 28000). Inlined code cannot call helpers of this class, so it spells each option out; the signature names no
  * R2DBC type, because the guard's loader (which describes this class) has none.
  */
 final class R2dbcAdvice {
@@ -17,10 +18,11 @@ final class R2dbcAdvice {
     private R2dbcAdvice() {
     }
 
-    @Advice.OnMethodEnter
-    static void enter(@Advice.Argument(0) Object argument, @Advice.Origin Class<?> factories) {
-        if (!(argument instanceof ConnectionFactoryOptions)) {
-            return;
+    @Advice.OnMethodExit
+    static void exit(@Advice.Argument(0) Object argument, @Advice.Return Object factory,
+            @Advice.Origin Class<?> factories) {
+        if (!(argument instanceof ConnectionFactoryOptions) || factory == null) {
+            return; // no factory: nothing can connect
         }
         ConnectionFactoryOptions options = (ConnectionFactoryOptions) argument;
         java.util.Map<String, String> values = new java.util.HashMap<>();
@@ -52,7 +54,7 @@ final class R2dbcAdvice {
         if (value != null) {
             values.put("password", value.toString()); // for the live check's JDBC connection only, never shown
         }
-        String refusal = Bridge.judgeR2dbc(values, factories.getClassLoader());
+        String refusal = Bridge.judgeR2dbc(values, factories.getClassLoader(), factory);
         if (refusal != null) {
             throw new R2dbcPermissionDeniedException(refusal, "28000");
         }

@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.testguard.jdbc.HostPort;
 import dev.testguard.jdbc.JdbcUrl;
 import dev.testguard.jdbc.JdbcUrlParser;
-import dev.testguard.policy.DefaultPorts;
+import dev.testguard.policy.Endpoints;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -141,17 +140,10 @@ public final class RuntimeReport {
             if (parsed.hosts().isEmpty() || parsed.databaseName() == null) {
                 return url.toLowerCase(Locale.ROOT);
             }
-            HostPort first = parsed.hosts().get(0);
-            Integer port = first.port() != null ? first.port() : DefaultPorts.of(parsed.vendor());
             String family = parsed.vendor().isMysqlFamily() ? "mysql" : parsed.vendor().name();
-            return family + "|" + host(first.host()) + "|" + port + "|" + parsed.databaseName();
+            return family + "|" + Endpoints.of(parsed).get(0) + "|" + parsed.databaseName();
         } catch (RuntimeException unparseable) {
             return String.valueOf(url).toLowerCase(Locale.ROOT);
         }
-    }
-
-    private static String host(String host) {
-        String h = host == null ? "localhost" : host.toLowerCase(Locale.ROOT).replaceAll("^\\[|]$", "");
-        return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") ? "localhost" : h;
     }
 }

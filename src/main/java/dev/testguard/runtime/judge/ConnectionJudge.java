@@ -40,6 +40,7 @@ public final class ConnectionJudge {
     private final ConnectionLog log;
     private final TestClasses tests;
     private final Classifier staticRules;
+    private final R2dbcLiveCheck r2dbc;
     private final Map<DatabaseKey, Verdict> verdicts = new ConcurrentHashMap<>();
     private final Map<Spelling, Decision> spellings = new ConcurrentHashMap<>();
     private final Map<String, Decision> metadataUrls = new ConcurrentHashMap<>();
@@ -71,6 +72,7 @@ public final class ConnectionJudge {
         this.log = log;
         this.tests = tests;
         this.staticRules = Classifier.standardFindingMain(settings, LiveProbe.OFFLINE, () -> null);
+        this.r2dbc = new R2dbcLiveCheck(this, log);
     }
 
     /**
@@ -167,19 +169,27 @@ public final class ConnectionJudge {
     }
 
     private Verdict liveVerdict(Decision decision, Connection connection) throws SQLException {
-        Verdict verdict;
+        return remember(decision, classifyLive(decision, connection));
+    }
+
+    /** The live rules over an open connection, not cached yet; an internal error closes it and refuses. */
+    Verdict classifyLive(Decision decision, Connection connection) throws SQLException {
         try {
             Classifier live = Classifier.standardFindingMain(settings, new OpenConnectionProbe(connection),
                     () -> null);
-            verdict = live.classify(decision.source(), decision.url());
+            return live.classify(decision.source(), decision.url());
         } catch (RuntimeException e) {
             closeQuietly(connection);
             throw internalError(decision.maskedUrl(), e);
         }
+    }
+
+    /** The database's verdict from now on: this one, or the one another thread cached first. */
+    Verdict remember(Decision decision, Verdict verdict) {
         Verdict earlier = verdicts.putIfAbsent(decision.key(), verdict);
-        verdict = earlier != null ? earlier : verdict;
-        decision.verdict(verdict);
-        return verdict;
+        Verdict kept = earlier != null ? earlier : verdict;
+        decision.verdict(kept);
+        return kept;
     }
 
     /**
@@ -249,20 +259,21 @@ public final class ConnectionJudge {
         Connection open(String url, Properties info) throws SQLException;
     }
 
-    /** R2DBC without a JDBC driver at hand: the static rules alone. */
+    /** R2DBC with neither a JDBC driver nor the connection factory at hand: only a final static verdict decides. */
     public String judgeR2dbc(Map<String, String> options) {
-        return judgeR2dbc(options, (url, info) -> null);
+        return judgeR2dbc(options, (url, info) -> null, null);
     }
 
     /**
      * R2DBC {@code ConnectionFactories}: the static rules over the options, then the live rules (stamp, live data)
      * over a short JDBC connection to the same database, which {@code probe} opens through a woven driver (so the
-     * JDBC judgement runs over it and caches the database's verdict). When no live check can run, only a database
-     * the static rules call TEST passes.
+     * JDBC judgement runs over it and caches the database's verdict), else over an R2DBC connection of
+     * {@code factory} itself. When no live check can run, the factory is refused (fail closed).
      *
+     * @param factory the connection factory the tests will get, or null
      * @return the refusal message, or null
      */
-    public String judgeR2dbc(Map<String, String> options, JdbcProbe probe) {
+    public String judgeR2dbc(Map<String, String> options, JdbcProbe probe, R2dbcFactory factory) {
         String url = R2dbcUrls.toJdbc(options);
         if (url == null) {
             return "testguard refused an R2DBC connection factory for driver '" + options.get("driver")
@@ -278,7 +289,7 @@ public final class ConnectionJudge {
             Verdict verdict = pending.known() != null ? pending.known() : liveOverJdbc(decision, url, info, options,
                     probe);
             if (verdict == null) {
-                verdict = staticRules.classify(decision.source(), decision.url());
+                verdict = r2dbc.liveVerdict(decision, factory, options.get("password"));
             }
             if (!verdict.isSafe()) {
                 throw refuse(decision, verdict);
@@ -309,7 +320,7 @@ public final class ConnectionJudge {
                     .startsWith("testguard refused")) {
                 throw e;
             }
-            return null; // the database could not be reached over JDBC: the static rules alone decide
+            return null; // not reachable over JDBC: the R2DBC connection factory itself is tried next
         }
     }
 
@@ -347,13 +358,13 @@ public final class ConnectionJudge {
         return Refusals.refusal(message);
     }
 
-    private SQLException internalError(String maskedUrl, Throwable e) {
+    SQLException internalError(String maskedUrl, Throwable e) {
         String message = Refusals.internalError(maskedUrl, e);
         log.error(maskedUrl, message);
         return new SQLException(message, Refusals.SQL_STATE, e);
     }
 
-    private static void closeQuietly(Connection connection) {
+    static void closeQuietly(Connection connection) {
         try {
             connection.close();
         } catch (SQLException | RuntimeException e) {

@@ -3,19 +3,19 @@ package dev.testguard.runtime.judge;
 import dev.testguard.jdbc.HostPort;
 import dev.testguard.jdbc.JdbcUrl;
 import dev.testguard.policy.DefaultPorts;
+import dev.testguard.policy.Endpoints;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
- * One physical database as a driver reaches it: vendor, hosts with effective ports, database (or file) and user.
+ * One physical database as a driver reaches it: vendor, hosts (loopback aliases as {@code localhost}) with effective
+ * ports, database (or file) and user.
  * Verdicts are cached under it, so a pool pays the live checks once.
  */
 record DatabaseKey(String vendor, String hosts, String database, String user) {
 
     static DatabaseKey of(JdbcUrl url) {
-        String hosts = url.hosts().stream()
-                .map(h -> h.host().toLowerCase(Locale.ROOT) + ":" + DefaultPorts.effective(h, url.vendor()))
-                .collect(Collectors.joining(","));
+        // every loopback spelling (localhost, 127.0.0.1, ::1) as one: the same port and database there is one database
+        String hosts = url.hosts().isEmpty() ? "" : String.join(",", Endpoints.of(url));
         String database = url.databaseName() != null ? url.databaseName()
                 : url.filePath() != null ? url.filePath() : url.storage() + ":" + url.masked();
         String family = url.vendor().isMysqlFamily() ? "mysql" : url.vendor().name().toLowerCase(Locale.ROOT);

@@ -39,7 +39,12 @@ public final class Refusals {
     public static String internalError(String maskedUrl, Throwable e) {
         return "testguard refused a connection to " + maskedUrl + ": the runtime guard failed to judge it ("
                 + e.getClass().getName() + ") and never lets a connection through unchecked. If the guard is wrong, "
-                + TURN_OFF.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + TURN_OFF.substring(1)
+                + turnOffAndReport();
+    }
+
+    /** How to turn the guard off, as the end of a sentence about a guard that may be wrong. */
+    static String turnOffAndReport() {
+        return TURN_OFF.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + TURN_OFF.substring(1)
                 + " and report the problem.";
     }
 }

@@ -97,4 +97,43 @@ class JavaSourceScannerTest {
         assertEquals("Config . class", types.get(2).annotation("Import").orElseThrow().attribute("value").raw());
         assertFalse(types.get(2).annotation("Import").orElseThrow().attribute("value").constant());
     }
+
+    @Test
+    void readsStringConstantsAndAnnotationTypes() {
+        String src = """
+                @Retention(RetentionPolicy.RUNTIME)
+                @TestPropertySource(properties = "spring.datasource.url=" + Urls.DEV + "?x=1")
+                public @interface DevDatabase {
+                    String NAME = "orders";
+                }
+                class Urls {
+                    public static final String DEV = "jdbc:postgresql://localhost/" + DevDatabase.NAME;
+                    static final String BLOCK = \"""
+                        a=1
+                        \""";
+                    static String mutable = "x";
+                    final String instance = "y";
+                    static final int NUMBER = 3;
+                    static final String CALL = System.getenv("X");
+                }
+                """;
+        TypeDeclaration annotation = only(src, "DevDatabase");
+        assertTrue(annotation.annotationType());
+        assertEquals("orders", annotation.constants().get("NAME").value().values().get(0));
+        AnnotationValue properties = annotation.annotation("TestPropertySource").orElseThrow().attribute("properties");
+        assertFalse(properties.constant());
+        assertEquals(List.of(new AnnotationValue.Term("spring.datasource.url=", null, 2),
+                new AnnotationValue.Term(null, "Urls.DEV", 2), new AnnotationValue.Term("?x=1", null, 2)), properties.items().get(0));
+        assertEquals(Path.of("X.java"), annotation.annotation("TestPropertySource").orElseThrow().file());
+
+        TypeDeclaration urls = only(src, "Urls");
+        assertFalse(urls.annotationType());
+        assertEquals(List.of("BLOCK", "CALL", "DEV"), urls.constants().keySet().stream().sorted().toList());
+        assertEquals(7, urls.constants().get("DEV").line());
+        assertEquals(List.of(new AnnotationValue.Term("jdbc:postgresql://localhost/", null, 7),
+                new AnnotationValue.Term(null, "DevDatabase.NAME", 7)), urls.constants().get("DEV").value().items().get(0));
+        assertEquals("a=1\n", urls.constants().get("BLOCK").value().values().get(0));
+        assertEquals(java.util.Collections.singletonList(null), urls.constants().get("CALL").value().items(),
+                "a method call is no constant: nothing to resolve");
+    }
 }

@@ -2,14 +2,19 @@ package dev.testguard.runtime.arm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.testguard.policy.PolicySettings;
 import dev.testguard.runtime.RuntimeRecord;
 import dev.testguard.runtime.RuntimeRecords;
+import dev.testguard.runtime.judge.ConnectionJudge;
+import dev.testguard.runtime.judge.ConnectionLog;
+import dev.testguard.runtime.judge.TestClasses;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,6 +104,30 @@ class RuntimeCheckTest {
             assertThat(d.count()).isEqualTo(7);
             assertThat(d.testClasses()).containsExactlyInAnyOrder("app.ATest", "app.BTest");
         });
+    }
+
+    @Test
+    void loopbackAliasesOfOneDatabaseAreOneEntryWithEverySpelling() throws Exception {
+        // what the guard records: two forks reaching one database as localhost, 127.0.0.1 and ::1
+        for (long pid : new long[] {21, 22}) {
+            ConnectionJudge judge = new ConnectionJudge(PolicySettings.defaults(dir, dir.resolve("target"), false),
+                    true, new ConnectionLog(records, TOKEN, pid), new TestClasses(dir.resolve("target/test-classes")));
+            for (String host : new String[] {"localhost", "127.0.0.1", "::1"}) {
+                assertThat(judge.judgeR2dbc(Map.of("driver", "postgresql", "host", host, "port", "5432",
+                        "database", "shop_test"))).isNull();
+            }
+            assertThat(judge.judgeR2dbc(Map.of("driver", "postgresql", "host", "127.0.0.1", "port", "5433",
+                    "database", "shop_test"))).isNull();
+        }
+
+        List<TouchedDatabase> databases = RuntimeCheck.databases(RuntimeRecords.read(records, TOKEN));
+
+        assertThat(databases).extracting(TouchedDatabase::name).containsExactly(
+                "postgresql://localhost:5432/shop_test", "postgresql://localhost:5433/shop_test");
+        assertThat(databases.get(0).urls()).containsExactly("jdbc:postgresql://localhost:5432/shop_test",
+                "jdbc:postgresql://127.0.0.1:5432/shop_test", "jdbc:postgresql://[::1]:5432/shop_test");
+        assertThat(databases.get(0).count()).isEqualTo(6);
+        assertThat(databases.get(1).urls()).containsExactly("jdbc:postgresql://127.0.0.1:5433/shop_test");
     }
 
     @Test

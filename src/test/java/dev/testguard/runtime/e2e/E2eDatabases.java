@@ -1,5 +1,6 @@
 package dev.testguard.runtime.e2e;
 
+import dev.testguard.probe.MysqlStampStore;
 import dev.testguard.probe.PostgresStampStore;
 import dev.testguard.probe.Stamp;
 import java.sql.Connection;
@@ -29,6 +30,7 @@ final class E2eDatabases {
     final String pgBig;
     final String myDev;
     final String myTest;
+    final String myStampedProtected;
 
     private E2eDatabases(String prefix) {
         pgDev = prefix + "_dev";
@@ -38,6 +40,7 @@ final class E2eDatabases {
         pgBig = prefix + "_big_test";
         myDev = prefix + "_dev";
         myTest = prefix + "_test";
+        myStampedProtected = prefix + "_stamped_test";
     }
 
     static E2eDatabases create(String prefix) throws SQLException {
@@ -52,6 +55,8 @@ final class E2eDatabases {
             stamp(d.pgStampedProtected, Stamp.Role.PROTECTED);
             d.createMariadb(d.myDev, 10);
             d.createMariadb(d.myTest, 0);
+            d.createMariadb(d.myStampedProtected, 3);
+            stampMariadb(d.myStampedProtected, Stamp.Role.PROTECTED);
         } catch (SQLException | RuntimeException e) {
             d.drop();
             throw e;
@@ -63,7 +68,7 @@ final class E2eDatabases {
         for (String db : new String[] {pgDev, pgTest, pgNeutral, pgStampedProtected, pgBig}) {
             execute(PG + "postgres", "postgres", "DROP DATABASE IF EXISTS \"" + db + "\" WITH (FORCE)");
         }
-        for (String db : new String[] {myDev, myTest}) {
+        for (String db : new String[] {myDev, myTest, myStampedProtected}) {
             execute(MARIA, "root", "DROP DATABASE IF EXISTS `" + db + "`");
         }
     }
@@ -75,6 +80,7 @@ final class E2eDatabases {
             counts.put("pg:" + db, count(PG + db, "postgres"));
         }
         counts.put("maria:" + myDev, count(MARIA + myDev, "root"));
+        counts.put("maria:" + myStampedProtected, count(MARIA + myStampedProtected, "root"));
         return counts;
     }
 
@@ -95,6 +101,12 @@ final class E2eDatabases {
     private static void stamp(String db, Stamp.Role role) throws SQLException {
         try (Connection c = DriverManager.getConnection(PG + db, "postgres", "")) {
             new PostgresStampStore().write(c, new Stamp(role, Instant.now(), "GuardEndToEndTest", "testguard"));
+        }
+    }
+
+    private static void stampMariadb(String db, Stamp.Role role) throws SQLException {
+        try (Connection c = DriverManager.getConnection(MARIA + db, "root", "")) {
+            new MysqlStampStore().write(c, new Stamp(role, Instant.now(), "GuardEndToEndTest", "testguard"));
         }
     }
 

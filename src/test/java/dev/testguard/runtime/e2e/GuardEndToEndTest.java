@@ -94,6 +94,69 @@ class GuardEndToEndTest {
         checkRecords(RuntimeRecords.read(records, token), token);
     }
 
+    /**
+     * r2dbc-postgresql and r2dbc-mariadb in a JVM without JDBC drivers: the live rules run over an R2DBC connection
+     * of the factory itself;
+     * where that cannot run (nothing listens on the port) the factory is refused, saying how to turn the guard off.
+     */
+    @ParameterizedTest
+    @MethodSource("javaHomes")
+    void r2dbcWithoutAJdbcDriverIsJudgedOverR2dbcItself(Path javaHome) throws Exception {
+        String classpath = classpathWithoutJdbcDrivers();
+        Map<String, String> expected = new LinkedHashMap<>();
+        List<String> lines = new ArrayList<>();
+        String r2dbc = "r2dbc:postgresql://postgres@localhost:5432/";
+        add(lines, expected, "r2dbc-test-stamped-protected", "r2dbc", r2dbc + dbs.pgStampedProtected, "", "REFUSED");
+        add(lines, expected, "r2dbc-test-over-maxrows", "r2dbc", r2dbc + dbs.pgBig, "", "REFUSED");
+        add(lines, expected, "r2dbc-neutral-stamped-test", "r2dbc", r2dbc + dbs.pgNeutral, "", "OK");
+        add(lines, expected, "r2dbc-test", "r2dbc", "r2dbc:postgresql://postgres@127.0.0.1:5432/" + dbs.pgTest, "",
+                "OK");
+        add(lines, expected, "r2dbc-dev", "r2dbc", r2dbc + dbs.pgDev, "", "REFUSED");
+        add(lines, expected, "r2dbc-nothing-listens", "r2dbc", "r2dbc:postgresql://postgres@localhost:1/"
+                + dbs.pgTest, "", "REFUSED");
+        String maria = "r2dbc:mariadb://root@localhost:3306/";
+        add(lines, expected, "maria-r2dbc-test-stamped-protected", "r2dbc", maria + dbs.myStampedProtected, "",
+                "REFUSED");
+        add(lines, expected, "maria-r2dbc-dev", "r2dbc", maria + dbs.myDev, "", "REFUSED");
+        add(lines, expected, "maria-r2dbc-test", "r2dbc", maria + dbs.myTest, "", "OK");
+        Map<String, Long> before = dbs.rowCounts();
+        String token = "e2e" + UUID.randomUUID().toString().substring(0, 8);
+
+        GuardedRun run = GuardedRun.launch(javaHome, dir, options(token, dir.resolve("records")), lines, classpath,
+                "r2dbc-");
+        GuardedRun unguarded = GuardedRun.launch(javaHome, dir, null, harmless(lines, expected), classpath, "r2dbc-");
+
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        expected.forEach((name, outcome) ->
+                assertThat(run.result(name)).as(name + "\n" + run.describe()).startsWith(outcome));
+        assertThat(run.result("r2dbc-test-stamped-protected")).contains("R2dbcPermissionDeniedException",
+                "testguard refused a connection to jdbc:postgresql://localhost:5432/" + dbs.pgStampedProtected,
+                "Rule 'stamp'");
+        assertThat(run.result("r2dbc-test-over-maxrows")).contains("R2dbcPermissionDeniedException", dbs.pgBig,
+                "Rule 'live-data'");
+        assertThat(run.result("maria-r2dbc-test-stamped-protected")).contains("R2dbcPermissionDeniedException",
+                "testguard refused a connection to jdbc:mariadb://localhost:3306/" + dbs.myStampedProtected,
+                "Rule 'stamp'");
+        assertThat(run.result("r2dbc-nothing-listens")).contains("testguard refused an R2DBC connection factory for "
+                + "jdbc:postgresql://localhost:1/" + dbs.pgTest, "could not run its live checks",
+                "-Dtestguard.runtime=false");
+        assertThat(run.stdout().split("could not run its live checks", -1)).as("only where nothing listens")
+                .hasSize(2);
+        assertThat(run.linesNotIn(unguarded)).as("stderr lines only the guarded JVM printed\n" + run.describe())
+                .isEmpty();
+        assertThat(dbs.rowCounts()).isEqualTo(before);
+    }
+
+    /** The test class path without its JDBC drivers: PgJDBC, MariaDB Connector/J, MySQL Connector/J. */
+    private static String classpathWithoutJdbcDrivers() {
+        List<String> all = List.of(System.getProperty("java.class.path").split(File.pathSeparator));
+        List<String> kept = all.stream().filter(e -> !Path.of(e).getFileName().toString()
+                .matches("(postgresql-\\d|mariadb-java-client-|mysql-connector-j-).*\\.jar"))
+                .collect(Collectors.toList());
+        assertThat(kept).as("the three JDBC drivers on the test class path").hasSize(all.size() - 3);
+        return String.join(File.pathSeparator, kept);
+    }
+
     private void checkRecords(List<RuntimeRecord> recorded, String token) throws Exception {
         assertThat(recorded).anyMatch(r -> r.event().equals(RuntimeRecord.ARMED) && r.token().equals(token));
         List<String> refusedDatabases = recorded.stream().filter(RuntimeRecord::isRefusal)

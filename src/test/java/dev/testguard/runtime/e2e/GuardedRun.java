@@ -25,7 +25,13 @@ final class GuardedRun {
 
     /** {@code optionsFile} null: the same JVM without the agent. */
     static GuardedRun launch(Path javaHome, Path dir, Path optionsFile, List<String> scenarios) throws Exception {
-        String run = optionsFile == null ? "unguarded" : "guarded";
+        return launch(javaHome, dir, optionsFile, scenarios, System.getProperty("java.class.path"), "");
+    }
+
+    /** As {@link #launch(Path, Path, Path, List)} with this class path; {@code name} tells its files apart. */
+    static GuardedRun launch(Path javaHome, Path dir, Path optionsFile, List<String> scenarios, String classpath,
+            String name) throws Exception {
+        String run = name + (optionsFile == null ? "unguarded" : "guarded");
         Path scenarioFile = Files.write(dir.resolve(run + "-scenarios.txt"), scenarios, StandardCharsets.UTF_8);
         List<String> command = new ArrayList<>();
         command.add(javaHome.resolve("bin/java").toString());
@@ -33,7 +39,7 @@ final class GuardedRun {
             command.add("-javaagent:" + AgentJar.write(dir.resolve("agent")) + "=" + optionsFile);
         }
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classpath);
         command.add(GuardedMain.class.getName());
         command.add(scenarioFile.toString());
         Path out = dir.resolve(run + ".out");

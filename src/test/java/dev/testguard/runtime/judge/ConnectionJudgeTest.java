@@ -63,17 +63,29 @@ class ConnectionJudgeTest {
 
     @Test
     void r2dbcOptionsAreJudgedByTheSameRulesThroughAPool() {
-        ConnectionJudge judge = judge(false);
+        ConnectionJudge judge = judge(true);
 
         String refusal = judge.judgeR2dbc(Map.of("driver", "pool", "protocol", "postgresql", "host", "localhost",
                 "port", "5432", "database", "shop_dev", "user", "app"));
         String allowed = judge.judgeR2dbc(Map.of("driver", "postgresql", "host", "localhost", "database",
                 "shop_test"));
-        String inMemory = judge.judgeR2dbc(Map.of("driver", "h2", "protocol", "mem", "database", "x"));
+        String inMemory = judge(false).judgeR2dbc(Map.of("driver", "h2", "protocol", "mem", "database", "x"));
 
         assertThat(refusal).startsWith("testguard refused a connection to jdbc:postgresql://localhost:5432/shop_dev:");
         assertThat(allowed).isNull();
         assertThat(inMemory).isNull();
         assertThat(judge.judgeR2dbc(Map.of("driver", "nosuchdb"))).contains("cannot tell which database");
+    }
+
+    @Test
+    void anR2dbcFactoryWhoseLiveChecksCannotRunIsRefused() {
+        String refusal = judge(false).judgeR2dbc(Map.of("driver", "postgresql", "host", "localhost", "port", "5432",
+                "database", "shop_test", "password", "s3cret"));
+
+        assertThat(refusal).startsWith("testguard refused an R2DBC connection factory for "
+                + "jdbc:postgresql://localhost:5432/shop_test: the runtime guard could not run its live checks")
+                .contains("-Dtestguard.runtime=false").doesNotContain("s3cret");
+        assertThat(RuntimeRecords.read(dir.resolve("records"), "tok")).singleElement()
+                .satisfies(r -> assertThat(r.event()).isEqualTo(RuntimeRecord.ERROR));
     }
 }

@@ -50,10 +50,13 @@ public final class Bridge {
         }
     }
 
-    /** The refusal message of an R2DBC connection factory, or null; {@code loader} is R2DBC's. */
-    public static String judgeR2dbc(Map<String, String> options, ClassLoader loader) {
+    /**
+     * The refusal message of an R2DBC connection factory, or null; {@code loader} is R2DBC's, {@code factory} the
+     * {@code ConnectionFactory} about to be handed out.
+     */
+    public static String judgeR2dbc(Map<String, String> options, ClassLoader loader, Object factory) {
         try {
-            return hooks().judgeR2dbc(options, loader);
+            return hooks().judgeR2dbc(options, loader, factory);
         } catch (Exception | Error e) {
             return GuardFailure.message(e);
         }

@@ -37,12 +37,14 @@ public interface ConnectionHooks {
     Object exitDataSource(Object scope, Object connection, Throwable thrown) throws Exception;
 
     /**
-     * R2DBC {@code ConnectionFactories.get/find}: the static rules over the options, and the live rules over a
-     * short JDBC connection to the same database when {@code loader} has the JDBC driver.
+     * R2DBC {@code ConnectionFactories.get/find} created {@code factory}: the static rules over the options, and the
+     * live rules over a short JDBC connection to the same database when {@code loader} has the JDBC driver, else
+     * over a short R2DBC connection of {@code factory} itself.
      *
      * @param options driver, protocol, host, port, database, user, password (absent keys: not set)
      * @param loader  the class loader of R2DBC's {@code ConnectionFactories}
-     * @return the refusal message, or null when the connection factory may be created
+     * @param factory the {@code io.r2dbc.spi.ConnectionFactory} about to be handed out
+     * @return the refusal message, or null when the connection factory may be handed out
      */
-    String judgeR2dbc(Map<String, String> options, ClassLoader loader);
+    String judgeR2dbc(Map<String, String> options, ClassLoader loader, Object factory);
 }

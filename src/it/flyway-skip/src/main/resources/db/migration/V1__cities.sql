@@ -1,0 +1,1 @@
+CREATE TABLE cities (id int PRIMARY KEY, name text NOT NULL);

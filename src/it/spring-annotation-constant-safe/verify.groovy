@@ -1,0 +1,7 @@
+import static dev.testguard.it.ItChecks.*
+
+passed(basedir, 'jdbc:h2:mem:orders', 'src/test/java/it/OrdersRepositoryTest.java:9')
+def report = new File(basedir, 'target/testguard/report.json').text
+assert !report.contains('orders_dev') : 'the file\'s URL was reported although the only test class overrides it'
+assert report.contains('OrdersRepositoryTest (src/test/java/it/OrdersRepositoryTest.java:10)') : report
+true
