@@ -34,8 +34,8 @@ import net.bytebuddy.utility.JavaModule;
 /**
  * The Byte Buddy half of the runtime guard: the transformer that inlines the advice into drivers, data sources,
  * pooled connections and R2DBC's {@code ConnectionFactories} (no class format change, so already loaded classes can
- * be retransformed). Built only when {@link CandidateFilter} first meets a class that may need it, so a test JVM
- * that never loads a driver never loads Byte Buddy.
+ * be retransformed). Built when the bootstrap agent's {@code GuardGate} first meets a class that may need it, so a
+ * test JVM that never loads a driver or data source never loads Byte Buddy.
  */
 final class Weaving {
 
@@ -54,6 +54,8 @@ final class Weaving {
         ClassLoader guardLoader = Weaving.class.getClassLoader();
         return withoutNexus()
                 .disableClassFormatChanges()
+                // the advice is all the guard adds: decorating skips the method graph redefinition computes
+                .with(AgentBuilder.TypeStrategy.Default.DECORATE)
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(new WeavingErrors(log))
                 .ignore(any(), isBootstrapClassLoader().or(isExtensionClassLoader()).or(is(guardLoader)))
