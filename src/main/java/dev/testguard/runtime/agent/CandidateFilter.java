@@ -11,7 +11,8 @@ import java.security.ProtectionDomain;
  * name; any other class is passed unless its class file holds the bytes {@value #NEEDLE}. Every class the guard
  * weaves does: a method named {@code getConnection}, {@code getXAConnection} or {@code getPooledConnection} holds it
  * in its name, {@code Driver.connect(String, Properties)} returns {@code java/sql/Connection} (a covariant override
- * comes with a bridge method of that descriptor), and {@code io/r2dbc/spi/ConnectionFactories} is its own name. Only
+ * comes with a bridge method of that descriptor), {@code io/r2dbc/spi/ConnectionFactories} is its own name, and an R2DBC connection factory names the
+ * {@code io/r2dbc/spi/ConnectionFactory} it implements. Only
  * those candidates reach {@link Weaving}, built on the first one.
  */
 final class CandidateFilter implements ClassFileTransformer {

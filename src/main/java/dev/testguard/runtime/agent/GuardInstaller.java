@@ -24,7 +24,7 @@ public final class GuardInstaller {
 
     /** The types whose implementations {@link Weaving} weaves, by name: none of them is loaded to check. */
     private static final String[] WOVEN_TYPES = {"java.sql.Driver", "javax.sql.DataSource", "javax.sql.XADataSource",
-        "javax.sql.ConnectionPoolDataSource", "javax.sql.PooledConnection"};
+        "javax.sql.ConnectionPoolDataSource", "javax.sql.PooledConnection", "io.r2dbc.spi.ConnectionFactory"};
     private static final String R2DBC_FACTORIES = "io.r2dbc.spi.ConnectionFactories";
 
     private GuardInstaller() {
@@ -34,7 +34,7 @@ public final class GuardInstaller {
         AgentOptions options = AgentOptions.read(optionsFile);
         ConnectionLog log = new ConnectionLog(options.recordsDirectory(), options.token(),
                 ProcessHandle.current().pid());
-        Bridge.install(new GuardHooks(new JudgeFactory(options, log)));
+        Bridge.install(new GuardHooks(new JudgeFactory(options, log), log));
         CandidateFilter filter = new CandidateFilter(log);
         instrumentation.addTransformer(filter, true);
         retransformLoaded(instrumentation, filter);
