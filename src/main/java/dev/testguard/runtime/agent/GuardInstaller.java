@@ -26,7 +26,7 @@ public final class GuardInstaller {
         ConnectionLog log = new ConnectionLog(options.recordsDirectory(), options.token(),
                 ProcessHandle.current().pid());
         ClassFileTransformer weaving = Weaving.transformer(log);
-        Bridge.install(new GuardHooks(new JudgeFactory(options, log)));
+        Bridge.install(new GuardHooks(new JudgeFactory(options, log), log));
         Runtime.getRuntime().addShutdownHook(new Thread(new CountsAtExit(log), "testguard-records"));
         return weaving;
     }

@@ -12,7 +12,7 @@ import java.util.List;
 final class LoadedCandidates {
 
     private static final String[] WOVEN_TYPES = {"java.sql.Driver", "javax.sql.DataSource", "javax.sql.XADataSource",
-        "javax.sql.ConnectionPoolDataSource", "javax.sql.PooledConnection"};
+        "javax.sql.ConnectionPoolDataSource", "javax.sql.PooledConnection", "io.r2dbc.spi.ConnectionFactory"};
     private static final String R2DBC_FACTORIES = WeavingCandidates.R2DBC_FACTORIES.replace('/', '.');
 
     private LoadedCandidates() {

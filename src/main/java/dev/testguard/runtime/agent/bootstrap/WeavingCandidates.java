@@ -6,8 +6,11 @@ import java.nio.charset.StandardCharsets;
  * Reads just enough of a class file to tell whether the guard's weaving could change it, without Byte Buddy: the
  * weaving only rewrites methods a class declares itself, namely a non-abstract {@code connect(String, Properties)}
  * returning an object, a non-abstract, non-static {@code getConnection*}, {@code getXAConnection*} or
- * {@code getPooledConnection*}, and R2DBC's {@code ConnectionFactories}. A class that declares none of them is not
- * a candidate, whatever its constant pool mentions; a class file this reader cannot follow is one (fail safe).
+ * {@code getPooledConnection*}, a non-abstract, non-static {@code create()} returning a reactive publisher (an R2DBC
+ * connection factory: the interface's erased descriptor, which javac's bridge method carries too, or a Reactor
+ * {@code Mono}/{@code Flux} for a subclass overriding a covariant {@code create()}), and R2DBC's
+ * {@code ConnectionFactories}. A class that declares none of them is not a candidate, whatever its constant pool
+ * mentions; a class file this reader cannot follow is one (fail safe).
  */
 final class WeavingCandidates {
 
@@ -16,6 +19,9 @@ final class WeavingCandidates {
     private static final byte[] CONNECT_DESCRIPTOR = ascii("(Ljava/lang/String;Ljava/util/Properties;)L");
     private static final byte[][] DATA_SOURCE_METHODS = {ascii("getConnection"), ascii("getXAConnection"),
         ascii("getPooledConnection")};
+    private static final byte[] CREATE = ascii("create");
+    private static final byte[][] CREATE_DESCRIPTORS = {ascii("()Lorg/reactivestreams/Publisher;"),
+        ascii("()Lreactor/core/publisher/Mono;"), ascii("()Lreactor/core/publisher/Flux;")};
     private static final int ACC_STATIC = 0x0008;
     private static final int ACC_ABSTRACT = 0x0400;
 
@@ -62,6 +68,15 @@ final class WeavingCandidates {
         }
         for (byte[] method : DATA_SOURCE_METHODS) {
             if (equals(b, name, method)) {
+                return true;
+            }
+        }
+        return equals(b, name, CREATE) && isAny(b, descriptor, CREATE_DESCRIPTORS);
+    }
+
+    private static boolean isAny(byte[] b, int offset, byte[][] texts) {
+        for (byte[] text : texts) {
+            if (equals(b, offset, text)) {
                 return true;
             }
         }
