@@ -87,7 +87,9 @@ public final class RestoreCommand {
             StoredBackup backup = store.resolve(idOrLatest, source.databaseName(),
                     m -> !Manifest.PURPOSE_SAFETY.equals(m.purpose()) && SameDatabase.server(m, source));
             checkVendor(backup, target);
+            long t0 = System.nanoTime();
             checkIntegrity(backup);
+            progress.report("payload SHA-256 of " + backup.id() + " matches its manifest (" + Phases.seconds(System.nanoTime() - t0) + ")");
             BackupEngine engine = backups.restoreEngine(backup.manifest(), target);
             if (!admin.exists(database)) {
                 return intoNewDatabase(admin, backup, engine, target);

@@ -18,17 +18,26 @@ import java.util.List;
  */
 public final class RestoreBench {
 
+    private static final long START = System.nanoTime();
+
+    /** Progress lines to stderr, each with the seconds since the JVM entered main: the bench's phase timings. */
+    private static void log(String line) {
+        System.err.printf("  [%7.2f s] %s%n", (System.nanoTime() - START) / 1e9, line);
+    }
+
     public static void main(String[] args) throws Exception {
         BackupStore store = new BackupStore(Path.of(args[2]));
         if (args[0].equals("backup")) {
-            BackupCommand backup = new BackupCommand(store, new RetentionPolicy(10, 30, null), BackupOptions.DEFAULTS, line -> { });
+            BackupCommand backup = new BackupCommand(store, new RetentionPolicy(10, 30, null), BackupOptions.DEFAULTS, RestoreBench::log);
             Manifest m = backup.run(List.of(PgTestDb.target(args[1]))).get(0);
+            log("done");
             System.out.println(store.root().resolve(m.id()).resolve(m.payload()));
             return;
         }
         BackupOptions options = new BackupOptions(Integer.parseInt(args[3]), null);
         RestoreCommand.Result r = new RestoreCommand(store, new BackupCommand(store, new RetentionPolicy(10, 30, null), options,
-                line -> { }), options, line -> { }).run("latest", PgTestDb.target(args[1]), null, args[1]);
+                RestoreBench::log), options, RestoreBench::log).run("latest", PgTestDb.target(args[1]), null, args[1]);
+        log("done");
         System.out.println("restored; previous state: " + r.safetyCopy() + "; tables checksummed: " + r.content().checksummed());
     }
 }
