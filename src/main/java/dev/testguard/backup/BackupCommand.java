@@ -70,12 +70,14 @@ public final class BackupCommand {
         try {
             Path payload = partial.resolve(BackupStore.PAYLOAD);
             Phases phases = new Phases();
+            Beside<Object> writerReady = Beside.start("manifest-writer", BackupStore::manifestWriter);
             BackupOutcome outcome = engine.backup(target, payload, options, progress);
+            writerReady.await();
             phases.end(engine.id());
             long size = SecureFiles.size(payload);
             // the payload is read back for its SHA-256 while it is flushed to disk (commit then finds it flushed)
             Beside<Void> flushed = Beside.start("payload-fsync", () -> {
-                SecureFiles.secureAndSyncTree(payload);
+                SecureFiles.secureAndSyncTree(partial);
                 return null;
             });
             String sha = PayloadDigest.sha256(payload);

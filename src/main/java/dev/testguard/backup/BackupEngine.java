@@ -22,6 +22,16 @@ public interface BackupEngine {
     /** Restores {@code payload} into {@code target}, which exists and is empty. */
     void restore(Path payload, DatabaseTarget target, BackupOptions options, Progress progress) throws BackupException;
 
+    /**
+     * Restores as {@link #restore} does, then returns the exact row count of every table of {@code target}, as
+     * {@code admin} counts them. An engine may count each table as soon as its data is loaded, beside the rest of the restore.
+     */
+    default java.util.Map<String, Long> restoreAndCount(Path payload, DatabaseTarget target, BackupOptions options, Progress progress,
+                                                        dev.testguard.db.DatabaseAdmin admin) throws BackupException, java.sql.SQLException {
+        restore(payload, target, options, progress);
+        return admin.exactRowCounts(target.databaseName());
+    }
+
     /** The contract of {@link #backup}: a payload that exists already is never overwritten. */
     static void requireNewPayload(Path payload) throws BackupException {
         if (java.nio.file.Files.exists(payload)) {

@@ -1,6 +1,7 @@
 package dev.testguard.backup;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -27,6 +28,7 @@ public final class BackupStore {
     private static final String LOCK_FILE = ".lock";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static volatile ObjectWriter manifestWriter;
 
     private final Path root;
 
@@ -122,13 +124,26 @@ public final class BackupStore {
         Path done = root.resolve(manifest.id());
         try {
             SecureFiles.secureAndSyncTree(partial);
-            SecureFiles.writeAtomically(partial.resolve(MANIFEST), JSON.writeValueAsBytes(manifest));
+            SecureFiles.writeAtomically(partial.resolve(MANIFEST), manifestWriter().writeValueAsBytes(manifest));
             Files.move(partial, done, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             SecureFiles.fsyncDirectory(root);
         } catch (IOException e) {
             throw new BackupException("cannot complete backup " + manifest.id() + " in " + root + ": " + e.getMessage(), e);
         }
         return new StoredBackup(done, manifest);
+    }
+
+    /**
+     * The manifest's JSON writer, its serializers built on first use (a backup has this done beside its dump, so that
+     * committing only writes).
+     */
+    public static ObjectWriter manifestWriter() {
+        ObjectWriter w = manifestWriter;
+        if (w == null) {
+            w = JSON.writerFor(Manifest.class);
+            manifestWriter = w;
+        }
+        return w;
     }
 
     /** Rewrites a complete backup's manifest atomically, e.g. to record a verification. */

@@ -10,6 +10,7 @@ import dev.testguard.backup.Progress;
 import dev.testguard.backup.TableChecksums;
 import dev.testguard.backup.tool.ExternalTool;
 import dev.testguard.db.Connections;
+import dev.testguard.db.DatabaseAdmin;
 import dev.testguard.db.DatabaseTarget;
 import dev.testguard.db.PostgresAdmin;
 import dev.testguard.jdbc.Secrets;
@@ -145,6 +146,19 @@ public final class PgDumpEngine implements BackupEngine {
     @Override
     public void restore(Path payload, DatabaseTarget target, BackupOptions options, Progress progress) throws BackupException {
         restoreAs(payload, target, options, progress, null, false, Owners.CONNECTING_USER);
+    }
+
+    /** Counts each table as pg_restore reports its data loaded (see {@link PgRestoreVerifier}), the rest after it. */
+    @Override
+    public Map<String, Long> restoreAndCount(Path payload, DatabaseTarget target, BackupOptions options, Progress progress,
+                                             DatabaseAdmin admin) throws BackupException, SQLException {
+        try (PgRestoreVerifier counter = PgRestoreVerifier.countsOnly(target, options.jobs() > 1)) {
+            restoreAs(payload, target, options, progress, null, false, Owners.CONNECTING_USER, counter::onToolLine);
+            counter.restoreEnded();
+            try (Connection c = Connections.open(target, CONNECT_TIMEOUT)) {
+                return counter.finishCounts(c);
+            }
+        }
     }
 
     /** Whose the restored objects are. */

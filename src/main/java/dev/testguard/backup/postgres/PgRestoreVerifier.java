@@ -52,8 +52,17 @@ final class PgRestoreVerifier implements AutoCloseable {
 
     /** {@code parallel}: pg_restore runs with {@code --jobs} above 1 (its verbose output differs). */
     PgRestoreVerifier(DatabaseTarget restored, Manifest manifest, boolean parallel) {
+        this(restored, RestoredContent.checksummedTables(manifest), parallel);
+    }
+
+    /** Row counts alone, no checksums: {@link #finishCounts}. */
+    static PgRestoreVerifier countsOnly(DatabaseTarget restored, boolean parallel) {
+        return new PgRestoreVerifier(restored, Set.of(), parallel);
+    }
+
+    private PgRestoreVerifier(DatabaseTarget restored, Set<String> checksummed, boolean parallel) {
         this.restored = restored;
-        this.checksummed = RestoredContent.checksummedTables(manifest);
+        this.checksummed = checksummed;
         this.parallel = parallel;
         this.worker = Beside.start("pg-restore-verifier", this::verifyAsLoaded);
     }
@@ -81,12 +90,17 @@ final class PgRestoreVerifier implements AutoCloseable {
 
     /** After pg_restore succeeded: the content of every table over {@code c}, compared with the manifest. */
     RestoredContent finish(Manifest manifest, Connection c) throws SQLException {
-        restoreEnded();
-        close();
-        Map<String, Long> rows = PostgresAdmin.exactRowCounts(c, counts);
+        Map<String, Long> rows = finishCounts(c);
         Map<String, String> actual = new java.util.TreeMap<>(sums);
         actual.putAll(TableChecksums.of(c, checksummed.stream().filter(t -> !sums.containsKey(t)).toList()));
         return RestoredContent.compare(manifest, rows, actual);
+    }
+
+    /** After pg_restore succeeded: the exact row count of every table, those not counted yet counted now over {@code c}. */
+    Map<String, Long> finishCounts(Connection c) throws SQLException {
+        restoreEnded();
+        close();
+        return PostgresAdmin.exactRowCounts(c, counts);
     }
 
     /** The tables verified as their data was reported loaded (not by {@link #finish}), sorted. */
