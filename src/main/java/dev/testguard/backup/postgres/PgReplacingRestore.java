@@ -65,15 +65,13 @@ public final class PgReplacingRestore implements ReplacingRestore {
                     + "; '" + db + "' stays as it is until the restore is verified");
             DatabaseTarget freshTarget = admin.sibling(fresh);
             RestoredContent content;
+            // each table is counted and checksummed as soon as pg_restore reports its data loaded
             try (PgRestoreVerifier verifier = new PgRestoreVerifier(freshTarget, r.backup().manifest(), r.options().jobs() > 1)) {
-                engine(r).restoreAs(r.backup().payload(), freshTarget, r.options(), r.progress(), role, false,
-                        superuser ? PgDumpEngine.Owners.AS_DUMPED : PgDumpEngine.Owners.CONNECTING_USER, verifier::onToolLine);
-                verifier.restoreEnded();
+                restoreInto(r, freshTarget, role, superuser, verifier);
                 phases.end("pg_restore");
                 step = "verifying the new database '" + fresh + "' against the backup's manifest";
                 content = verified(r, verifier, freshTarget);
-                phases.end("row counts and checksums of the tables not verified while pg_restore ran ("
-                        + verifier.verifiedWhileRestoring() + " were)");
+                phases.end("verifying the rest (" + verifier.verifiedWhileRestoring() + " tables were verified while pg_restore ran)");
             }
             step = "checking '" + db + "' right before swapping it out";
             try (Connection work = Connections.open(r.target(), TIMEOUT)) {
@@ -104,6 +102,14 @@ public final class PgReplacingRestore implements ReplacingRestore {
                 }
             }
         }
+    }
+
+    /** A superuser restores the dump's own owners; anyone else restores as the database owner ({@code role}) or as itself. */
+    private static void restoreInto(Request r, DatabaseTarget fresh, String role, boolean superuser, PgRestoreVerifier verifier)
+            throws BackupException {
+        engine(r).restoreAs(r.backup().payload(), fresh, r.options(), r.progress(), role, false,
+                superuser ? PgDumpEngine.Owners.AS_DUMPED : PgDumpEngine.Owners.CONNECTING_USER, verifier::onToolLine);
+        verifier.restoreEnded();
     }
 
     /** Row counts and checksums against the manifest, those of the tables the verifier did not take yet taken now. */
