@@ -20,7 +20,7 @@ echo "load average before: $(loadavg)"
 create_pgbench "$DB" "$SCALE"
 RAW=""; WORKBEST=""; WALLBEST=""
 for run in $(seq 1 "$ROUNDS"); do
-  t0=$(now); pg_dump -Fc -f "$WORK/raw$run.dump" "$DB"; t1=$(now); raw=$(minus "$t1" "$t0")
+  settle; t0=$(now); pg_dump -Fc -f "$WORK/raw$run.dump" "$DB"; t1=$(now); raw=$(minus "$t1" "$t0")
   echo "round $run: raw pg_dump -Fc $raw s; testguard backup:"
   run_tg "$WORK/out.txt" backup "$DB" "$WORK/store$run" 1
   printf 'round %d: raw %.2f s, testguard own work %.2f s (ratio %s), with JVM start %.2f s; load %s\n' \

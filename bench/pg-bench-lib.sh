@@ -5,12 +5,14 @@ export PGHOST PGPORT PGUSER
 BENCH="dev.testguard.backup.postgres.PgBench"
 
 build_classpath() {
-  mvn -B -q -o test-compile
+  [ -n "${BENCH_NO_COMPILE:-}" ] || mvn -B -q -o test-compile
   mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test >/dev/null
   CP="target/classes:target/test-classes:$(cat target/cp.txt)"
 }
 
 now() { date +%s.%N; }
+# before each timed step: what earlier steps left dirty is written now, not during the next one (fair to whichever runs later)
+settle() { psql -qAtc "CHECKPOINT" >/dev/null; }
 minus() { echo "$1 - $2" | bc; }
 ratio() { echo "scale=3; $1 / $2" | bc; }
 min() { if [ -z "$1" ] || [ "$(echo "$2 < $1" | bc)" = 1 ]; then echo "$2"; else echo "$1"; fi; }
@@ -27,6 +29,7 @@ create_pgbench() {
 run_tg() {
   local out="$1"; shift
   local t0 t1
+  settle
   t0=$(now)
   java -cp "$CP" "$BENCH" "$@" >"$out" 2> >(grep -v ' written, \| tables, [0-9]*s$' >&2)
   t1=$(now)

@@ -33,7 +33,7 @@ echo "dump: $(du -h "$PAYLOAD" | cut -f1), custom format"
 RAW=""; NEW=""; OVER=""
 for run in $(seq 1 "$ROUNDS"); do
   createdb -T template0 "${DB}_raw$run"
-  t0=$(now); pg_restore --no-owner -j 2 -d "${DB}_raw$run" "$PAYLOAD"; t1=$(now); raw=$(minus "$t1" "$t0")
+  settle; t0=$(now); pg_restore --no-owner -j 2 -d "${DB}_raw$run" "$PAYLOAD"; t1=$(now); raw=$(minus "$t1" "$t0")
   dropdb --force "${DB}_raw$run"
   echo "round $run: raw pg_restore -j 2 $raw s; testguard restore into a new database:"
   run_tg "$WORK/out.txt" restore-new "$DB" "$WORK/store" 2 "${DB}_new$run"

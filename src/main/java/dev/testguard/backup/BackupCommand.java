@@ -71,12 +71,10 @@ public final class BackupCommand {
             Path payload = partial.resolve(BackupStore.PAYLOAD);
             Phases phases = new Phases();
             // what follows the dump (the payload's SHA-256, the manifest's JSON) is readied beside it, on a cold JVM
-            Beside<Object> ready = Beside.start("backup-warm-up", () -> {
+            BackupOutcome outcome = engine.backup(target, payload, options, progress, () -> {
                 PayloadDigest.warmUp();
-                return BackupStore.prepareJson();
+                BackupStore.prepareJson();
             });
-            BackupOutcome outcome = engine.backup(target, payload, options, progress);
-            ready.await();
             phases.end(engine.id());
             long size = SecureFiles.size(payload);
             // the payload is read back for its SHA-256 while it is flushed to disk (commit then finds it flushed)

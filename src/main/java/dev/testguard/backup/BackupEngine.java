@@ -19,6 +19,20 @@ public interface BackupEngine {
      */
     BackupOutcome backup(DatabaseTarget source, Path payload, BackupOptions options, Progress progress) throws BackupException;
 
+    /**
+     * As {@link #backup(DatabaseTarget, Path, BackupOptions, Progress)}, with {@code whileDumping} run on another thread
+     * once the dump itself runs (not while it connects and checks), e.g. to ready what the caller does after it.
+     */
+    default BackupOutcome backup(DatabaseTarget source, Path payload, BackupOptions options, Progress progress,
+                                 Runnable whileDumping) throws BackupException {
+        Beside<Void> beside = Beside.run("while-dumping", whileDumping);
+        try {
+            return backup(source, payload, options, progress);
+        } finally {
+            beside.await();
+        }
+    }
+
     /** Restores {@code payload} into {@code target}, which exists and is empty. */
     void restore(Path payload, DatabaseTarget target, BackupOptions options, Progress progress) throws BackupException;
 

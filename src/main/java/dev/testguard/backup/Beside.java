@@ -41,6 +41,14 @@ public final class Beside<T> {
         return new Beside<>(name, step);
     }
 
+    /** Starts {@code step}, which returns nothing, now on a thread named {@code testguard-<name>}. */
+    public static Beside<Void> run(String name, Runnable step) {
+        return start(name, () -> {
+            step.run();
+            return null;
+        });
+    }
+
     /** Waits for the step and returns its result; its exception is rethrown as it was when it is one of {@code E}. */
     public <E extends Exception> T get(Class<E> thrown) throws E {
         try {

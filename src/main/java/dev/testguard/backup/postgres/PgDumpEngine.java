@@ -54,16 +54,19 @@ public final class PgDumpEngine implements BackupEngine {
 
     @Override
     public BackupOutcome backup(DatabaseTarget source, Path payload, BackupOptions options, Progress progress) throws BackupException {
+        return backup(source, payload, options, progress, () -> { });
+    }
+
+    @Override
+    public BackupOutcome backup(DatabaseTarget source, Path payload, BackupOptions options, Progress progress,
+                                Runnable whileDumping) throws BackupException {
         ExternalTool pgDump = PgClients.pgDump(options.toolPath());
         // the version comes from a process of its own: it starts while the connection opens
         Beside<String> version = Beside.start("pg-dump-version", () -> PgClients.version(pgDump));
         Phases phases = new Phases();
         try (Connection c = Connections.open(source, CONNECT_TIMEOUT)) {
             String toolVersion = version.get(BackupException.class);
-            String serverVersion = queryString(c, "SHOW server_version").split(" ")[0];
-            int serverNum = Integer.parseInt(queryString(c, "SHOW server_version_num").trim());
-            PgClients.checkCanDump(pgDump, toolVersion, serverNum, source.url().masked());
-            PgReadPermissions.check(c, source.url().masked());
+            String serverVersion = checkSource(c, pgDump, toolVersion, source);
             int tables = PostgresAdmin.tableCount(c);
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
@@ -74,10 +77,12 @@ public final class PgDumpEngine implements BackupEngine {
             Beside<Counted> counting = snapshot == null ? null : Beside.start("pg-row-counts", () -> count(c, true));
             Counted before = snapshot == null ? count(c, false) : null;
             ExternalTool.Result r;
+            Beside<Void> beside = Beside.run("while-dumping", whileDumping);
             try {
                 r = dump(pgDump, source, payload, options, snapshot, tables, progress);
                 phases.end("pg_dump");
             } finally {
+                beside.await();
                 if (counting != null) {
                     counting.await(); // the connection is the counter's until it is done
                     phases.end("waiting for the row counts after pg_dump");
@@ -100,6 +105,16 @@ public final class PgDumpEngine implements BackupEngine {
             throw new BackupException("cannot back up " + source.url().masked() + ": "
                     + Secrets.maskText(e.getMessage(), source.effectiveCredentials()), e);
         }
+    }
+
+    /** Refuses a pg_dump older than the server and a role that cannot read everything; returns the server's version. */
+    private static String checkSource(Connection c, ExternalTool pgDump, String toolVersion, DatabaseTarget source)
+            throws SQLException, BackupException {
+        String serverVersion = queryString(c, "SHOW server_version").split(" ")[0];
+        int serverNum = Integer.parseInt(queryString(c, "SHOW server_version_num").trim());
+        PgClients.checkCanDump(pgDump, toolVersion, serverNum, source.url().masked());
+        PgReadPermissions.check(c, source.url().masked());
+        return serverVersion;
     }
 
     private ExternalTool.Result dump(ExternalTool pgDump, DatabaseTarget source, Path payload, BackupOptions options,
