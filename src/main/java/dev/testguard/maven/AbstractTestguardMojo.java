@@ -79,6 +79,19 @@ public abstract class AbstractTestguardMojo extends AbstractMojo {
         return direct.orElse(serverCredentials(serverId.trim()));
     }
 
+    /**
+     * A URL parameter: its value in the POM ({@code configured}), else {@code -D<property>} read now, or null. A URL
+     * may carry a password ({@code ?password=}, {@code user:secret@}), and Maven prints every value it binds to a
+     * parameter under {@code mvn -X} ({@code (f) url = ...}): a {@code -D} value is therefore not bound, only read.
+     */
+    protected String urlParameter(String configured, String property) {
+        if (blankToNull(configured) != null) {
+            return configured.trim();
+        }
+        return CommandLinePassword.value(session == null ? null : session.getUserProperties(),
+                session == null ? System.getProperties() : session.getSystemProperties(), property);
+    }
+
     private String commandLinePassword() {
         return CommandLinePassword.of(session == null ? null : session.getUserProperties(),
                 session == null ? System.getProperties() : session.getSystemProperties(), System.getenv());

@@ -1,0 +1,61 @@
+import static dev.testguard.it.ItChecks.mariadb
+import static dev.testguard.it.SecretScan.*
+
+// a user of this run only, whose password holds every character that breaks a split: it logs in only with it
+def token = String.format('%08d', new Random().nextInt(100_000_000))
+def role = "tg_sm${token}"
+def db = "tg_sm${token}_test"
+def dev = "tg_sm${token}_dev"
+def store = new File(basedir, '../../it-backups/secret-scan-mariadb')
+store.deleteDir()
+mariadb("""
+CREATE USER '${role}'@'localhost' IDENTIFIED BY ${sqlLiteral(PASSWORD)};
+CREATE USER '${role}'@'127.0.0.1' IDENTIFIED BY ${sqlLiteral(PASSWORD)};
+GRANT ALL PRIVILEGES ON *.* TO '${role}'@'localhost';
+GRANT ALL PRIVILEGES ON *.* TO '${role}'@'127.0.0.1';
+CREATE DATABASE ${db};
+CREATE DATABASE ${dev};
+""")
+for (name in [db, dev]) {
+    mariadb("USE ${name}; CREATE TABLE customers (id INT PRIMARY KEY, name VARCHAR(64) NOT NULL);"
+            + " INSERT INTO customers SELECT seq, CONCAT('customer ', seq) FROM seq_1_to_25")
+}
+def userInfo = "jdbc:mariadb://${role}:${userInfoEncoded(PASSWORD)}@localhost:3306"
+def common = "it.role=${role}\nit.db=${db}\nit.dev=${dev}\nit.token=${token}\ntestguard.backupDir=${store.canonicalPath}\ntestguard.connectTimeout=30000\n"
+def write = { String name, Map props ->
+    def p = new Properties()
+    p.load(new StringReader(common))
+    props.each { k, v -> p.setProperty(k, v) }
+    new File(basedir, name).withWriter('UTF-8') { p.store(it, null) }
+}
+def query = "user=${role}&password=${queryEncoded(PASSWORD)}"
+write('userinfo.properties', ['testguard.url': "${userInfo}/${db}".toString()])
+write('query.properties', ['testguard.url': "jdbc:mariadb://localhost:3306/${db}?${query}".toString()])
+write('cli.properties', ['testguard.url': "jdbc:mariadb://localhost:3306/${db}".toString(), 'testguard.username': role,
+                         'testguard.password': PASSWORD])
+write('server.properties', ['testguard.url': "jdbc:mariadb://localhost:3306/${db}".toString(), 'testguard.serverId': 'secret-db'])
+write('restore.properties', ['testguard.url': "jdbc:mariadb://localhost:3306/${db}".toString(), 'testguard.username': role,
+                             'testguard.password': PASSWORD, 'testguard.restoreTo': "${db}_copy".toString(),
+                             'testguard.confirm': "${db}_copy".toString()])
+write('store.properties', [:])
+write('provision.properties', ['testguard.prefix': "tgsm${token}_".toString()])
+// in the POM, not -D: Surefire hands Maven's user properties to the tests, so verify would judge a -D URL as theirs
+def xml = { String s -> s.replace('&', '&amp;').replace('<', '&lt;').replace('"', '&quot;').replace("'", '&apos;') }
+def pom = new File(basedir, 'pom.xml')
+pom.setText(pom.getText('UTF-8')
+        .replace('PROVISION-URL-WRITTEN-BY-SETUP', xml("jdbc:mariadb://localhost:3306/mysql?${query}"))
+        .replace('PROTECTED-URL-WRITTEN-BY-SETUP', "jdbc:mariadb://localhost:3306/${db}"), 'UTF-8')
+write('runtime.properties', ['it.refuse': 'true'])
+// refused before any test: the password written raw (its '/' and '@' break the user info) and as a parameter
+write('refused.properties', ['testguard.url': "jdbc:mariadb://${role}:${PASSWORD}@localhost:3306/${dev}?trustStorePassword=${queryEncoded(PASSWORD)}".toString(),
+                             'testguard.password': PASSWORD])
+// the settings.xml route: the IT settings plus a <server> holding the password (XML-escaped)
+def settings = new File(basedir, '../../../src/it/settings.xml').getText('UTF-8')
+new File(basedir, 'settings-secret.xml').setText(settings.replace('<profiles>',
+        "<servers><server><id>secret-db</id><username>${role}</username><password>${xml(PASSWORD)}</password></server></servers>\n  <profiles>"), 'UTF-8')
+// what the refused test opens: the developer's database, the password in the query, the user info and a property
+new File(basedir, 'runtime.txt').setText([role, PASSWORD,
+        "jdbc:mariadb://localhost:3306/${dev}?${query}",
+        "${userInfo}/${dev}",
+        "jdbc:mariadb://localhost:3306/${dev}"].join('\n') + '\n', 'UTF-8')
+true
