@@ -12,11 +12,11 @@ try {
     def log = log(basedir)
     // every goal really ran, logged in as the user, who has no access without the password
     contains(log, 'verified: 1 tables restored', "into '${db}_copy'", "Stamped jdbc:mariadb://localhost:3306/${db}",
-            "Stamped jdbc:mariadb://${role}:****@localhost:3306/${db}", '(f) username',
+            "Stamped jdbc:mariadb://${role}:****@localhost:3306/${db}", '[DEBUG] Configuring mojo',
             'testguard:provision created 1 test database(s)', 'testguard:release dropped 1 test database(s)',
             REFUSED_AT_RUNTIME, dev, REFUSED)
     check(new File(basedir, 'target/provisioned-user.txt').text.startsWith(role + '@'), 'the provisioned test did not log in as the user')
-    check(new File(basedir, 'target/test-ran.marker').readLines().size() == 3, 'the guard did not refuse the three connections')
+    check(new File(basedir, 'target/test-ran.marker').readLines().size() == 2, 'the guard did not refuse the two connections')
     check(new File(basedir, 'target/testguard/TEST-testguard.xml').isFile(), 'no TEST-testguard.xml in CI')
     check(store.listFiles().any { new File(it, 'manifest.json').isFile() }, 'no manifest')
     assertNoLeak(basedir, PASSWORD, store)

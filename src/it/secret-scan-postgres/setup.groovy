@@ -22,7 +22,7 @@ def write = { String name, Map props ->
     def p = new Properties()
     p.load(new StringReader(common))
     props.each { k, v -> p.setProperty(k, v) }
-    new File(basedir, name).withWriter('UTF-8') { p.store(it, null) }
+    new File(basedir, name).withOutputStream { p.store(it, null) }   // ISO-8859-1 with \u escapes, as the invoker reads it
 }
 write('userinfo.properties', ['testguard.url': "${userInfo}/${db}".toString()])
 write('query.properties', ['testguard.url': "jdbc:postgresql://localhost:5432/${db}?user=${role}&password=${queryEncoded(PASSWORD)}".toString()])

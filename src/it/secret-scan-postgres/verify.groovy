@@ -11,7 +11,7 @@ try {
     def log = log(basedir)
     // every goal really ran, logged in as the role
     contains(log, 'verified: 1 tables restored', "into '${db}_copy'", "Stamped jdbc:postgresql://localhost:5432/${db}",
-            '(f) username', 'testguard:provision created 1 test database(s)', 'testguard:release dropped 1 test database(s)',
+            '[DEBUG] Configuring mojo', 'testguard:provision created 1 test database(s)', 'testguard:release dropped 1 test database(s)',
             REFUSED_AT_RUNTIME, dev, REFUSED)
     check(new File(basedir, 'target/provisioned-user.txt').text == role, 'the provisioned test did not log in as the role')
     check(new File(basedir, 'target/test-ran.marker').readLines().size() == 3, 'the guard did not refuse the three connections')
