@@ -21,40 +21,31 @@ for (name in [db, dev]) {
             + " INSERT INTO customers SELECT seq, CONCAT('customer ', seq) FROM seq_1_to_25")
 }
 def userInfo = "jdbc:mariadb://${role}:${userInfoEncoded(PASSWORD)}@localhost:3306"
-def common = "it.role=${role}\nit.db=${db}\nit.dev=${dev}\nit.token=${token}\ntestguard.backupDir=${store.canonicalPath}\ntestguard.connectTimeout=30000\n"
-def write = { String name, Map props ->
-    def p = new Properties()
-    p.load(new StringReader(common))
-    props.each { k, v -> p.setProperty(k, v) }
-    new File(basedir, name).withOutputStream { p.store(it, null) }   // ISO-8859-1 with \u escapes, as the invoker reads it
-}
+def common = ['it.role': role, 'it.db': db, 'it.dev': dev, 'it.token': token, 'testguard.backupDir': store.canonicalPath,
+              'testguard.connectTimeout': 30000]
+def write = { String name, Map props -> writeProperties(basedir, name, common, props) }
 def query = "user=${role}&password=${queryEncoded(PASSWORD)}"
 write('userinfo.properties', ['testguard.url': "${userInfo}/${db}".toString()])
 write('query.properties', ['testguard.url': "jdbc:mariadb://localhost:3306/${db}?${query}".toString()])
 write('cli.properties', ['testguard.url': "jdbc:mariadb://localhost:3306/${db}".toString(), 'testguard.username': role,
                          'testguard.password': PASSWORD])
-write('server.properties', ['testguard.url': "jdbc:mariadb://localhost:3306/${db}".toString(), 'testguard.serverId': 'secret-db'])
+write('server.properties', ['testguard.url': "jdbc:mariadb://localhost:3306/${db}".toString(), 'testguard.serverId': SERVER_ID])
 write('restore.properties', ['testguard.url': "jdbc:mariadb://localhost:3306/${db}".toString(), 'testguard.username': role,
                              'testguard.password': PASSWORD, 'testguard.restoreTo': "${db}_copy".toString(),
                              'testguard.confirm': "${db}_copy".toString()])
 write('store.properties', [:])
 // MariaDB Connector/J, which the tests use, does not percent-decode a URL's password, and this one cannot be written
 // raw in a query ('&'): provision logs in through the settings.xml server, the tests with the password
-write('provision.properties', ['testguard.prefix': "tgsm${token}_".toString(), 'testguard.serverId': 'secret-db'])
+write('provision.properties', ['testguard.prefix': "tgsm${token}_".toString(), 'testguard.serverId': SERVER_ID])
 // in the POM, not -D: Surefire hands Maven's user properties to the tests, so verify would judge a -D URL as theirs
-def xml = { String s -> s.replace('&', '&amp;').replace('<', '&lt;').replace('"', '&quot;').replace("'", '&apos;') }
-def pom = new File(basedir, 'pom.xml')
-pom.setText(pom.getText('UTF-8')
-        .replace('PROVISION-URL-WRITTEN-BY-SETUP', "jdbc:mariadb://localhost:3306/mysql")
-        .replace('PROTECTED-URL-WRITTEN-BY-SETUP', "jdbc:mariadb://localhost:3306/${db}"), 'UTF-8')
+fillPom(basedir, ['PROVISION-URL-WRITTEN-BY-SETUP': "jdbc:mariadb://localhost:3306/mysql".toString(),
+                  'PROTECTED-URL-WRITTEN-BY-SETUP': "jdbc:mariadb://localhost:3306/${db}".toString()])
 write('runtime.properties', ['it.refuse': 'true'])
 // refused before any test: the password written raw (its '/' and '@' break the user info) and as a parameter
 write('refused.properties', ['testguard.url': "jdbc:mariadb://${role}:${PASSWORD}@localhost:3306/${dev}?trustStorePassword=${queryEncoded(PASSWORD)}".toString(),
                              'testguard.password': PASSWORD])
 // the settings.xml route: the IT settings plus a <server> holding the password (XML-escaped)
-def settings = new File(basedir, '../../../src/it/settings.xml').getText('UTF-8')
-new File(basedir, 'settings-secret.xml').setText(settings.replace('<profiles>',
-        "<servers><server><id>secret-db</id><username>${role}</username><password>${xml(PASSWORD)}</password></server></servers>\n  <profiles>"), 'UTF-8')
+writeSettings(basedir, role, PASSWORD)
 // what the refused test opens: the developer's database, the password as a connection property (MariaDB Connector/J
 // reads no percent-encoded password; given a user info it reports 'Incorrect port value : <the password>@localhost'
 // itself, before the guard sees the connection)

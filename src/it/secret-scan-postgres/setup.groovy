@@ -17,37 +17,28 @@ for (name in [db, dev]) {
 }
 // PostgreSQL trusts localhost and ignores the password, so every route below really logs in as the role
 def userInfo = "jdbc:postgresql://${role}:${userInfoEncoded(PASSWORD)}@localhost:5432"
-def common = "it.role=${role}\nit.db=${db}\nit.dev=${dev}\ntestguard.backupDir=${store.canonicalPath}\ntestguard.connectTimeout=30000\n"
-def write = { String name, Map props ->
-    def p = new Properties()
-    p.load(new StringReader(common))
-    props.each { k, v -> p.setProperty(k, v) }
-    new File(basedir, name).withOutputStream { p.store(it, null) }   // ISO-8859-1 with \u escapes, as the invoker reads it
-}
+def common = ['it.role': role, 'it.db': db, 'it.dev': dev, 'testguard.backupDir': store.canonicalPath,
+              'testguard.connectTimeout': 30000]
+def write = { String name, Map props -> writeProperties(basedir, name, common, props) }
 write('userinfo.properties', ['testguard.url': "${userInfo}/${db}".toString()])
 write('query.properties', ['testguard.url': "jdbc:postgresql://localhost:5432/${db}?user=${role}&password=${queryEncoded(PASSWORD)}".toString()])
 write('cli.properties', ['testguard.url': "jdbc:postgresql://localhost:5432/${db}".toString(), 'testguard.username': role,
                          'testguard.password': PASSWORD])
-write('server.properties', ['testguard.url': "jdbc:postgresql://localhost:5432/${db}".toString(), 'testguard.serverId': 'secret-db'])
+write('server.properties', ['testguard.url': "jdbc:postgresql://localhost:5432/${db}".toString(), 'testguard.serverId': SERVER_ID])
 write('restore.properties', ['testguard.url': "jdbc:postgresql://localhost:5432/${db}".toString(), 'testguard.username': role,
                              'testguard.password': PASSWORD, 'testguard.restoreTo': "${db}_copy".toString(),
                              'testguard.confirm': "${db}_copy".toString()])
 write('store.properties', [:])
 write('provision.properties', ['testguard.prefix': "tgss${token}_".toString()])
 // in the POM, not -D: Surefire hands Maven's user properties to the tests, so verify would judge a -D URL as theirs
-def xml = { String s -> s.replace('&', '&amp;').replace('<', '&lt;').replace('"', '&quot;').replace("'", '&apos;') }
-def pom = new File(basedir, 'pom.xml')
-pom.setText(pom.getText('UTF-8')
-        .replace('PROVISION-URL-WRITTEN-BY-SETUP', xml("jdbc:postgresql://localhost:5432/postgres?user=${role}&password=${queryEncoded(PASSWORD)}"))
-        .replace('PROTECTED-URL-WRITTEN-BY-SETUP', "jdbc:postgresql://localhost:5432/${db}"), 'UTF-8')
+fillPom(basedir, ['PROVISION-URL-WRITTEN-BY-SETUP': "jdbc:postgresql://localhost:5432/postgres?user=${role}&password=${queryEncoded(PASSWORD)}".toString(),
+                  'PROTECTED-URL-WRITTEN-BY-SETUP': "jdbc:postgresql://localhost:5432/${db}".toString()])
 write('runtime.properties', ['it.refuse': 'true'])
 // refused before any test: the password written raw (its '/' and '@' break the user info) and as sslpassword
 write('refused.properties', ['testguard.url': "jdbc:postgresql://${role}:${PASSWORD}@localhost:5432/${dev}?sslpassword=${queryEncoded(PASSWORD)}".toString(),
                              'testguard.password': PASSWORD])
 // the settings.xml route: the IT settings plus a <server> holding the password (XML-escaped)
-def settings = new File(basedir, '../../../src/it/settings.xml').getText('UTF-8')
-new File(basedir, 'settings-secret.xml').setText(settings.replace('<profiles>',
-        "<servers><server><id>secret-db</id><username>${role}</username><password>${xml(PASSWORD)}</password></server></servers>\n  <profiles>"), 'UTF-8')
+writeSettings(basedir, role, PASSWORD)
 // what the refused test opens: the developer's database, the password in the query, the user info and a property
 new File(basedir, 'runtime.txt').setText([role, PASSWORD,
         "jdbc:postgresql://localhost:5432/${dev}?user=${role}&password=${queryEncoded(PASSWORD)}",

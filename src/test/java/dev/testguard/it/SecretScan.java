@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.io.OutputStream;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -34,6 +37,45 @@ public final class SecretScan {
     private static final Pattern PROPERTIES = Pattern.compile("(?s)<properties>.*?</properties>");
 
     private SecretScan() {
+    }
+
+    /** The settings.xml {@code <server>} the ITs' settings-secret.xml holds. */
+    public static final String SERVER_ID = "secret-db";
+
+    /**
+     * Writes {@code basedir/name}: {@code common} plus {@code props}, ISO-8859-1 with {@code \}{@code u} escapes, as
+     * the invoker reads a user properties file (a UTF-8 file would hand Maven a mangled password).
+     */
+    public static void writeProperties(File basedir, String name, Map<String, ?> common, Map<String, ?> props)
+            throws IOException {
+        Properties p = new Properties();
+        common.forEach((k, v) -> p.setProperty(k, String.valueOf(v)));
+        props.forEach((k, v) -> p.setProperty(k, String.valueOf(v)));
+        try (OutputStream out = Files.newOutputStream(new File(basedir, name).toPath())) {
+            p.store(out, null);
+        }
+    }
+
+    /** {@code basedir/settings-secret.xml}: the ITs' settings.xml plus a {@value #SERVER_ID} server with this login. */
+    public static void writeSettings(File basedir, String username, String password) throws IOException {
+        String settings = Files.readString(basedir.toPath().resolve("../../../src/it/settings.xml"), StandardCharsets.UTF_8);
+        Files.writeString(basedir.toPath().resolve("settings-secret.xml"), settings.replace("<profiles>",
+                "<servers><server><id>" + SERVER_ID + "</id><username>" + xml(username) + "</username><password>"
+                        + xml(password) + "</password></server></servers>\n  <profiles>"), StandardCharsets.UTF_8);
+    }
+
+    /** Fills the placeholders of the cloned {@code basedir/pom.xml}, each value XML-escaped. */
+    public static void fillPom(File basedir, Map<String, String> placeholders) throws IOException {
+        Path pom = basedir.toPath().resolve("pom.xml");
+        String text = Files.readString(pom, StandardCharsets.UTF_8);
+        for (Map.Entry<String, String> e : placeholders.entrySet()) {
+            text = text.replace(e.getKey(), xml(e.getValue()));
+        }
+        Files.writeString(pom, text, StandardCharsets.UTF_8);
+    }
+
+    static String xml(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&quot;").replace("'", "&apos;");
     }
 
     /** For a MariaDB or PostgreSQL string literal: quotes doubled. */
