@@ -34,8 +34,11 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Mojo(name = "reset", requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
 public class ResetMojo extends AbstractGuardMojo {
 
-    /** The one database to reset instead of the project's test databases, e.g. {@code -Dtestguard.url=jdbc:postgresql://localhost/app_test}. */
-    @Parameter(property = "testguard.url")
+    /**
+     * The one database to reset instead of the project's test databases, e.g. {@code -Dtestguard.url=jdbc:postgresql://localhost/app_test}.
+     * The {@code -D} form is read when the goal runs, not bound by Maven, so {@code mvn -X} never prints a password in it.
+     */
+    @Parameter
     private String url;
 
     /** SQL files run in order after an empty reset, relative to the project directory. */
@@ -101,8 +104,9 @@ public class ResetMojo extends AbstractGuardMojo {
     }
 
     private List<DiscoveredUrl> candidates(List<UrlSource> sources, ProjectLayout layout) throws MojoFailureException {
-        if (blankToNull(url) != null) {
-            return List.of(DiscoveredUrl.of("testguard.url", url.trim(), Provenance.commandLine("testguard.url"), null)
+        String given = urlParameter(url, "testguard.url");
+        if (given != null) {
+            return List.of(DiscoveredUrl.of("testguard.url", given, Provenance.commandLine("testguard.url"), null)
                     .withCredentials(explicitCredentials()));
         }
         List<DiscoveredUrl> found = new ArrayList<>();

@@ -78,7 +78,11 @@ class GoalParametersTest {
         }
     }
 
-    /** README's promise: a testguard.* user property for every parameter but the four lists written in the POM. */
+    /**
+     * README's promise: a testguard.* user property for every parameter but the four lists written in the POM, and the
+     * two URLs, whose {@code -Dtestguard.url} / {@code -Dtestguard.provisionUrl} are read when the goal runs: a bound
+     * value is printed by {@code mvn -X}, and a URL may carry a password.
+     */
     @Test
     void everyParameterButThePomListsHasATestguardProperty() {
         Set<String> withoutProperty = new TreeSet<>();
@@ -98,7 +102,7 @@ class GoalParametersTest {
             }
         }
         assertThat(withoutProperty).containsExactlyInAnyOrder("allowDatabases", "protectedDatabases", "initScripts",
-                "baselineInputs");
+                "baselineInputs", "url", "provisionUrl");
     }
 
     private static Iterable<Element> mojos() {
