@@ -28,7 +28,7 @@ class GoalParametersTest {
     private static final Set<String> BACKUP = Set.of("backupDir", "url", "protectedDatabases", "jobs", "pgDumpPath");
 
     private static final Map<String, Set<String>> EXPECTED = Map.ofEntries(
-            Map.entry("verify", union(GUARD, CREDENTIALS, Set.of("url", "reportFile", "runtimeGuard", "propertyName"))),
+            Map.entry("verify", union(GUARD, CREDENTIALS, Set.of("url", "reportFile", "runtimeGuard", "propertyName", "checkOnly"))),
             Map.entry("reset", union(GUARD, CREDENTIALS, Set.of("url", "initScripts", "baseline", "baselineInputs", "confirm"))),
             Map.entry("provision", union(GUARD, CREDENTIALS, Set.of("provisionUrl", "prefix", "registryFile", "properties",
                     "springProperties", "forks", "leftoverAge", "baselineDatabase", "baselineInputs", "spares"))),
