@@ -66,7 +66,6 @@ class SparePoolTest {
 
     @AfterEach
     void dropOurs() throws Exception {
-        Resetter.finishBackgroundWork(); // the reset's own spare of the source may still be on its way
         created.add(source + "__tgbase");
         created.add(source + "__tgspare");
         for (int k = 1; k <= 8; k++) {
