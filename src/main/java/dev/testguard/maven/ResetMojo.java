@@ -29,7 +29,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * {@code mvn testguard:reset}. Every target is classified first with every rule; if one is not TEST or EPHEMERAL
  * the goal fails with the reason and nothing is touched. Then each is emptied (or restored from its baseline), the
  * init scripts run, and it is stamped {@code test}. {@code -Dtestguard.baseline=save} captures the current state as
- * the baseline instead.
+ * the baseline instead. The next baseline copy is prepared in the background, owned by this build ({@link BuildWork}):
+ * the tests overlap it, and the build awaits it before it ends.
  */
 @Mojo(name = "reset", requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
 public class ResetMojo extends AbstractGuardMojo {
@@ -78,7 +79,8 @@ public class ResetMojo extends AbstractGuardMojo {
                         + " configuration. Name one: mvn testguard:reset -Dtestguard.url=jdbc:postgresql://localhost:5432/app_test");
             }
             Resetter resetter = new Resetter(basedir, project.getGroupId() + ":" + project.getArtifactId(), Clock.systemUTC(),
-                    new DestructiveGuard("reset", maxRows, blankToNull(confirm)));
+                    new DestructiveGuard("reset", maxRows, blankToNull(confirm)))
+                    .withBackgroundWork(BuildWork.of(project, session, getLog()));
             for (var target : approval.targets()) {
                 ResetOutcome outcome = resetter.reset(target, options, approval.overridesOf(target));
                 getLog().info("testguard:reset " + outcome.database() + ": " + outcome.action() + " in " + outcome.millis() + " ms");
@@ -86,21 +88,11 @@ public class ResetMojo extends AbstractGuardMojo {
                     getLog().warn("testguard: " + outcome.warning());
                 }
             }
-            if (lastGoalOfTheBuild()) {
-                getLog().info("testguard:reset: preparing the next baseline copy, so that the next reset is fast");
-                Resetter.finishBackgroundWork();
-            }
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("testguard:reset: " + e.getMessage(), e);
         } catch (ResetException | ConfigFileException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
-    }
-
-    /** {@code mvn testguard:reset} alone (or last): nothing else will overlap the background work. */
-    private boolean lastGoalOfTheBuild() {
-        List<String> goals = session.getGoals();
-        return goals.isEmpty() || goals.get(goals.size() - 1).endsWith(":reset");
     }
 
     private List<DiscoveredUrl> candidates(List<UrlSource> sources, ProjectLayout layout) throws MojoFailureException {
