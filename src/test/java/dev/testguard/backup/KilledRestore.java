@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Kills a build running in a child JVM: a restore with all its tools (like a killed process group) at a chosen point, or
@@ -18,14 +19,23 @@ public final class KilledRestore {
     private KilledRestore() {
     }
 
-    /** When to kill the child: while a tool runs (and for how long first), or as soon as a tool seen running has ended. */
-    public record KillPoint(String tool, boolean afterItEnds, long millisInto) {
+    /**
+     * When to kill the child: while a tool runs (and for how long first), or as soon as a tool seen running has ended and
+     * {@code then} holds (polled; a condition on the server, such as the restore's own verifying query running, makes the
+     * point exact where the time after the tool would be a race).
+     */
+    public record KillPoint(String tool, boolean afterItEnds, long millisInto, BooleanSupplier then) {
         public static KillPoint during(String tool, long millisInto) {
-            return new KillPoint(tool, false, millisInto);
+            return new KillPoint(tool, false, millisInto, () -> true);
         }
 
         public static KillPoint after(String tool) {
-            return new KillPoint(tool, true, 0);
+            return new KillPoint(tool, true, 0, () -> true);
+        }
+
+        /** Once {@code tool} was seen running, as soon as {@code then} holds (whether or not the tool still runs). */
+        public static KillPoint when(String tool, BooleanSupplier then) {
+            return new KillPoint(tool, false, 0, then);
         }
     }
 
@@ -49,6 +59,9 @@ public final class KilledRestore {
                 tool.get().onExit().get();
             } else {
                 Thread.sleep(point.millisInto());
+            }
+            while (System.nanoTime() < deadline && child.isAlive() && !point.then().getAsBoolean()) {
+                Thread.sleep(5);
             }
             assertThat(child.isAlive()).as("the restore still runs at %s; its output:%n%s", point,
                     Files.readString(childLog)).isTrue();

@@ -11,10 +11,17 @@ import dev.testguard.backup.RestoreCommand;
 import dev.testguard.backup.RetentionPolicy;
 import dev.testguard.db.DatabaseTarget;
 import dev.testguard.jdbc.Credentials;
+import dev.testguard.db.Connections;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +42,7 @@ class PgRestoreKillTest {
     private final List<String> log = Collections.synchronizedList(new ArrayList<>());
     private String owner;
     private String db;
+    private final List<Connection> closeAfter = new ArrayList<>();
 
     @BeforeEach
     void bigDatabase() throws Exception {
@@ -49,6 +57,9 @@ class PgRestoreKillTest {
 
     @AfterEach
     void drop() throws Exception {
+        for (Connection c : closeAfter) {
+            c.close();
+        }
         for (String leftover : PgRoundTripTest.dumpRows(PgTestDb.target("postgres"),
                 "SELECT datname FROM pg_database WHERE datname LIKE '" + db + "\\_tg%'")) {
             dbs.willCreate(leftover.replace("|", ""));
@@ -65,13 +76,14 @@ class PgRestoreKillTest {
 
     @Test
     void killedWhileVerifyingTheNewDatabaseLeavesTheOriginalWhole() throws Exception {
-        killedKeepingTheOriginal("postgres", KilledRestore.KillPoint.after("pg_restore"),
+        killedKeepingTheOriginal("postgres", KilledRestore.KillPoint.when("pg_restore", verifying(db + "\\_tgnew\\_%")),
                 "was interrupted before it finished: dropped its incomplete copy '" + db + "_tgnew_");
     }
 
+    /** The safety backup of the 1000 rows left takes a fraction of a second: killed as soon as pg_dump is seen. */
     @Test
     void killedWhileTakingTheSafetyBackupLeavesTheOriginalUntouched() throws Exception {
-        killedKeepingTheOriginal(owner, KilledRestore.KillPoint.during("pg_dump", 200), ", left behind by an interrupted backup");
+        killedKeepingTheOriginal(owner, KilledRestore.KillPoint.during("pg_dump", 0), ", left behind by an interrupted backup");
         assertThat(log).noneMatch(l -> l.contains("was interrupted before it"));
     }
 
@@ -82,7 +94,7 @@ class PgRestoreKillTest {
 
     @Test
     void killedWhileVerifyingInPlaceIsPutBackByTheNextRun() throws Exception {
-        killedWithTheOriginalAside(KilledRestore.KillPoint.after("pg_restore"));
+        killedWithTheOriginalAside(KilledRestore.KillPoint.when("pg_restore", verifying(db)));
     }
 
     /** Killed before the original was touched: it is whole where it was; the next run's message says what it cleaned. */
@@ -109,6 +121,27 @@ class PgRestoreKillTest {
         restore(asOwner());
         assertThat(log).anyMatch(l -> l.contains("was interrupted before it was verified: put its set-aside schemas [public] back"));
         assertThat(fingerprint("big")).isEqualTo(atBackupAndChanged[0]);
+    }
+
+    /**
+     * Whether the restore's own verifying query (a row count or content checksum, never one of pg_restore's statements) runs on a database
+     * named like {@code databasePattern}: the verification step itself, however long pg_restore took. It lasts a fraction
+     * of a second, so one connection, opened here and closed after the test, asks the server each time.
+     */
+    private BooleanSupplier verifying(String databasePattern) throws Exception {
+        Connection watcher = Connections.open(PgTestDb.target("postgres"), Duration.ofSeconds(10));
+        closeAfter.add(watcher);
+        PreparedStatement active = watcher.prepareStatement("SELECT 1 FROM pg_stat_activity WHERE datname LIKE ?"
+                + " AND state = 'active' AND (query ILIKE 'select count(*)%' OR query ILIKE 'select md5(%')"
+                + " AND pid <> pg_backend_pid()");
+        active.setString(1, databasePattern);
+        return () -> {
+            try (ResultSet rs = active.executeQuery()) {
+                return rs.next();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        };
     }
 
     /** A backup, then most rows deleted: the fingerprints at the backup and after the change. */
