@@ -31,6 +31,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,13 +108,10 @@ class MysqlRestoreSafetyTest {
         StoredBackup tampered = new StoredBackup(stored.directory(), new Manifest(m.formatVersion(), m.id(), m.status(), m.purpose(),
                 m.database(), m.engine(), m.tool(), m.toolVersion(), m.format(), m.payload(), m.startedAt(), m.finishedAt(),
                 m.sizeBytes(), m.sha256(), wrong, m.checksums(), m.verification()));
-        ReplacingRestore.Request request = new ReplacingRestore.Request(tampered, MysqlEngines.choose(BackupOptions.DEFAULTS),
-                target, new DestructiveGuard("restore", 10_000, db), BackupOptions.DEFAULTS, log::add, t -> null);
 
-        assertThatThrownBy(() -> new MysqlReplacingRestore().restoreOver(request)).isInstanceOf(BackupException.class)
+        failedRestoreOf(tampered)
                 .hasMessageContaining("failed while verifying the restored content")
-                .hasMessageContaining("items (expected 299, found 300)")
-                .hasMessageContaining("The original tables were moved back from '" + db + "_tgsafe_");
+                .hasMessageContaining("items (expected 299, found 300)");
         assertThat(content(db)).isEqualTo(before);
         assertThat(stampOf(db)).isEqualTo(stampBefore);
         assertThat(query(null, "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE '" + db + "\\_tgsafe\\_%'")).isEmpty();
@@ -128,14 +126,12 @@ class MysqlRestoreSafetyTest {
         String sql = Files.readString(stored.payload());
         assertThat(sql).contains("(7,'item 7')");
         Files.writeString(stored.payload(), sql.replace("(7,'item 7')", "(7,'item X')")); // same rows, one value changed
-        ReplacingRestore.Request request = new ReplacingRestore.Request(stored, MysqlEngines.choose(BackupOptions.DEFAULTS),
-                target, new DestructiveGuard("restore", 10_000, db), BackupOptions.DEFAULTS, log::add, t -> null);
 
-        assertThatThrownBy(() -> new MysqlReplacingRestore().restoreOver(request)).isInstanceOf(BackupException.class)
+        failedRestoreOf(stored)
                 .hasMessageContaining("content checksums differ for items")
-                .hasMessageNotContaining("row counts differ")
-                .hasMessageContaining("The original tables were moved back from '" + db + "_tgsafe_");
+                .hasMessageNotContaining("row counts differ");
         assertThat(content(db)).isEqualTo(before);
+        assertThat(query(null, "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE '" + db + "\\_tgsafe\\_%'")).isEmpty();
     }
 
     @Test
@@ -170,6 +166,14 @@ class MysqlRestoreSafetyTest {
         assertThat(log).anyMatch(l -> l.contains("was interrupted before it was verified: moved its original tables back from '"
                 + db + "_tgsafe_killed'"));
         assertThat(content(db)).isEqualTo(atBackup);
+    }
+
+    /** Restores {@code backup} over the target: its verification fails and the original tables are moved back. */
+    private AbstractThrowableAssert<?, ? extends Throwable> failedRestoreOf(StoredBackup backup) {
+        ReplacingRestore.Request request = new ReplacingRestore.Request(backup, MysqlEngines.choose(BackupOptions.DEFAULTS),
+                target, new DestructiveGuard("restore", 10_000, db), BackupOptions.DEFAULTS, log::add, t -> null);
+        return assertThatThrownBy(() -> new MysqlReplacingRestore().restoreOver(request)).isInstanceOf(BackupException.class)
+                .hasMessageContaining("The original tables were moved back from '" + db + "_tgsafe_");
     }
 
     private Manifest backup() throws Exception {
