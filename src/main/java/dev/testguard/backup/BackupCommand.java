@@ -69,19 +69,32 @@ public final class BackupCommand {
         progress.report("backing up " + target.url().masked() + " with " + engine.id() + " into " + store.root().resolve(id[0]));
         try {
             Path payload = partial.resolve(BackupStore.PAYLOAD);
-            BackupOutcome outcome = engine.backup(target, payload, options, progress);
+            Phases phases = new Phases();
+            // what follows the dump (the payload's SHA-256, the manifest's JSON) is readied beside it, on a cold JVM
+            BackupOutcome outcome = engine.backup(target, payload, options, progress, () -> {
+                PayloadDigest.warmUp();
+                BackupStore.prepareJson();
+            });
+            phases.end(engine.id());
             long size = SecureFiles.size(payload);
-            // engines that stream the payload hash it as it is written; the others' payloads are read back
+            // the payload is read back for its SHA-256 while it is flushed to disk (commit then finds it flushed)
+            Beside<Void> flushed = Beside.start("payload-fsync", () -> {
+                SecureFiles.secureAndSyncTree(partial);
+                return null;
+            });
             String sha = PayloadDigest.sha256(payload);
+            flushed.get(IOException.class);
+            phases.end("SHA-256 and fsync of the payload");
             Manifest m = new Manifest(Manifest.FORMAT_VERSION, id[0], Manifest.COMPLETE, purpose,
                     new Manifest.Database(nameOf(target), target.url().vendor().displayName(), target.url().masked(),
                             outcome.serverVersion()),
                     engine.id(), outcome.tool(), outcome.toolVersion(), outcome.format(), BackupStore.PAYLOAD,
                     started.toString(), clock.instant().toString(), size, sha, outcome.rowCounts(), outcome.checksums(), null);
             StoredBackup stored = store.commit(partial, m);
+            phases.end("storing");
             progress.report("backup " + m.id() + " complete: " + Sizes.human(size) + ", " + m.rowCounts().size() + " tables, "
                     + m.rowCounts().values().stream().mapToLong(Long::longValue).sum() + " rows"
-                    + (m.checksums().isEmpty() ? "" : ", " + m.checksums().size() + " tables checksummed"));
+                    + (m.checksums().isEmpty() ? "" : ", " + m.checksums().size() + " tables checksummed") + "; " + phases.summary());
             return stored;
         } catch (IOException e) {
             store.abandon(partial);

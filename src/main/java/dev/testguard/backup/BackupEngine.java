@@ -19,8 +19,32 @@ public interface BackupEngine {
      */
     BackupOutcome backup(DatabaseTarget source, Path payload, BackupOptions options, Progress progress) throws BackupException;
 
+    /**
+     * As {@link #backup(DatabaseTarget, Path, BackupOptions, Progress)}, with {@code whileDumping} run on another thread
+     * once the dump itself runs (not while it connects and checks), e.g. to ready what the caller does after it.
+     */
+    default BackupOutcome backup(DatabaseTarget source, Path payload, BackupOptions options, Progress progress,
+                                 Runnable whileDumping) throws BackupException {
+        Beside<Void> beside = Beside.run("while-dumping", whileDumping);
+        try {
+            return backup(source, payload, options, progress);
+        } finally {
+            beside.await();
+        }
+    }
+
     /** Restores {@code payload} into {@code target}, which exists and is empty. */
     void restore(Path payload, DatabaseTarget target, BackupOptions options, Progress progress) throws BackupException;
+
+    /**
+     * Restores as {@link #restore} does, then returns the exact row count of every table of {@code target}, as
+     * {@code admin} counts them. An engine may count each table as soon as its data is loaded, beside the rest of the restore.
+     */
+    default java.util.Map<String, Long> restoreAndCount(Path payload, DatabaseTarget target, BackupOptions options, Progress progress,
+                                                        dev.testguard.db.DatabaseAdmin admin) throws BackupException, java.sql.SQLException {
+        restore(payload, target, options, progress);
+        return admin.exactRowCounts(target.databaseName());
+    }
 
     /** The contract of {@link #backup}: a payload that exists already is never overwritten. */
     static void requireNewPayload(Path payload) throws BackupException {

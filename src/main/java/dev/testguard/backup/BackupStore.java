@@ -1,6 +1,8 @@
 package dev.testguard.backup;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -26,7 +28,12 @@ public final class BackupStore {
     static final String PARTIAL_SUFFIX = ".partial";
     private static final String LOCK_FILE = ".lock";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Jackson, set up on first use: a backup has that done beside its dump ({@link #prepareJson()}). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        static final ObjectWriter WRITER = MAPPER.writerFor(Manifest.class);
+        static final ObjectReader READER = MAPPER.readerFor(Manifest.class);
+    }
 
     private final Path root;
 
@@ -122,7 +129,7 @@ public final class BackupStore {
         Path done = root.resolve(manifest.id());
         try {
             SecureFiles.secureAndSyncTree(partial);
-            SecureFiles.writeAtomically(partial.resolve(MANIFEST), JSON.writeValueAsBytes(manifest));
+            SecureFiles.writeAtomically(partial.resolve(MANIFEST), Json.WRITER.writeValueAsBytes(manifest));
             Files.move(partial, done, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             SecureFiles.fsyncDirectory(root);
         } catch (IOException e) {
@@ -131,10 +138,18 @@ public final class BackupStore {
         return new StoredBackup(done, manifest);
     }
 
+    /**
+     * Builds the manifest's JSON writer and reader (class loading and serializers, a good part of a second on a cold JVM),
+     * so that a backup that calls this beside its dump finds them ready when it commits and applies retention.
+     */
+    public static Object prepareJson() {
+        return Json.READER;
+    }
+
     /** Rewrites a complete backup's manifest atomically, e.g. to record a verification. */
     public StoredBackup rewriteManifest(StoredBackup backup, Manifest manifest) throws BackupException {
         try {
-            SecureFiles.writeAtomically(backup.directory().resolve(MANIFEST), JSON.writeValueAsBytes(manifest));
+            SecureFiles.writeAtomically(backup.directory().resolve(MANIFEST), Json.WRITER.writeValueAsBytes(manifest));
         } catch (IOException e) {
             throw new BackupException("cannot update the manifest of backup " + backup.id() + ": " + e.getMessage(), e);
         }
@@ -180,13 +195,13 @@ public final class BackupStore {
 
     static Optional<Manifest> readManifest(Path dir) {
         try {
-            return Optional.of(JSON.readValue(dir.resolve(MANIFEST).toFile(), Manifest.class));
+            return Optional.of(Json.READER.readValue(dir.resolve(MANIFEST).toFile()));
         } catch (IOException e) {
             return Optional.empty();
         }
     }
 
     static byte[] toJson(Manifest m) throws IOException {
-        return JSON.writeValueAsBytes(m);
+        return Json.WRITER.writeValueAsBytes(m);
     }
 }

@@ -84,6 +84,8 @@ public final class RestoreCommand {
         DestructiveGuard guard = new DestructiveGuard("restore", maxRows, confirm);
         // the store's lock, then the database's (the one reset, provision and release hold): never the other way round
         try (StoreLock lock = store.lock(lockWait, progress::report); DatabaseLock held = admin.lock(database, lockWait)) {
+            // read-only, and a connection takes a while to open: it runs beside the store's own work and the SHA-256
+            Beside<Boolean> exists = Beside.start("restore-target-exists", () -> admin.exists(database));
             for (String name : store.removePartials()) {
                 progress.report("removed " + name + ", left behind by an interrupted backup");
             }
@@ -91,9 +93,11 @@ public final class RestoreCommand {
             StoredBackup backup = store.resolve(idOrLatest, source.databaseName(),
                     m -> !Manifest.PURPOSE_SAFETY.equals(m.purpose()) && SameDatabase.server(m, source));
             checkVendor(backup, target);
+            long t0 = System.nanoTime();
             checkIntegrity(backup);
+            progress.report("payload SHA-256 of " + backup.id() + " matches its manifest (" + Phases.seconds(System.nanoTime() - t0) + ")");
             BackupEngine engine = backups.restoreEngine(backup.manifest(), target);
-            if (!admin.exists(database)) {
+            if (!exists.get(SQLException.class)) {
                 return intoNewDatabase(admin, backup, engine, target);
             }
             Optional<ReplacingRestore> replacing = replacingFor(target);
@@ -130,8 +134,10 @@ public final class RestoreCommand {
         progress.report("restoring " + backup.id() + " into the new database '" + database + "' (" + target.url().masked() + ")");
         admin.create(database);
         try {
-            engine.restore(backup.payload(), target, options, progress);
-            List<RowCheck> rows = RowCheck.compare(backup.manifest().rowCounts(), admin.exactRowCounts(database));
+            long t0 = System.nanoTime();
+            List<RowCheck> rows = RowCheck.compare(backup.manifest().rowCounts(),
+                    engine.restoreAndCount(backup.payload(), target, options, progress, admin));
+            progress.report("restored and counted " + rows.size() + " tables of '" + database + "' in " + Phases.seconds(System.nanoTime() - t0));
             return new Result(backup, database, null, null, rows, null);
         } catch (BackupException | SQLException | RuntimeException e) {
             try {

@@ -26,12 +26,25 @@ public record RestoredContent(List<RowCheck> rows, List<String> checksumMismatch
      * @param restored   a connection to the restored database, for the checksums
      */
     public static RestoredContent compare(Manifest manifest, Map<String, Long> actualRows, Connection restored) throws SQLException {
+        Set<String> checksummed = checksummedTables(manifest);
+        return compare(manifest, actualRows, checksummed.isEmpty() ? Map.of() : TableChecksums.of(restored, checksummed));
+    }
+
+    /**
+     * @param actualRows      the restored database's exact row counts
+     * @param actualChecksums the restored tables' checksums, at least of the {@link #checksummedTables} (a missing one differs)
+     */
+    public static RestoredContent compare(Manifest manifest, Map<String, Long> actualRows, Map<String, String> actualChecksums) {
         Map<String, Long> expected = withoutOwnTables(manifest.rowCounts());
         Map<String, String> sums = withoutOwnTables(manifest.checksums());
         List<RowCheck> rows = RowCheck.compare(expected, withoutOwnTables(actualRows));
-        List<String> bad = sums.isEmpty() ? List.of()
-                : TableChecksums.mismatches(sums, TableChecksums.of(restored, sums.keySet()));
+        List<String> bad = TableChecksums.mismatches(sums, actualChecksums);
         return new RestoredContent(rows, bad, sums.size());
+    }
+
+    /** The tables whose content checksum the manifest recorded and a restore compares. */
+    public static Set<String> checksummedTables(Manifest manifest) {
+        return withoutOwnTables(manifest.checksums()).keySet();
     }
 
     /** For people: which tables differ and how. */

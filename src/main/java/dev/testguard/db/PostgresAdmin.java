@@ -119,15 +119,50 @@ public final class PostgresAdmin implements DatabaseAdmin {
 
     /** Row counts over an open connection, e.g. one inside the snapshot a dump uses. */
     public static Map<String, Long> exactRowCounts(Connection c) throws SQLException {
+        return exactRowCounts(c, Map.of());
+    }
+
+    /** As {@link #exactRowCounts(Connection)}, taking the counts of the tables in {@code known} as they are. */
+    public static Map<String, Long> exactRowCounts(Connection c, Map<String, Long> known) throws SQLException {
         Map<String, Long> counts = new TreeMap<>();
         for (String[] t : tableNames(c)) {
-            try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT count(*) FROM " + quote(t[0]) + "." + quote(t[1]))) {
-                rs.next();
-                counts.put(t[0] + "." + t[1], rs.getLong(1));
-            }
+            String table = t[0] + "." + t[1];
+            counts.put(table, known.containsKey(table) ? known.get(table) : exactRowCount(c, t[0], t[1]));
         }
         return counts;
+    }
+
+    /** {@code count(*)} of one table (with its inheritance children, as {@link #exactRowCounts(Connection)} counts). */
+    public static long exactRowCount(Connection c, String schema, String table) throws SQLException {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM " + quote(schema) + "." + quote(table))) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /**
+     * The one user table, as {@code {schema, table}}, named {@code name} (a bare name, or {@code schema.table} when
+     * {@code qualified}) whose rows only its own data load writes: not a partition, no inheritance children. Null when
+     * there is none or more than one (a restore then counts it after everything is loaded).
+     */
+    public static String[] tableLoadedAlone(Connection c, String name, boolean qualified) throws SQLException {
+        String sql = "SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE c.relkind = 'r' AND NOT c.relispartition AND n.nspname NOT IN ('pg_catalog', 'information_schema')"
+                + " AND NOT EXISTS (SELECT 1 FROM pg_inherits i WHERE i.inhparent = c.oid OR i.inhrelid = c.oid)"
+                + (qualified ? " AND n.nspname || '.' || c.relname = ?" : " AND c.relname = ?");
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                String[] found = rs.next() ? new String[] {rs.getString(1), rs.getString(2)} : null;
+                return rs.next() ? null : found;
+            }
+        }
+    }
+
+    /** How many tables {@link #exactRowCounts(Connection)} counts over {@code c}. */
+    public static int tableCount(Connection c) throws SQLException {
+        return tableNames(c).size();
     }
 
     @Override

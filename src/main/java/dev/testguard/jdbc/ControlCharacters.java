@@ -1,5 +1,6 @@
 package dev.testguard.jdbc;
 
+import dev.testguard.policy.NameTokenizer;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -11,7 +12,10 @@ import java.util.regex.Pattern;
  */
 final class ControlCharacters {
 
-    private static final Pattern SECRET_KEY = Pattern.compile("(?i)password|passwd|pwd|pass|secret|token");
+    /** Words that make a key secret wherever they stand in it: {@code sslpassword}, {@code trustStorePassword}. */
+    private static final Pattern SECRET_WORD = Pattern.compile("(?i)password|passwd|passphrase|pwd|secret|credential|token");
+    /** A word that makes a key secret only as a whole token: {@code db.pass}, {@code mysqlPass}, never {@code compass}. */
+    private static final String PASS = "pass";
 
     private ControlCharacters() {
     }
@@ -75,9 +79,13 @@ final class ControlCharacters {
         });
     }
 
-    /** Keys whose value is a secret: never looked into, never printed. */
+    /**
+     * Keys whose value is a secret: never looked into, never printed. A key holding {@code password}, {@code passwd},
+     * {@code passphrase}, {@code pwd}, {@code secret}, {@code credential(s)} or {@code token}, or {@code pass} as a whole
+     * token (split as database names are, {@link NameTokenizer}): {@code compass} and {@code bypassCache} are no secrets.
+     */
     static boolean isSecretKey(String key) {
-        return SECRET_KEY.matcher(key).find();
+        return key != null && (SECRET_WORD.matcher(key).find() || NameTokenizer.tokens(key).contains(PASS));
     }
 
     static String name(char c) {

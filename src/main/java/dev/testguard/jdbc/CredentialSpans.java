@@ -243,6 +243,20 @@ final class CredentialSpans {
         return true;
     }
 
+    /**
+     * {@code index} lies inside a secret that a delimiter closes before the URL's end ('@', '&', ';', ')') and whose
+     * text is not {@value Secrets#MASK} already.
+     */
+    boolean insideClosedSecret(int index) {
+        for (Span span : secrets) {
+            if (index >= span.start() && index < span.end() && span.end() < url.length()
+                    && !url.startsWith(Secrets.MASK, span.start())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean inside(List<Span> spans, int index) {
         for (Span span : spans) {
             if (index >= span.start() && index < span.end()) {

@@ -53,7 +53,12 @@ public final class Secrets {
         if (text == null) {
             return null;
         }
-        String out = maskUrl(text);
+        // before the URLs too: masking a URL first may cut a password holding a space in two, and hide it no more
+        String out = text;
+        for (String secret : knownSecrets) {
+            out = KnownSecrets.mask(out, secret, identifiers);
+        }
+        out = maskUrl(out);
         for (String secret : knownSecrets) {
             out = KnownSecrets.mask(out, secret, identifiers);
         }

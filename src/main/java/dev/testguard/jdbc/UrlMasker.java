@@ -86,6 +86,33 @@ final class UrlMasker {
         return afterScheme(url);
     }
 
+    /**
+     * True when {@code url} holds whitespace and its parser's splits put each inside a secret that is not masked
+     * already and that its delimiter closes ({@code user:Pw Zq81@}, {@code password=Pw Zq81&}): a password holding a
+     * space. Words that only follow a URL never pass, nor those after a last {@code ?password=}: nothing says whether
+     * they belong to it (a known password is masked in such text by {@link KnownSecrets}).
+     */
+    static boolean whitespaceInsideSecrets(String url) {
+        String jdbcUrl = UrlText.startsWithIgnoreCase(url, JDBC) ? url : JDBC + url;
+        int shift = jdbcUrl.length() - url.length();
+        CredentialSpans spans;
+        try {
+            spans = CredentialSpans.of(jdbcUrl, JdbcUrlParser.formOf(jdbcUrl));
+        } catch (RuntimeException tooBroken) {
+            return false;
+        }
+        boolean any = false;
+        for (int i = 0; i < url.length(); i++) {
+            if (Character.isWhitespace(url.charAt(i))) {
+                if (!spans.insideClosedSecret(i + shift)) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
+    }
+
     private static String replace(String url, List<CredentialSpans.Span> secrets) {
         StringBuilder sb = new StringBuilder();
         int pos = 0;

@@ -18,8 +18,11 @@ import org.apache.maven.plugins.annotations.Parameter;
 /** Parameters backup, restore and verify-backup share: where the store is, which databases, which client tools. */
 abstract class AbstractBackupMojo extends AbstractDatabaseMojo {
 
-    /** The one database to act on, e.g. {@code -Dtestguard.url=jdbc:postgresql://localhost:5432/orders}. */
-    @Parameter(property = "testguard.url")
+    /**
+     * The one database to act on, e.g. {@code -Dtestguard.url=jdbc:postgresql://localhost:5432/orders}.
+     * The {@code -D} form is read when the goal runs, not bound by Maven, so {@code mvn -X} never prints a password in it.
+     */
+    @Parameter
     protected String url;
 
     /** Where backups live. Default {@code ~/.testguard/backups/<groupId>/<artifactId>/}. */
@@ -56,10 +59,11 @@ abstract class AbstractBackupMojo extends AbstractDatabaseMojo {
 
     /** {@code -Dtestguard.url} with the command line's or settings.xml's credentials, or null when not given. */
     protected DatabaseTarget commandLineTarget() throws MojoFailureException {
-        if (blankToNull(url) == null) {
+        String given = urlParameter(url, "testguard.url");
+        if (given == null) {
             return null;
         }
-        return new DatabaseTarget(parse(url.trim()), explicitCredentials());
+        return new DatabaseTarget(parse(given), explicitCredentials());
     }
 
     /** The configured {@code <protectedDatabases>}, each with its own credentials. */

@@ -80,6 +80,21 @@ public abstract class AbstractTestguardMojo extends AbstractMojo {
         return direct.orElse(serverCredentials(serverId.trim()));
     }
 
+    /**
+     * A URL parameter: its value in the POM ({@code configured}), else {@code -D<property>} read now, else the project
+     * property of that name (Maven's own order for a parameter's property), or null. A URL may carry a password
+     * ({@code ?password=}, {@code user:secret@}), and Maven prints every value it binds to a parameter under
+     * {@code mvn -X} ({@code (f) url = ...}): a {@code -D} value is therefore not bound, only read.
+     */
+    protected String urlParameter(String configured, String property) {
+        if (blankToNull(configured) != null) {
+            return configured.trim();
+        }
+        String given = CommandLinePassword.value(session == null ? null : session.getUserProperties(),
+                session == null ? System.getProperties() : session.getSystemProperties(), property);
+        return given != null || project == null ? given : CommandLinePassword.value(project.getProperties(), null, property);
+    }
+
     private String commandLinePassword() {
         return CommandLinePassword.of(session == null ? null : session.getUserProperties(),
                 session == null ? System.getProperties() : session.getSystemProperties(), System.getenv());

@@ -2,6 +2,7 @@ package dev.testguard.maven;
 
 import java.util.ArrayList;
 import java.util.List;
+import dev.testguard.work.BackgroundWork;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -11,10 +12,10 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * Background work a goal hands to the build that runs it, never to the JVM (refilling the pool of spare copies after
- * provision). It runs on its own thread while the build goes on (the tests, typically) and is kept in the project's
+ * provision, the next baseline copy after a reset). It runs on its own thread while the build goes on (the tests, typically) and is kept in the project's
  * context, which lives as long as this build: a later goal of the build ({@code release}) awaits it and logs what it
  * did, and a listener on the session awaits whatever no goal did when the project's build ends (failed tests stop it
- * before release) or the session does. No JVM shutdown hook and no static pool: under mvnd or embedded Maven the work
+ * before release) or the session does; a later reset of the build awaits it before touching the databases. No JVM shutdown hook and no static pool: under mvnd or embedded Maven the work
  * ends with the build that started it, while the plugin's classes are still loaded.
  */
 final class BuildWork {
@@ -26,6 +27,21 @@ final class BuildWork {
     }
 
     private BuildWork() {
+    }
+
+    /** This build's work for {@code project}, for the domain classes ({@code reset}): started and awaited as {@link #start}. */
+    static BackgroundWork of(MavenProject project, MavenSession session, Log log) {
+        return new BackgroundWork() {
+            @Override
+            public void start(String describe, Callable<String> task) {
+                BuildWork.start(project, session, log, describe, task);
+            }
+
+            @Override
+            public void awaitAll() {
+                BuildWork.awaitAll(project);
+            }
+        };
     }
 
     /** Starts {@code task} (its result is logged when it is awaited) and makes this build await it. */
@@ -52,14 +68,16 @@ final class BuildWork {
                 p.log().info("testguard: waiting to " + p.describe() + " (started by an earlier goal of this build)");
             }
             try {
-                p.log().info("testguard: " + p.task().get());
+                String done = p.task().get();
+                if (done != null) {
+                    p.log().info("testguard: " + done);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 p.log().warn("testguard: interrupted while waiting to " + p.describe());
                 return;
             } catch (ExecutionException e) {
-                p.log().warn("testguard: could not " + p.describe() + " (the next provision copies the baseline instead): "
-                        + e.getCause());
+                p.log().warn(BackgroundWork.failed(p.describe(), e.getCause()));
             }
         }
     }

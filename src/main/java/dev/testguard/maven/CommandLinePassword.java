@@ -31,4 +31,18 @@ final class CommandLinePassword {
     private static String property(Properties properties) {
         return properties == null ? null : properties.getProperty(PROPERTY);
     }
+
+    /**
+     * {@code -D<name>} (the session's user properties), else a system property of that name, or null when blank: for
+     * the URL parameters, which may carry a password and so are read when the goal runs, not bound by Maven.
+     */
+    static String value(Properties userProperties, Properties systemProperties, String name) {
+        for (Properties properties : new Properties[] {userProperties, systemProperties}) {
+            String candidate = properties == null ? null : properties.getProperty(name);
+            if (candidate != null && !candidate.isBlank()) {
+                return candidate.trim();
+            }
+        }
+        return null;
+    }
 }

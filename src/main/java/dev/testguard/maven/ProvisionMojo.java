@@ -38,8 +38,11 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
         requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
 public class ProvisionMojo extends AbstractGuardMojo {
 
-    /** The local server to create test databases on, e.g. {@code jdbc:postgresql://localhost:5432/postgres}. */
-    @Parameter(property = "testguard.provisionUrl")
+    /**
+     * The local server to create test databases on, e.g. {@code jdbc:postgresql://localhost:5432/postgres}.
+     * {@code -Dtestguard.provisionUrl} is read when the goal runs, not bound by Maven, so {@code mvn -X} never prints a password in it.
+     */
+    @Parameter
     private String provisionUrl;
 
     /** Prefix of provisioned database names. */
@@ -88,7 +91,7 @@ public class ProvisionMojo extends AbstractGuardMojo {
         if (forks < 1) {
             throw new MojoFailureException("testguard:provision: forks must be 1 or more, not " + forks);
         }
-        DatabaseTarget server = ProvisionServer.of(provisionUrl, goal(), explicitCredentials());
+        DatabaseTarget server = ProvisionServer.of(urlParameter(provisionUrl, "testguard.provisionUrl"), goal(), explicitCredentials());
         Path basedir = project.getBasedir().toPath();
         ProvisionRegistry registry = new ProvisionRegistry(registryFile.toPath());
         try {

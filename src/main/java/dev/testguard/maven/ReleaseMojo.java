@@ -25,8 +25,11 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "release", defaultPhase = LifecyclePhase.POST_INTEGRATION_TEST, threadSafe = true)
 public class ReleaseMojo extends AbstractDatabaseMojo {
 
-    /** The server provision created the databases on, e.g. {@code jdbc:postgresql://localhost:5432/postgres}. */
-    @Parameter(property = "testguard.provisionUrl")
+    /**
+     * The server provision created the databases on, e.g. {@code jdbc:postgresql://localhost:5432/postgres}.
+     * {@code -Dtestguard.provisionUrl} is read when the goal runs, not bound by Maven, so {@code mvn -X} never prints a password in it.
+     */
+    @Parameter
     private String provisionUrl;
 
     /** Prefix of provisioned database names: only databases named so are dropped. */
@@ -68,7 +71,7 @@ public class ReleaseMojo extends AbstractDatabaseMojo {
                 getLog().info("testguard:release: no provisioned database to drop");
                 return;
             }
-            List<String> released = new Releaser(ProvisionServer.of(provisionUrl, goal(), explicitCredentials()), prefix,
+            List<String> released = new Releaser(ProvisionServer.of(urlParameter(provisionUrl, "testguard.provisionUrl"), goal(), explicitCredentials()), prefix,
                     Clock.systemUTC(), registry).release();
             getLog().info("testguard:release dropped " + released.size() + " test database(s): " + String.join(", ", released));
         } catch (ProvisionException | IllegalArgumentException e) {

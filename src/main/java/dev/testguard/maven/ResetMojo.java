@@ -29,13 +29,17 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * {@code mvn testguard:reset}. Every target is classified first with every rule; if one is not TEST or EPHEMERAL
  * the goal fails with the reason and nothing is touched. Then each is emptied (or restored from its baseline), the
  * init scripts run, and it is stamped {@code test}. {@code -Dtestguard.baseline=save} captures the current state as
- * the baseline instead.
+ * the baseline instead. The next baseline copy is prepared in the background, owned by this build ({@link BuildWork}):
+ * the tests overlap it, and the build awaits it before it ends.
  */
 @Mojo(name = "reset", requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
 public class ResetMojo extends AbstractGuardMojo {
 
-    /** The one database to reset instead of the project's test databases, e.g. {@code -Dtestguard.url=jdbc:postgresql://localhost/app_test}. */
-    @Parameter(property = "testguard.url")
+    /**
+     * The one database to reset instead of the project's test databases, e.g. {@code -Dtestguard.url=jdbc:postgresql://localhost/app_test}.
+     * The {@code -D} form is read when the goal runs, not bound by Maven, so {@code mvn -X} never prints a password in it.
+     */
+    @Parameter
     private String url;
 
     /** SQL files run in order after an empty reset, relative to the project directory. */
@@ -75,17 +79,14 @@ public class ResetMojo extends AbstractGuardMojo {
                         + " configuration. Name one: mvn testguard:reset -Dtestguard.url=jdbc:postgresql://localhost:5432/app_test");
             }
             Resetter resetter = new Resetter(basedir, project.getGroupId() + ":" + project.getArtifactId(), Clock.systemUTC(),
-                    new DestructiveGuard("reset", maxRows, blankToNull(confirm)));
+                    new DestructiveGuard("reset", maxRows, blankToNull(confirm)))
+                    .withBackgroundWork(BuildWork.of(project, session, getLog()));
             for (var target : approval.targets()) {
                 ResetOutcome outcome = resetter.reset(target, options, approval.overridesOf(target));
                 getLog().info("testguard:reset " + outcome.database() + ": " + outcome.action() + " in " + outcome.millis() + " ms");
                 if (outcome.warning() != null) {
                     getLog().warn("testguard: " + outcome.warning());
                 }
-            }
-            if (lastGoalOfTheBuild()) {
-                getLog().info("testguard:reset: preparing the next baseline copy, so that the next reset is fast");
-                Resetter.finishBackgroundWork();
             }
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("testguard:reset: " + e.getMessage(), e);
@@ -94,15 +95,10 @@ public class ResetMojo extends AbstractGuardMojo {
         }
     }
 
-    /** {@code mvn testguard:reset} alone (or last): nothing else will overlap the background work. */
-    private boolean lastGoalOfTheBuild() {
-        List<String> goals = session.getGoals();
-        return goals.isEmpty() || goals.get(goals.size() - 1).endsWith(":reset");
-    }
-
     private List<DiscoveredUrl> candidates(List<UrlSource> sources, ProjectLayout layout) throws MojoFailureException {
-        if (blankToNull(url) != null) {
-            return List.of(DiscoveredUrl.of("testguard.url", url.trim(), Provenance.commandLine("testguard.url"), null)
+        String given = urlParameter(url, "testguard.url");
+        if (given != null) {
+            return List.of(DiscoveredUrl.of("testguard.url", given, Provenance.commandLine("testguard.url"), null)
                     .withCredentials(explicitCredentials()));
         }
         List<DiscoveredUrl> found = new ArrayList<>();

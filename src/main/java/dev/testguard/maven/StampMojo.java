@@ -28,8 +28,11 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "stamp", requiresProject = false, threadSafe = true)
 public class StampMojo extends AbstractDatabaseMojo {
 
-    /** The database to stamp (required): {@code -Dtestguard.url=<jdbc url>}, or {@code <url>} in the plugin configuration. */
-    @Parameter(property = "testguard.url")
+    /**
+     * The database to stamp (required): {@code -Dtestguard.url=<jdbc url>}, or {@code <url>} in the plugin configuration.
+     * The {@code -D} form is read when the goal runs, not bound by Maven, so {@code mvn -X} never prints a password in it.
+     */
+    @Parameter
     String url;
 
     /** How long the connection may wait for the database to answer, in milliseconds. */
@@ -53,7 +56,8 @@ public class StampMojo extends AbstractDatabaseMojo {
 
     @Override
     protected void run() throws MojoFailureException {
-        if (blankToNull(url) == null) {
+        String given = urlParameter(url, "testguard.url");
+        if (given == null) {
             throw new MojoFailureException("testguard:stamp needs the database to stamp: add -Dtestguard.url=<jdbc url>,"
                     + " e.g. mvn testguard:stamp -Dtestguard.url=jdbc:postgresql://localhost:5432/app_test -Dtestguard.role=test,"
                     + " or set <url> in the plugin's configuration.");
@@ -62,7 +66,7 @@ public class StampMojo extends AbstractDatabaseMojo {
         JdbcUrl jdbcUrl;
         try {
             stampRole = Stamp.Role.parse(role);
-            jdbcUrl = JdbcUrlParser.parse(url.trim());
+            jdbcUrl = JdbcUrlParser.parse(given);
         } catch (IllegalArgumentException | JdbcUrlException e) {
             throw new MojoFailureException("testguard:stamp: " + e.getMessage(), e);
         }

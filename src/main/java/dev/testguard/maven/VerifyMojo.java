@@ -44,8 +44,11 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
         requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
 public class VerifyMojo extends AbstractGuardMojo {
 
-    /** One more database to check, e.g. {@code mvn testguard:verify -Dtestguard.url=jdbc:postgresql://localhost/app_test}. */
-    @Parameter(property = "testguard.url")
+    /**
+     * One more database to check, e.g. {@code mvn testguard:verify -Dtestguard.url=jdbc:postgresql://localhost/app_test}.
+     * The {@code -D} form is read when the goal runs, not bound by Maven, so {@code mvn -X} never prints a password in it.
+     */
+    @Parameter
     private String url;
 
     /** Where the JSON report goes. */
@@ -85,8 +88,9 @@ public class VerifyMojo extends AbstractGuardMojo {
         VerifyRequest request;
         try {
             request = request(layout, failsafeOnly);
-            if (url != null && !url.isBlank()) {
-                request = request.plus(DiscoveredUrl.of("testguard.url", url.trim(), Provenance.commandLine("testguard.url"), null)
+            String given = urlParameter(url, "testguard.url");
+            if (given != null) {
+                request = request.plus(DiscoveredUrl.of("testguard.url", given, Provenance.commandLine("testguard.url"), null)
                         .withCredentials(explicitCredentials()));
             }
             report = new Verifier(sources, classifier(sources, probe, layout), offline).verify(request);

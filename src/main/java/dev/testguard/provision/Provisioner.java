@@ -21,6 +21,7 @@ import dev.testguard.reset.ResetException;
 import dev.testguard.reset.TestStamps;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,6 +34,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
@@ -143,9 +147,20 @@ public final class Provisioner {
     /**
      * Hands out ready spares for {@code names} (by name; fewer when fewer are ready). They are recorded first, with the
      * tokens their claim writes (release drops only a database holding its entry's token), in one registry write; the
-     * names that got no spare are taken off again and created the usual way.
+     * names that got no spare are taken off again and created the usual way. The claim's connection is opened meanwhile,
+     * on a thread of its own: opening it costs as much as the rest.
      */
     private Map<String, ProvisionedDatabase> claimSpares(SparePool pool, List<String> names) throws ProvisionException {
+        FutureTask<Connection> connecting = new FutureTask<>(pool::connect);
+        Thread opener = new Thread(connecting, "testguard-claim-connection");
+        opener.setDaemon(true);
+        opener.start();
+        return claimSpares(pool, names, connecting);
+    }
+
+    private Map<String, ProvisionedDatabase> claimSpares(SparePool pool, List<String> names,
+                                                         Future<Connection> connecting)
+            throws ProvisionException {
         Map<String, ProvisionedDatabase> records = new LinkedHashMap<>();
         Map<String, String> comments = new LinkedHashMap<>();
         Instant now = Instant.now(clock);
@@ -155,10 +170,19 @@ public final class Provisioner {
             records.put(names.get(i), new ProvisionedDatabase(names.get(i), server.toString(), now, i + 1, token));
             comments.put(names.get(i), PostgresStampStore.commentWith(PostgresAdmin.tokenText(token), stamp));
         }
-        registry.add(records.values());
+        try {
+            registry.add(records.values());
+        } catch (ProvisionException | RuntimeException e) {
+            try {
+                connection(connecting).close(); // the claim never runs: its connection is not left open
+            } catch (SQLException ignored) {
+                // not opened either
+            }
+            throw e;
+        }
         Set<String> claimed;
         try {
-            claimed = pool.claim(comments);
+            claimed = pool.claim(connection(connecting), comments);
         } catch (SQLException e) {
             registry.remove(records.keySet());
             throw new ProvisionException("testguard could not hand out a ready copy of the baseline on " + server + ": "
@@ -169,6 +193,21 @@ public final class Provisioner {
             registry.remove(names.stream().filter(n -> !claimed.contains(n)).collect(Collectors.toSet()));
         }
         return records;
+    }
+
+    /** The connection {@code connecting} opened; its failure as the SQLException it was. */
+    private static Connection connection(Future<Connection> connecting) throws SQLException {
+        try {
+            return connecting.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw new SQLException(String.valueOf(e.getCause()), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while connecting", e);
+        }
     }
 
     /**

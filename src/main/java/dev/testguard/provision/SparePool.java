@@ -76,8 +76,18 @@ public final class SparePool {
      * several threads and builds: a spare goes to one of them.
      */
     public java.util.Set<String> claim(Map<String, String> comments) throws SQLException {
+        return claim(connect(), comments);
+    }
+
+    /** The connection a claim runs on: opened apart, so that a caller may open it while it prepares the claim. */
+    public Connection connect() throws SQLException {
+        return admin.openMaintenance();
+    }
+
+    /** {@link #claim(Map)} on {@code maintenance} (from {@link #connect()}), which it closes. */
+    public java.util.Set<String> claim(Connection maintenance, Map<String, String> comments) throws SQLException {
         List<String> candidates = new ArrayList<>();
-        try (Connection m = admin.openMaintenance()) {
+        try (Connection m = maintenance) {
             PostgresAdmin.comments(m, spareNames()).forEach((spare, text) -> {
                 if (text != null && text.startsWith(PostgresAdmin.SPARE_MARKER)) {
                     candidates.add(spare);

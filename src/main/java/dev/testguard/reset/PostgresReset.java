@@ -5,6 +5,7 @@ import dev.testguard.db.DatabaseTarget;
 import dev.testguard.db.PostgresAdmin;
 import dev.testguard.probe.PostgresStampStore;
 import dev.testguard.probe.Stamp;
+import dev.testguard.work.BackgroundWork;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,7 +21,8 @@ import java.util.Optional;
  * locale; a user who may not create databases gets every object in the database's schemas dropped instead.
  * A baseline is a template database {@code <name>__tgbase} (connections disallowed, so nothing drifts it and
  * {@code CREATE DATABASE ... TEMPLATE} never waits), its {@link BaselineInfo} in the database comment.
- * The caller holds the database's lock ({@link PostgresAdmin#lock}); background work takes it too, or skips.
+ * The caller holds the database's lock ({@link PostgresAdmin#lock}); background work takes it too, or skips. That work
+ * goes to the {@link BackgroundWork} the caller passes, which owns it (the build, in Maven).
  */
 final class PostgresReset implements VendorReset {
 
@@ -28,8 +30,13 @@ final class PostgresReset implements VendorReset {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final String SPARE_MARKER = "testguard-spare-of:";
 
+    private final BackgroundWork work;
     private Connection connection;
     private final List<Runnable> deferred = new ArrayList<>();
+
+    PostgresReset(BackgroundWork work) {
+        this.work = work;
+    }
 
     /** What to recreate a database with. */
     private record Shape(String owner, String encoding, String collate, String ctype) {
@@ -56,7 +63,7 @@ final class PostgresReset implements VendorReset {
 
     @Override
     public void saveBaseline(DatabaseTarget source, BaselineInfo info) throws SQLException {
-        Housekeeping.awaitAll();
+        work.awaitAll();
         String database = source.databaseName();
         String base = baselineName(database);
         Connection c = connection(source);
@@ -74,9 +81,11 @@ final class PostgresReset implements VendorReset {
         }
         later("prepare the first baseline copy of " + source, () -> {
             try (Connection bg = maintenance(source)) {
-                if (PostgresAdmin.tryLock(bg, database)) {
-                    prepareSpare(bg, spareName(database), baselineName(database), owner);
+                if (!PostgresAdmin.tryLock(bg, database)) {
+                    return null; // a reset of it is under way and prepares the spare itself
                 }
+                prepareSpare(bg, spareName(database), baselineName(database), owner);
+                return "prepared the first baseline copy of " + source;
             }
         });
     }
@@ -105,7 +114,7 @@ final class PostgresReset implements VendorReset {
      */
     @Override
     public void restoreBaseline(DatabaseTarget baselineOf, DatabaseTarget into) throws SQLException {
-        Housekeeping.awaitAll();
+        work.awaitAll();
         String name = into.databaseName();
         String base = baselineName(baselineOf.databaseName());
         String spare = spareName(name);
@@ -134,12 +143,13 @@ final class PostgresReset implements VendorReset {
         later("prepare the next baseline copy of " + into, () -> {
             try (Connection bg = maintenance(into)) {
                 if (!PostgresAdmin.tryLock(bg, name)) {
-                    return; // another reset of it is under way; a later one drops the old copy and prepares the spare
+                    return null; // another reset of it is under way; a later one drops the old copy and prepares the spare
                 }
                 if (oldDatabase != null) {
                     dropDatabase(bg, oldDatabase);
                 }
                 prepareSpare(bg, spare, base, owner);
+                return "prepared the next baseline copy of " + into;
             }
         });
     }
@@ -147,7 +157,7 @@ final class PostgresReset implements VendorReset {
     /** A provisioned database lives for one build: a spare kept for it would outlive it, so none is prepared. */
     @Override
     public void cloneBaseline(DatabaseTarget baselineOf, DatabaseTarget into) throws SQLException {
-        Housekeeping.awaitAll();
+        work.awaitAll();
         createFromTemplate(connection(into), into.databaseName(), baselineName(baselineOf.databaseName()), null);
     }
 
@@ -189,11 +199,11 @@ final class PostgresReset implements VendorReset {
     }
 
     /**
-     * Background work may outlive the plugin's class realm: Maven closes it when the build ends, while the exit hook
-     * still waits for the work, and a driver class loaded only then (say, for a server notice) fails to load. So
-     * the classes it may need beyond those a reset has already used are loaded now.
+     * Hands {@code task} to the owner when the reset closes. The driver classes the task may need beyond those a reset
+     * has already used (say, for a server notice) are loaded now, on the caller's thread, so that work an embedding
+     * host awaits late never depends on loading classes then.
      */
-    private void later(String describe, Housekeeping.Task task) {
+    private void later(String describe, java.util.concurrent.Callable<String> task) {
         for (String name : List.of("org.postgresql.util.ServerErrorMessage", "org.postgresql.util.PSQLWarning",
                 "org.postgresql.util.PSQLException", "org.postgresql.util.PSQLState", "org.postgresql.jdbc.PgDatabaseMetaData")) {
             try {
@@ -202,7 +212,7 @@ final class PostgresReset implements VendorReset {
                 // the work then reports what it cannot do
             }
         }
-        deferred.add(() -> Housekeeping.submit(describe, task));
+        deferred.add(() -> work.start(describe, task));
     }
 
     /** The maintenance connection this reset shares between its steps (background work opens its own). */
@@ -267,7 +277,7 @@ final class PostgresReset implements VendorReset {
 
     @Override
     public void dropBaseline(DatabaseTarget database) throws SQLException {
-        Housekeeping.awaitAll();
+        work.awaitAll();
         Connection c = connection(database);
         dropDatabase(c, spareName(database.databaseName()));
         dropDatabase(c, baselineName(database.databaseName()));

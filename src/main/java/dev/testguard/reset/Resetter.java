@@ -9,6 +9,7 @@ import dev.testguard.probe.DatabaseFacts;
 import dev.testguard.jdbc.Secrets;
 import dev.testguard.jdbc.Storage;
 import dev.testguard.probe.Stamp;
+import dev.testguard.work.BackgroundWork;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -30,7 +31,9 @@ import java.util.Optional;
  * Afterwards the database is stamped {@code test}. A database stamped {@code protected} is refused whatever the
  * classification said (a file database under the temp directory counts as ephemeral before its stamp is read).
  * Resets of one server database take turns on a server-side lock ({@link DatabaseLock}), and one is reported done only
- * once the database is seen to exist over a fresh connection.
+ * once the database is seen to exist over a fresh connection. Work that may follow a reset (PostgreSQL's next spare
+ * copy) goes to the {@link BackgroundWork} given with {@link #withBackgroundWork} (the build, in Maven); by default it
+ * runs inline, before {@code reset} returns. A reset first awaits what earlier resets left there.
  */
 public final class Resetter {
 
@@ -41,16 +44,27 @@ public final class Resetter {
     private final TestStamps stamps;
     private final Clock clock;
     private final DestructiveGuard guard;
+    private final BackgroundWork work;
 
     public Resetter(Path baseDir, String project, Clock clock) {
         this(baseDir, project, clock, DestructiveGuard.withDefaults("reset"));
     }
 
     public Resetter(Path baseDir, String project, Clock clock, DestructiveGuard guard) {
+        this(baseDir, clock, new TestStamps(clock, project), guard, BackgroundWork.inline());
+    }
+
+    private Resetter(Path baseDir, Clock clock, TestStamps stamps, DestructiveGuard guard, BackgroundWork work) {
         this.baseDir = baseDir;
         this.clock = clock;
-        this.stamps = new TestStamps(clock, project);
+        this.stamps = stamps;
         this.guard = guard;
+        this.work = work;
+    }
+
+    /** This resetter, handing the work that may follow a reset to {@code owner}, which runs, awaits and logs it. */
+    public Resetter withBackgroundWork(BackgroundWork owner) {
+        return new Resetter(baseDir, clock, stamps, guard, owner);
     }
 
     public ResetOutcome reset(DatabaseTarget target, ResetOptions options) throws ResetException {
@@ -64,9 +78,9 @@ public final class Resetter {
     public ResetOutcome reset(DatabaseTarget target, ResetOptions options, List<String> overrides) throws ResetException {
         long start = System.nanoTime();
         // the lock is released before the vendor closes: its background work takes the same lock
-        try (VendorReset vendor = VendorResets.forTarget(target, baseDir)) {
+        try (VendorReset vendor = VendorResets.forTarget(target, baseDir, work)) {
             DatabaseTarget db = vendor.connectable(target);
-            Housekeeping.awaitAll();
+            work.awaitAll();
             try (DatabaseLock lock = DatabaseAdmins.forTarget(db).lock(db.databaseName(), LOCK_WAIT)) {
                 ResetOutcome outcome = resetLocked(vendor, db, target, options, overrides, start);
                 requirePresent(db);
@@ -136,15 +150,6 @@ public final class Resetter {
             throw new ResetException("testguard reset " + db + " but it is missing afterwards: something else dropped it"
                     + " meanwhile (another build, a person). Nothing was reported as reset; run the reset again.");
         }
-    }
-
-    /**
-     * Waits for the work a reset leaves to the background (the next spare copy of a baseline). A build that goes on
-     * (tests run next) overlaps it; a build that ends right after the reset should wait here, while the plugin's
-     * classes are still loaded.
-     */
-    public static void finishBackgroundWork() {
-        Housekeeping.awaitAll();
     }
 
     private String emptyPlusInit(VendorReset vendor, DatabaseTarget db, ResetOptions options) throws SQLException, ResetException {

@@ -1,6 +1,7 @@
 package dev.testguard.reset;
 
 import dev.testguard.db.DatabaseTarget;
+import dev.testguard.work.BackgroundWork;
 import java.nio.file.Path;
 
 /** The {@link VendorReset} for a database's vendor. */
@@ -9,10 +10,16 @@ final class VendorResets {
     private VendorResets() {
     }
 
+    /** For work that leaves nothing to the background (reading or cloning a baseline). */
     static VendorReset forTarget(DatabaseTarget target, Path baseDir) throws ResetException {
+        return forTarget(target, baseDir, BackgroundWork.inline());
+    }
+
+    /** @param work where the vendor hands the work that may follow the reset (PostgreSQL's next spare copy) */
+    static VendorReset forTarget(DatabaseTarget target, Path baseDir, BackgroundWork work) throws ResetException {
         switch (target.url().vendor()) {
             case POSTGRESQL:
-                return new PostgresReset();
+                return new PostgresReset(work);
             case MYSQL:
             case MARIADB:
                 return new MysqlReset();

@@ -1,6 +1,7 @@
 package dev.testguard.runtime;
 
 import dev.testguard.policy.PolicySettings;
+import dev.testguard.runtime.agent.bootstrap.TestguardAgent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -34,22 +35,22 @@ public record AgentOptions(String token, Path recordsDirectory, List<Path> guard
 
     public static final String FILE_NAME = "options.properties";
     /** The key the bootstrap agent reads: the guard's class path, entries separated by the path separator. */
-    public static final String GUARD_CLASSPATH = "guard.classpath";
+    public static final String GUARD_CLASSPATH = TestguardAgent.GUARD_CLASSPATH;
     /** The system property each guarded fork sets to {@code armed:<token>}; Surefire copies it into TEST-*.xml. */
-    public static final String FORK_MARKER = "testguard.agent";
+    public static final String FORK_MARKER = TestguardAgent.FORK_MARKER;
 
     public AgentOptions {
         guardClasspath = List.copyOf(guardClasspath);
     }
 
     public String forkMarkerValue() {
-        return "armed:" + token;
+        return TestguardAgent.forkMarkerValue(token);
     }
 
     public void write(Path file) throws IOException {
         Properties p = new Properties();
-        p.setProperty("token", token);
-        p.setProperty("records.directory", recordsDirectory.toString());
+        p.setProperty(TestguardAgent.TOKEN, token);
+        p.setProperty(TestguardAgent.RECORDS_DIRECTORY, recordsDirectory.toString());
         p.setProperty(GUARD_CLASSPATH, join(guardClasspath));
         p.setProperty("offline", Boolean.toString(offline));
         p.setProperty("connect.timeout.millis", Long.toString(connectTimeout.toMillis()));
@@ -76,8 +77,8 @@ public record AgentOptions(String token, Path recordsDirectory, List<Path> guard
         for (String entry : split(p.getProperty(GUARD_CLASSPATH, ""))) {
             classpath.add(Path.of(entry)); // a loop, not a stream: read while the test JVM starts
         }
-        return new AgentOptions(required(p, "token"), Path.of(required(p, "records.directory")), classpath,
-                readPolicy(p), Boolean.parseBoolean(p.getProperty("offline")),
+        return new AgentOptions(required(p, TestguardAgent.TOKEN),
+                Path.of(required(p, TestguardAgent.RECORDS_DIRECTORY)), classpath, readPolicy(p), Boolean.parseBoolean(p.getProperty("offline")),
                 Duration.ofMillis(Long.parseLong(p.getProperty("connect.timeout.millis", "5000"))));
     }
 

@@ -1,5 +1,7 @@
 package dev.testguard.runtime;
 
+import dev.testguard.runtime.agent.bootstrap.ForkRecords;
+
 /**
  * One {@link RuntimeRecord} as one JSON line, written with the JDK alone: the runtime guard writes its first record
  * while the test JVM starts, and loading Jackson's object mapper there cost more than the whole guard may
@@ -36,35 +38,12 @@ final class RecordLine {
         if (sb.length() > 1) {
             sb.append(',');
         }
-        string(sb, name);
+        ForkRecords.jsonString(sb, name);
         sb.append(':');
         if (value instanceof String s) {
-            string(sb, s);
+            ForkRecords.jsonString(sb, s);
         } else {
             sb.append(value); // Long or Boolean: JSON literals as they print
         }
-    }
-
-    /** A JSON string (RFC 8259): quote, backslash and control characters escaped. */
-    static void string(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
     }
 }

@@ -3,6 +3,7 @@ package dev.testguard.runtime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.testguard.runtime.agent.bootstrap.ForkRecords;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,7 @@ public final class RuntimeRecords {
     }
 
     public static Path fileFor(Path directory, String token, long pid) {
-        return directory.resolve(token + "-" + pid + ".jsonl");
+        return directory.resolve(ForkRecords.fileName(token, pid));
     }
 
     /** Appends one record as one line; the write reaches the file before this returns. */

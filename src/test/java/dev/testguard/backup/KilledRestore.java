@@ -2,6 +2,7 @@ package dev.testguard.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,9 +34,8 @@ public final class KilledRestore {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
         command.addAll(List.of(mainAndArgs));
-        Process child = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(Path.of(mainAndArgs[1]).resolveSibling(Path.of(mainAndArgs[1]).getFileName() + "-restore-child.log").toFile())
-                .start();
+        Path childLog = Path.of(mainAndArgs[1]).resolveSibling(Path.of(mainAndArgs[1]).getFileName() + "-restore-child.log");
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(childLog.toFile()).start();
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
             Optional<ProcessHandle> tool = Optional.empty();
@@ -50,7 +50,8 @@ public final class KilledRestore {
             } else {
                 Thread.sleep(point.millisInto());
             }
-            assertThat(child.isAlive()).as("the restore still runs at " + point).isTrue();
+            assertThat(child.isAlive()).as("the restore still runs at %s; its output:%n%s", point,
+                    Files.readString(childLog)).isTrue();
             child.descendants().forEach(ProcessHandle::destroyForcibly); // SIGKILL the tools...
             child.destroyForcibly(); // ...and the JVM that ran them
             child.waitFor();

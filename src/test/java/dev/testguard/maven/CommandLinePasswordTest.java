@@ -30,4 +30,18 @@ class CommandLinePasswordTest {
         assertThat(CommandLinePassword.of(props(null), props(null), Map.of())).isNull();
         assertThat(CommandLinePassword.of(null, null, null)).isNull();
     }
+
+    @Test
+    void aUrlIsReadFromTheUserPropertiesThenTheSystemProperties() {
+        Properties user = new Properties();
+        Properties system = new Properties();
+        system.setProperty("testguard.url", " jdbc:postgresql://localhost/sys_test ");
+        assertThat(CommandLinePassword.value(user, system, "testguard.url")).isEqualTo("jdbc:postgresql://localhost/sys_test");
+        user.setProperty("testguard.url", "jdbc:postgresql://localhost/cli_test?password=x");
+        assertThat(CommandLinePassword.value(user, system, "testguard.url")).isEqualTo("jdbc:postgresql://localhost/cli_test?password=x");
+        user.setProperty("testguard.url", "  ");
+        system.clear();
+        assertThat(CommandLinePassword.value(user, system, "testguard.url")).isNull();
+        assertThat(CommandLinePassword.value(null, null, "testguard.url")).isNull();
+    }
 }

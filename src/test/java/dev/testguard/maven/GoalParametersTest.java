@@ -28,7 +28,7 @@ class GoalParametersTest {
     private static final Set<String> BACKUP = Set.of("backupDir", "url", "protectedDatabases", "jobs", "pgDumpPath");
 
     private static final Map<String, Set<String>> EXPECTED = Map.ofEntries(
-            Map.entry("verify", union(GUARD, CREDENTIALS, Set.of("url", "reportFile", "runtimeGuard", "propertyName"))),
+            Map.entry("verify", union(GUARD, CREDENTIALS, Set.of("url", "reportFile", "runtimeGuard", "propertyName", "checkOnly"))),
             Map.entry("reset", union(GUARD, CREDENTIALS, Set.of("url", "initScripts", "baseline", "baselineInputs", "confirm"))),
             Map.entry("provision", union(GUARD, CREDENTIALS, Set.of("provisionUrl", "prefix", "registryFile", "properties",
                     "springProperties", "forks", "leftoverAge", "baselineDatabase", "baselineInputs", "spares"))),
@@ -78,7 +78,11 @@ class GoalParametersTest {
         }
     }
 
-    /** README's promise: a testguard.* user property for every parameter but the four lists written in the POM. */
+    /**
+     * README's promise: a testguard.* user property for every parameter but the four lists written in the POM, and the
+     * two URLs, whose {@code -Dtestguard.url} / {@code -Dtestguard.provisionUrl} are read when the goal runs: a bound
+     * value is printed by {@code mvn -X}, and a URL may carry a password.
+     */
     @Test
     void everyParameterButThePomListsHasATestguardProperty() {
         Set<String> withoutProperty = new TreeSet<>();
@@ -98,7 +102,7 @@ class GoalParametersTest {
             }
         }
         assertThat(withoutProperty).containsExactlyInAnyOrder("allowDatabases", "protectedDatabases", "initScripts",
-                "baselineInputs");
+                "baselineInputs", "url", "provisionUrl");
     }
 
     private static Iterable<Element> mojos() {

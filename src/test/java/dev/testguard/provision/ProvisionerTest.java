@@ -47,7 +47,6 @@ class ProvisionerTest {
 
     @AfterEach
     void cleanUp() {
-        dev.testguard.reset.Resetter.finishBackgroundWork(); // a saved baseline's spare copy may still be on its way
         cleanup.forEach(Runnable::run);
     }
 

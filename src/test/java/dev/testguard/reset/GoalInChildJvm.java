@@ -52,13 +52,12 @@ public final class GoalInChildJvm {
         }
     }
 
-    /** As ResetMojo does it, for a build whose last goal is reset. */
+    /** As ResetMojo does it, for a build whose last goal is reset (its background work done before it returns). */
     private static String reset(DatabaseTarget target, Path project) throws Exception {
         ResetOptions options = new ResetOptions(BaselineMode.USE, List.of(),
                 BaselineKey.of(project, List.of(Path.of("src/main/resources/db/migration"))));
         String action = new Resetter(project, "g:a", Clock.systemUTC(),
                 new DestructiveGuard("reset", PolicySettings.DEFAULT_MAX_ROWS, null)).reset(target, options).action();
-        Resetter.finishBackgroundWork();
         return action;
     }
 

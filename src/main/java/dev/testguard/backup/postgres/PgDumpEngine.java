@@ -1,13 +1,16 @@
 package dev.testguard.backup.postgres;
 
 import dev.testguard.backup.BackupEngine;
+import dev.testguard.backup.Beside;
 import dev.testguard.backup.BackupException;
 import dev.testguard.backup.BackupOptions;
 import dev.testguard.backup.BackupOutcome;
+import dev.testguard.backup.Phases;
 import dev.testguard.backup.Progress;
 import dev.testguard.backup.TableChecksums;
 import dev.testguard.backup.tool.ExternalTool;
 import dev.testguard.db.Connections;
+import dev.testguard.db.DatabaseAdmin;
 import dev.testguard.db.DatabaseTarget;
 import dev.testguard.db.PostgresAdmin;
 import dev.testguard.jdbc.Secrets;
@@ -20,8 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import java.util.function.Consumer;
 
 /**
  * pg_dump / pg_restore. Custom format ({@code -Fc}) by default, directory format with parallel jobs
@@ -52,54 +54,91 @@ public final class PgDumpEngine implements BackupEngine {
 
     @Override
     public BackupOutcome backup(DatabaseTarget source, Path payload, BackupOptions options, Progress progress) throws BackupException {
+        return backup(source, payload, options, progress, () -> { });
+    }
+
+    @Override
+    public BackupOutcome backup(DatabaseTarget source, Path payload, BackupOptions options, Progress progress,
+                                Runnable whileDumping) throws BackupException {
         ExternalTool pgDump = PgClients.pgDump(options.toolPath());
-        String toolVersion = PgClients.version(pgDump);
-        boolean directory = options.jobs() > 1;
+        // the version comes from a process of its own: it starts while the connection opens
+        Beside<String> version = Beside.start("pg-dump-version", () -> PgClients.version(pgDump));
+        Phases phases = new Phases();
         try (Connection c = Connections.open(source, CONNECT_TIMEOUT)) {
-            String serverVersion = queryString(c, "SHOW server_version").split(" ")[0];
-            int serverNum = Integer.parseInt(queryString(c, "SHOW server_version_num").trim());
-            PgClients.checkCanDump(pgDump, toolVersion, serverNum, source.url().masked());
-            PgReadPermissions.check(c, source.url().masked());
+            String toolVersion = version.get(BackupException.class);
+            String serverVersion = checkSource(c, pgDump, toolVersion, source);
+            int tables = PostgresAdmin.tableCount(c);
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             String snapshot = exportSnapshot(c);
-            int tables = new PostgresAdmin(source).tables(source.databaseName()).size();
+            phases.end("checks and snapshot");
             // With an exported snapshot the counts run beside pg_dump and still describe exactly its data;
             // without one they must come first.
-            FutureTask<Counted> counting = new FutureTask<>(() -> {
-                Map<String, Long> counts = PostgresAdmin.exactRowCounts(c);
-                return new Counted(counts, TableChecksums.forSmallTables(c, counts));
-            });
-            if (snapshot == null) {
-                counting.run();
-            } else {
-                Thread counter = new Thread(counting, "testguard-pg-row-counts");
-                counter.setDaemon(true);
-                counter.start();
-            }
-
-            List<String> args = dumpArguments(source, payload, options, snapshot);
-            PgConnectionArgs conn = PgConnectionArgs.of(source);
-            ProgressTicker ticker = new ProgressTicker("pg_dump " + source.databaseName(), "dumping contents of table",
-                    tables, payload, progressEvery, progress);
+            Beside<Counted> counting = snapshot == null ? null : Beside.start("pg-row-counts", () -> count(c, true));
+            Counted before = snapshot == null ? count(c, false) : null;
             ExternalTool.Result r;
-            try (ticker) {
-                r = pgDump.run(args, conn.environment(), null, line -> { }, ticker::onToolLine);
+            Beside<Void> beside = Beside.run("while-dumping", whileDumping);
+            try {
+                r = dump(pgDump, source, payload, options, snapshot, tables, progress);
+                phases.end("pg_dump");
             } finally {
-                awaitQuietly(counting); // the connection is the counter's until it is done
+                beside.await();
+                if (counting != null) {
+                    counting.await(); // the connection is the counter's until it is done
+                    phases.end("waiting for the row counts after pg_dump");
+                }
             }
             if (r.exitCode() != 0) {
                 throw new BackupException("pg_dump of " + source.url().masked() + " failed (exit " + r.exitCode() + "):"
                         + System.lineSeparator() + r.stderrTail());
             }
-            Counted counted = rowCounts(counting);
+            Counted counted = counting == null ? before : counting.get(SQLException.class);
             c.rollback();
-            return new BackupOutcome("pg_dump", toolVersion, serverVersion, directory ? "directory" : "custom",
+            if (counting != null) {
+                phases.add("(row counts and checksums in pg_dump's snapshot, beside it)", counting.nanos());
+            }
+            progress.report("pg_dump of " + source.databaseName() + " " + phases.summary());
+            return new BackupOutcome("pg_dump", toolVersion, serverVersion, options.jobs() > 1 ? "directory" : "custom",
                     counted.rows(), counted.checksums());
         } catch (SQLException e) {
+            version.await();
             throw new BackupException("cannot back up " + source.url().masked() + ": "
                     + Secrets.maskText(e.getMessage(), source.effectiveCredentials()), e);
         }
+    }
+
+    /** Refuses a pg_dump older than the server and a role that cannot read everything; returns the server's version. */
+    private static String checkSource(Connection c, ExternalTool pgDump, String toolVersion, DatabaseTarget source)
+            throws SQLException, BackupException {
+        String serverVersion = queryString(c, "SHOW server_version").split(" ")[0];
+        int serverNum = Integer.parseInt(queryString(c, "SHOW server_version_num").trim());
+        PgClients.checkCanDump(pgDump, toolVersion, serverNum, source.url().masked());
+        PgReadPermissions.check(c, source.url().masked());
+        return serverVersion;
+    }
+
+    private ExternalTool.Result dump(ExternalTool pgDump, DatabaseTarget source, Path payload, BackupOptions options,
+                                     String snapshot, int tables, Progress progress) throws BackupException {
+        List<String> args = dumpArguments(source, payload, options, snapshot);
+        ProgressTicker ticker = new ProgressTicker("pg_dump " + source.databaseName(), "dumping contents of table",
+                tables, payload, progressEvery, progress);
+        try (ticker) {
+            return pgDump.run(args, PgConnectionArgs.of(source).environment(), null, line -> { }, ticker::onToolLine);
+        }
+    }
+
+    /**
+     * Exact row counts and the small tables' checksums over {@code c}. {@code beside}: pg_dump runs at the same time,
+     * so the counting takes one backend (no parallel workers) and leaves the other cores to pg_dump.
+     */
+    private static Counted count(Connection c, boolean beside) throws SQLException {
+        if (beside) {
+            try (Statement st = c.createStatement()) {
+                st.execute("SET LOCAL max_parallel_workers_per_gather = 0");
+            }
+        }
+        Map<String, Long> counts = PostgresAdmin.exactRowCounts(c);
+        return new Counted(counts, TableChecksums.forSmallTables(c, counts));
     }
 
     /** The pg_dump argument list: no secret in it. */
@@ -124,6 +163,19 @@ public final class PgDumpEngine implements BackupEngine {
         restoreAs(payload, target, options, progress, null, false, Owners.CONNECTING_USER);
     }
 
+    /** Counts each table as pg_restore reports its data loaded (see {@link PgRestoreVerifier}), the rest after it. */
+    @Override
+    public Map<String, Long> restoreAndCount(Path payload, DatabaseTarget target, BackupOptions options, Progress progress,
+                                             DatabaseAdmin admin) throws BackupException, SQLException {
+        try (PgRestoreVerifier counter = PgRestoreVerifier.countsOnly(target, options.jobs() > 1)) {
+            restoreAs(payload, target, options, progress, null, false, Owners.CONNECTING_USER, counter::onToolLine);
+            counter.restoreEnded();
+            try (Connection c = Connections.open(target, CONNECT_TIMEOUT)) {
+                return counter.finishCounts(c);
+            }
+        }
+    }
+
     /** Whose the restored objects are. */
     public enum Owners {
         /** The connecting user's ({@code --no-owner}). */
@@ -138,6 +190,12 @@ public final class PgDumpEngine implements BackupEngine {
      */
     public void restoreAs(Path payload, DatabaseTarget target, BackupOptions options, Progress progress, String role,
                           boolean singleTransaction, Owners owners) throws BackupException {
+        restoreAs(payload, target, options, progress, role, singleTransaction, owners, line -> { });
+    }
+
+    /** As above; {@code toolLines} also receives each of pg_restore's {@code --verbose} lines as it comes. */
+    void restoreAs(Path payload, DatabaseTarget target, BackupOptions options, Progress progress, String role,
+                   boolean singleTransaction, Owners owners, Consumer<String> toolLines) throws BackupException {
         ExternalTool pgRestore = PgClients.pgRestore(options.toolPath());
         PgConnectionArgs conn = PgConnectionArgs.of(target);
         List<String> args = new ArrayList<>(conn.args());
@@ -159,7 +217,10 @@ public final class PgDumpEngine implements BackupEngine {
                 -1, null, progressEvery, progress);
         ExternalTool.Result r;
         try (ticker) {
-            r = pgRestore.run(args, conn.environment(), null, line -> { }, ticker::onToolLine);
+            r = pgRestore.run(args, conn.environment(), null, line -> { }, line -> {
+                ticker.onToolLine(line);
+                toolLines.accept(line);
+            });
         }
         if (r.exitCode() != 0) {
             throw new BackupException("pg_restore into " + target.url().masked() + " failed (exit " + r.exitCode() + "):"
@@ -177,32 +238,8 @@ public final class PgDumpEngine implements BackupEngine {
         return r.stdout().lines().anyMatch(l -> !l.startsWith(";") && l.matches(".*\\bSCHEMA - public\\b.*"));
     }
 
-    private static void awaitQuietly(FutureTask<?> task) {
-        try {
-            task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-            // reported by rowCounts
-        }
-    }
-
     /** Row counts and content checksums, both taken in the dump's snapshot. */
     private record Counted(Map<String, Long> rows, Map<String, String> checksums) {
-    }
-
-    private static Counted rowCounts(FutureTask<Counted> counting) throws SQLException {
-        try {
-            return counting.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SQLException("interrupted while counting rows", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof SQLException sql) {
-                throw sql;
-            }
-            throw new SQLException("counting rows failed: " + e.getCause(), e.getCause());
-        }
     }
 
     /** Null when the server cannot export snapshots (e.g. some hot standbys): counts are then taken just before the dump. */

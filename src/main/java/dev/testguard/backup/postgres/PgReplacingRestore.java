@@ -1,6 +1,7 @@
 package dev.testguard.backup.postgres;
 
 import dev.testguard.backup.BackupException;
+import dev.testguard.backup.Phases;
 import dev.testguard.backup.ReplacingRestore;
 import dev.testguard.backup.RestoredContent;
 import dev.testguard.db.Connections;
@@ -55,22 +56,32 @@ public final class PgReplacingRestore implements ReplacingRestore {
         boolean superuser = PostgresAdmin.isSuperuser(m);
         String role = superuser || PostgresAdmin.isCurrentUser(m, owner) ? null : owner;
         String step = "creating the new database '" + fresh + "'";
+        Phases phases = new Phases();
         try {
             PostgresAdmin.createLike(m, fresh, db);
+            phases.end("creating '" + fresh + "'");
             step = "restoring into the new database '" + fresh + "'";
             r.progress().report("restoring " + r.backup().id() + " into a new database '" + fresh + "' owned by " + owner
                     + "; '" + db + "' stays as it is until the restore is verified");
             DatabaseTarget freshTarget = admin.sibling(fresh);
-            engine(r).restoreAs(r.backup().payload(), freshTarget, r.options(), r.progress(), role, false,
-                    superuser ? PgDumpEngine.Owners.AS_DUMPED : PgDumpEngine.Owners.CONNECTING_USER);
-            step = "verifying the new database '" + fresh + "' against the backup's manifest";
-            RestoredContent content = verify(r, freshTarget);
+            RestoredContent content;
+            // each table is counted and checksummed as soon as pg_restore reports its data loaded
+            try (PgRestoreVerifier verifier = new PgRestoreVerifier(freshTarget, r.backup().manifest(), r.options().jobs() > 1)) {
+                restoreInto(r, freshTarget, role, superuser, verifier);
+                phases.end("pg_restore");
+                step = "verifying the new database '" + fresh + "' against the backup's manifest";
+                content = verified(r, verifier, freshTarget);
+                phases.end("verifying the rest (" + verifier.verifiedWhileRestoring() + " tables were verified while pg_restore ran)");
+            }
             step = "checking '" + db + "' right before swapping it out";
             try (Connection work = Connections.open(r.target(), TIMEOUT)) {
                 r.check(work);
             }
+            phases.end("guard");
             step = "swapping '" + fresh + "' in for '" + db + "' (renaming '" + db + "' to '" + safety + "')";
             swapRetrying(m, db, fresh, safety);
+            phases.end("swap");
+            r.progress().report("restored " + r.backup().id() + " over '" + db + "' " + phases.summary());
             return new Outcome("database '" + safety + "' (the previous '" + db + "', renamed; drop it when no longer needed:"
                     + " DROP DATABASE " + PostgresAdmin.quote(safety) + ")", null, content);
         } catch (BackupException | SQLException e) {
@@ -93,8 +104,27 @@ public final class PgReplacingRestore implements ReplacingRestore {
         }
     }
 
-    static RestoredContent verify(Request r, DatabaseTarget restored) throws BackupException, SQLException {
-        return verify(r, restored, java.util.Set.of());
+    /** A superuser restores the dump's own owners; anyone else restores as the database owner ({@code role}) or as itself. */
+    private static void restoreInto(Request r, DatabaseTarget fresh, String role, boolean superuser, PgRestoreVerifier verifier)
+            throws BackupException {
+        engine(r).restoreAs(r.backup().payload(), fresh, r.options(), r.progress(), role, false,
+                superuser ? PgDumpEngine.Owners.AS_DUMPED : PgDumpEngine.Owners.CONNECTING_USER, verifier::onToolLine);
+        verifier.restoreEnded();
+    }
+
+    /** Row counts and checksums against the manifest, those of the tables the verifier did not take yet taken now. */
+    private static RestoredContent verified(Request r, PgRestoreVerifier verifier, DatabaseTarget restored)
+            throws BackupException, SQLException {
+        try (Connection c = Connections.open(restored, TIMEOUT)) {
+            return matching(verifier.finish(r.backup().manifest(), c));
+        }
+    }
+
+    private static RestoredContent matching(RestoredContent content) throws BackupException {
+        if (!content.matches()) {
+            throw new BackupException("the restored content differs from the backup: " + content.differences());
+        }
+        return content;
     }
 
     /** Row counts and checksums against the manifest, leaving out the tables of {@code setAside} schemas. */
@@ -102,11 +132,7 @@ public final class PgReplacingRestore implements ReplacingRestore {
         try (Connection c = Connections.open(restored, TIMEOUT)) {
             java.util.Map<String, Long> counts = PostgresAdmin.exactRowCounts(c);
             counts.keySet().removeIf(table -> setAside.contains(table.substring(0, table.indexOf('.'))));
-            RestoredContent content = RestoredContent.compare(r.backup().manifest(), counts, c);
-            if (!content.matches()) {
-                throw new BackupException("the restored content differs from the backup: " + content.differences());
-            }
-            return content;
+            return matching(RestoredContent.compare(r.backup().manifest(), counts, c));
         }
     }
 

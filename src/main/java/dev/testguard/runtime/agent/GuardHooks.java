@@ -2,6 +2,9 @@ package dev.testguard.runtime.agent;
 
 import dev.testguard.runtime.agent.bootstrap.ConnectionHooks;
 import dev.testguard.runtime.judge.ConnectionJudge;
+import dev.testguard.runtime.judge.ConnectionLog;
+import dev.testguard.runtime.judge.R2dbcErrorSignal;
+import dev.testguard.runtime.judge.R2dbcFactories;
 import dev.testguard.runtime.judge.R2dbcFactory;
 import dev.testguard.runtime.judge.RecognisableUrls;
 import java.sql.Connection;
@@ -22,23 +25,28 @@ final class GuardHooks implements ConnectionHooks {
     /** The driver does not take this URL: {@code connect} returns null without opening anything. */
     private static final Object NOT_THIS_DRIVER = new Object();
 
-    /** [0] judgements so far on this thread, [1] depth of judged {@code Driver.connect} calls. */
+    /**
+     * [0] judgements so far on this thread, [1] depth of judged {@code Driver.connect} calls, [2] depth of R2DBC
+     * judgements (whose own live check calls {@code create()} of the factory being judged).
+     */
     private static final ThreadLocal<int[]> STATE = new ThreadLocal<>() {
         @Override
         protected int[] initialValue() {
-            return new int[2];
+            return new int[3];
         }
     };
 
     private final Supplier<ConnectionJudge> judgeFactory;
+    private final R2dbcFactories r2dbcFactories;
     private volatile ConnectionJudge judge;
 
     /**
      * @param judgeFactory creates the judge at the first connection (loading the policy costs start-up time most
      *                     test JVMs, which open no connection, need not pay); if it fails, that connection is refused
      */
-    GuardHooks(Supplier<ConnectionJudge> judgeFactory) {
+    GuardHooks(Supplier<ConnectionJudge> judgeFactory, ConnectionLog log) {
         this.judgeFactory = judgeFactory;
+        this.r2dbcFactories = new R2dbcFactories(this::judge, log);
     }
 
     private ConnectionJudge judge() {
@@ -99,8 +107,32 @@ final class GuardHooks implements ConnectionHooks {
 
     @Override
     public String judgeR2dbc(Map<String, String> options, ClassLoader loader, Object factory) {
-        return judge().judgeR2dbc(options, (url, info) -> openNested(loader, url, info),
-                factory == null ? null : new R2dbcFactory(factory, loader));
+        int[] state = STATE.get();
+        state[2]++;
+        try {
+            String refusal = judge().judgeR2dbc(options, (url, info) -> openNested(loader, url, info),
+                    factory == null ? null : new R2dbcFactory(factory, loader));
+            r2dbcFactories.remember(factory, refusal);
+            return refusal;
+        } finally {
+            state[2]--;
+        }
+    }
+
+    @Override
+    public Object r2dbcCreate(Object factory, Object publisher, String returnType) throws Exception {
+        int[] state = STATE.get();
+        if (factory == null || state[2] > 0) {
+            return publisher; // the guard's own live check of this factory
+        }
+        String refusal;
+        state[2]++;
+        try {
+            refusal = r2dbcFactories.refusal(factory, loader -> (url, info) -> openNested(loader, url, info));
+        } finally {
+            state[2]--;
+        }
+        return refusal == null ? publisher : R2dbcErrorSignal.of(factory.getClass(), returnType, refusal);
     }
 
     /**

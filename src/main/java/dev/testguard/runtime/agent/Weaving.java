@@ -6,6 +6,7 @@ import static net.bytebuddy.matcher.ElementMatchers.is;
 import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
 import static net.bytebuddy.matcher.ElementMatchers.isExtensionClassLoader;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isBridge;
 import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.isStatic;
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
@@ -33,9 +34,10 @@ import net.bytebuddy.utility.JavaModule;
 
 /**
  * The Byte Buddy half of the runtime guard: the transformer that inlines the advice into drivers, data sources,
- * pooled connections and R2DBC's {@code ConnectionFactories} (no class format change, so already loaded classes can
- * be retransformed). Built only when {@link CandidateFilter} first meets a class that may need it, so a test JVM
- * that never loads a driver never loads Byte Buddy.
+ * pooled connections, R2DBC's {@code ConnectionFactories} and every R2DBC connection factory's {@code create()} (no
+ * class format change, so already loaded classes can be retransformed). Built when the bootstrap agent's
+ * {@code GuardGate} first meets a class that may need it, so a test JVM that never loads a driver or data source never
+ * loads Byte Buddy.
  */
 final class Weaving {
 
@@ -54,6 +56,8 @@ final class Weaving {
         ClassLoader guardLoader = Weaving.class.getClassLoader();
         return withoutNexus()
                 .disableClassFormatChanges()
+                // the advice is all the guard adds: decorating skips the method graph redefinition computes
+                .with(AgentBuilder.TypeStrategy.Default.DECORATE)
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(new WeavingErrors(log))
                 .ignore(any(), isBootstrapClassLoader().or(isExtensionClassLoader()).or(is(guardLoader)))
@@ -68,7 +72,10 @@ final class Weaving {
                         "javax.sql.XADataSource", "javax.sql.ConnectionPoolDataSource", "javax.sql.PooledConnection"))))
                 .transform((builder, type, loader, module, domain) -> builder.visit(dataSourceGet()))
                 .type(named("io.r2dbc.spi.ConnectionFactories"))
-                .transform((builder, type, loader, module, domain) -> builder.visit(r2dbcFind()));
+                .transform((builder, type, loader, module, domain) -> builder.visit(r2dbcFind()))
+                // a factory built directly (new PostgresqlConnectionFactory(...)) is judged when it connects
+                .type(not(isInterface()).and(hasSuperType(named("io.r2dbc.spi.ConnectionFactory"))))
+                .transform((builder, type, loader, module, domain) -> builder.visit(r2dbcCreate()));
     }
 
     /**
@@ -109,6 +116,11 @@ final class Weaving {
         ClassFileLocator locator = ClassFileLocator.ForClassLoader.of(Weaving.class.getClassLoader());
         TypeDescription advice = TypePool.Default.of(locator).describe(R2DBC_ADVICE).resolve();
         return Advice.to(advice, locator).on(named("find").and(isStatic()).and(takesArguments(1)));
+    }
+
+    private static AsmVisitorWrapper r2dbcCreate() {
+        return Advice.to(R2dbcCreateAdvice.class).on(named("create").and(takesArguments(0)).and(not(isAbstract()))
+                .and(not(isStatic())).and(not(isBridge())));
     }
 
     /** A class that should be woven and could not be: recorded as an error, which fails the build after the tests. */

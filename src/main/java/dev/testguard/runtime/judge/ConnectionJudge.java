@@ -41,6 +41,7 @@ public final class ConnectionJudge {
     private final TestClasses tests;
     private final Classifier staticRules;
     private final R2dbcLiveCheck r2dbc;
+    private final LiveCheckFailures failures;
     private final Map<DatabaseKey, Verdict> verdicts = new ConcurrentHashMap<>();
     private final Map<Spelling, Decision> spellings = new ConcurrentHashMap<>();
     private final Map<String, Decision> metadataUrls = new ConcurrentHashMap<>();
@@ -72,7 +73,8 @@ public final class ConnectionJudge {
         this.log = log;
         this.tests = tests;
         this.staticRules = Classifier.standardFindingMain(settings, LiveProbe.OFFLINE, () -> null);
-        this.r2dbc = new R2dbcLiveCheck(this, log);
+        this.failures = new LiveCheckFailures(log);
+        this.r2dbc = new R2dbcLiveCheck(this, failures);
     }
 
     /**
@@ -168,8 +170,15 @@ public final class ConnectionJudge {
         return connection;
     }
 
+    /** The live verdict, cached; a live check that could not run refuses (fail closed) and caches nothing. */
     private Verdict liveVerdict(Decision decision, Connection connection) throws SQLException {
-        return remember(decision, classifyLive(decision, connection));
+        Verdict verdict = classifyLive(decision, connection);
+        String why = LiveCheckFailures.why(verdict);
+        if (why != null) {
+            closeQuietly(connection);
+            throw failures.refusal(decision, "a connection to", "over it", why, decision.url().password());
+        }
+        return remember(decision, verdict);
     }
 
     /** The live rules over an open connection, not cached yet; an internal error closes it and refuses. */

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The fork's record file: {@code armed} at start, one {@code connection} record the first time a (database, verdict,
+ * The fork's record file (the bootstrap agent wrote {@code armed} at start): one {@code connection} record the first time a (database, verdict,
  * test class) is seen, every refusal before its exception is thrown, and the final counts at exit. Between first
  * sight and exit a connection of a known kind costs one increment of its {@link Tally}.
  */
@@ -47,10 +47,6 @@ public final class ConnectionLog {
 
     public Path file() {
         return file;
-    }
-
-    public void armed() throws IOException {
-        RuntimeRecords.append(file, RuntimeRecord.armed(token, pid, Runtime.version().toString()));
     }
 
     /**

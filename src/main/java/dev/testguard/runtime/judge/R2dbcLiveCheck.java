@@ -1,9 +1,7 @@
 package dev.testguard.runtime.judge;
 
-import dev.testguard.jdbc.Secrets;
 import dev.testguard.jdbc.Vendor;
 import dev.testguard.policy.Verdict;
-import dev.testguard.probe.LiveFacts;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -19,11 +17,11 @@ final class R2dbcLiveCheck {
     static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     private final ConnectionJudge judge;
-    private final ConnectionLog log;
+    private final LiveCheckFailures failures;
 
-    R2dbcLiveCheck(ConnectionJudge judge, ConnectionLog log) {
+    R2dbcLiveCheck(ConnectionJudge judge, LiveCheckFailures failures) {
         this.judge = judge;
-        this.log = log;
+        this.failures = failures;
     }
 
     /**
@@ -45,9 +43,9 @@ final class R2dbcLiveCheck {
         }
         try {
             Verdict verdict = judge.classifyLive(decision, connection);
-            LiveFacts.Status status = verdict.live().status();
-            if (verdict.isSafe() && status != LiveFacts.Status.REACHABLE && status != LiveFacts.Status.NOT_CHECKED) {
-                throw cannotCheck(decision, verdict.live().message(), password);
+            String why = LiveCheckFailures.why(verdict);
+            if (why != null) {
+                throw cannotCheck(decision, why, password);
             }
             return judge.remember(decision, verdict);
         } finally {
@@ -60,12 +58,6 @@ final class R2dbcLiveCheck {
     }
 
     private SQLException cannotCheck(Decision decision, String why, String password) {
-        String cause = password == null || password.isEmpty() ? why : Secrets.maskText(why, password);
-        String message = "testguard refused an R2DBC connection factory for " + decision.maskedUrl()
-                + ": the runtime guard could not run its live checks (stamp, row count) over R2DBC (" + cause
-                + "), and it never lets a connection through unchecked. If the database is up and the guard is wrong, "
-                + Refusals.turnOffAndReport();
-        log.error(decision.maskedUrl(), message);
-        return new SQLException(message, Refusals.SQL_STATE);
+        return failures.refusal(decision, "an R2DBC connection factory for", "over R2DBC", why, password);
     }
 }

@@ -31,6 +31,9 @@ final class E2eDatabases {
     final String myDev;
     final String myTest;
     final String myStampedProtected;
+    /** A *_test database stamped protected whose stamp {@link #myUnreadableUser} may not read. */
+    final String myUnreadableStamp;
+    final String myUnreadableUser;
 
     private E2eDatabases(String prefix) {
         pgDev = prefix + "_dev";
@@ -41,6 +44,8 @@ final class E2eDatabases {
         myDev = prefix + "_dev";
         myTest = prefix + "_test";
         myStampedProtected = prefix + "_stamped_test";
+        myUnreadableStamp = prefix + "_nosel_test";
+        myUnreadableUser = prefix + "_nosel";
     }
 
     static E2eDatabases create(String prefix) throws SQLException {
@@ -57,6 +62,9 @@ final class E2eDatabases {
             d.createMariadb(d.myTest, 0);
             d.createMariadb(d.myStampedProtected, 3);
             stampMariadb(d.myStampedProtected, Stamp.Role.PROTECTED);
+            d.createMariadb(d.myUnreadableStamp, 3);
+            stampMariadb(d.myUnreadableStamp, Stamp.Role.PROTECTED);
+            d.createUnreadableStampUser();
         } catch (SQLException | RuntimeException e) {
             d.drop();
             throw e;
@@ -68,9 +76,10 @@ final class E2eDatabases {
         for (String db : new String[] {pgDev, pgTest, pgNeutral, pgStampedProtected, pgBig}) {
             execute(PG + "postgres", "postgres", "DROP DATABASE IF EXISTS \"" + db + "\" WITH (FORCE)");
         }
-        for (String db : new String[] {myDev, myTest, myStampedProtected}) {
+        for (String db : new String[] {myDev, myTest, myStampedProtected, myUnreadableStamp}) {
             execute(MARIA, "root", "DROP DATABASE IF EXISTS `" + db + "`");
         }
+        execute(MARIA, "root", "DROP USER IF EXISTS '" + myUnreadableUser + "'@'%'");
     }
 
     /** Rows of {@code items} in every database that holds some. */
@@ -81,6 +90,7 @@ final class E2eDatabases {
         }
         counts.put("maria:" + myDev, count(MARIA + myDev, "root"));
         counts.put("maria:" + myStampedProtected, count(MARIA + myStampedProtected, "root"));
+        counts.put("maria:" + myUnreadableStamp, count(MARIA + myUnreadableStamp, "root"));
         return counts;
     }
 
@@ -96,6 +106,17 @@ final class E2eDatabases {
         for (long i = 1; i <= rows; i++) {
             execute(MARIA + db, "root", "INSERT INTO items VALUES (" + i + ", 'item " + i + "')");
         }
+    }
+
+    /**
+     * A user who may delete the rows but not read the stamp: INSERT on the stamp table only (so the table is
+     * visible to it, and reading it fails), as a hand-made grant could leave it.
+     */
+    private void createUnreadableStampUser() throws SQLException {
+        String user = "'" + myUnreadableUser + "'@'%'";
+        execute(MARIA, "root", "CREATE USER " + user,
+                "GRANT SELECT, DELETE ON `" + myUnreadableStamp + "`.items TO " + user,
+                "GRANT INSERT ON `" + myUnreadableStamp + "`.testguard_stamp TO " + user);
     }
 
     private static void stamp(String db, Stamp.Role role) throws SQLException {

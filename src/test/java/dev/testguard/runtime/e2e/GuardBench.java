@@ -12,20 +12,27 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The runtime guard's costs (bench/runtime-guard.sh runs this): JVM start-up, 1 000 DriverManager connections and
- * 10 000 pool borrows to one {@code *_test} database, and the heap after a full GC, each measured in child JVMs with
- * and without {@code -javaagent}, alternating, in the same run. Prints medians and ratios.
+ * 10 000 pool borrows to one {@code *_test} database (pool start, steady state and the whole run), and the heap
+ * after a full GC, each measured in child JVMs with and without {@code -javaagent}, alternating, in the same run.
+ * Prints medians, ratios and the load average.
  */
 public final class GuardBench {
 
+    /** Optional: the -javaagent argument of another build of the guard (e.g. the previous one), measured too. */
+    static final String BASELINE = "bench.baseline.agent";
+
     private final Path work;
     private final String agentArgument;
+    private final String baselineArgument = System.getProperty(BASELINE, "");
 
     private GuardBench(Path work, String agentArgument) {
         this.work = work;
@@ -41,12 +48,18 @@ public final class GuardBench {
         try {
             GuardBench bench = new GuardBench(work, agentArgument(work));
             String url = "jdbc:postgresql://localhost:5432/" + db;
-            bench.compare("JVM start (noop main), wall ms", rounds * 2, "WALL", "noop");
-            bench.compare("1000 DriverManager connections, ms", rounds, "ELAPSED_MS", "dm", url, "1000");
-            bench.compare("10000 Hikari borrows (pool start included), ms", rounds, "ELAPSED_MS", "hikari", url,
-                    "10000");
-            bench.compare("heap used after full GC (after 1000 DriverManager connections), bytes", rounds,
-                    "HEAP_USED", "dm", url, "1000");
+            System.out.println("load average at start: " + loadAverage());
+            bench.compare(rounds * 2, new String[] {"noop"}, "WALL", "JVM start (noop main), wall ms",
+                    "HEAP_USED", "heap used after full GC, noop main (goal: < 10 MB added), bytes");
+            bench.compare(rounds, new String[] {"dm", url, "1000"},
+                    "ELAPSED_MS", "1000 DriverManager connections (goal: ratio <= 1.10), ms",
+                    "HEAP_USED", "heap used after full GC, 1000 DriverManager connections (goal: < 10 MB added), bytes");
+            bench.compare(rounds, new String[] {"hikari", url, "10000"},
+                    "ELAPSED_MS", "10000 Hikari borrows, pool start and close included (goal: ratio <= 1.02), ms",
+                    "SETUP_MS", "  of which pool start and first borrow (one-off: driver weaving, first judgement), ms",
+                    "STEADY_MS", "  of which the other 9999 borrows (steady state), ms",
+                    "HEAP_USED", "heap used after full GC, 10000 Hikari borrows (goal: < 10 MB added), bytes");
+            System.out.println("load average at end: " + loadAverage());
         } finally {
             admin("DROP DATABASE IF EXISTS \"" + db + "\" WITH (FORCE)");
         }
@@ -62,25 +75,42 @@ public final class GuardBench {
         return "-javaagent:" + jar + "=" + options;
     }
 
-    private void compare(String what, int rounds, String key, String... args) throws Exception {
-        List<Long> with = new ArrayList<>();
-        List<Long> without = new ArrayList<>();
-        run(false, key, args); // warm the file cache once
+    /** Runs the child with {@code args}, without and with the guard alternating; prints each key's medians. */
+    private void compare(int rounds, String[] args, String... keysAndLabels) throws Exception {
+        Map<String, List<Long>> with = new HashMap<>();
+        Map<String, List<Long>> without = new HashMap<>();
+        Map<String, List<Long>> baseline = new HashMap<>();
+        run(null, args); // warm the file cache once
         for (int i = 0; i < rounds; i++) {
-            without.add(run(false, key, args));
-            with.add(run(true, key, args));
+            add(without, run(null, args));
+            add(with, run(agentArgument, args));
+            if (!baselineArgument.isEmpty()) {
+                add(baseline, run(baselineArgument, args));
+            }
         }
-        long w = median(with);
-        long wo = median(without);
-        System.out.printf(Locale.ROOT, "%-80s without %,12d  with %,12d  added %,10d  ratio %.3f%n", what, wo, w,
-                w - wo, (double) w / wo);
+        for (int k = 0; k < keysAndLabels.length; k += 2) {
+            long w = median(with.get(keysAndLabels[k]));
+            long wo = median(without.get(keysAndLabels[k]));
+            System.out.printf(Locale.ROOT, "%-105s without %,12d  with %,12d  added %,10d  ratio %.3f%n",
+                    keysAndLabels[k + 1], wo, w, w - wo, (double) w / wo);
+            if (!baselineArgument.isEmpty()) {
+                long b = median(baseline.get(keysAndLabels[k]));
+                System.out.printf(Locale.ROOT, "%-105s                       baseline %,12d  added %,10d  ratio %.3f%n",
+                        "", b, b - wo, (double) b / wo);
+            }
+        }
     }
 
-    private long run(boolean guarded, String key, String... args) throws Exception {
+    private static void add(Map<String, List<Long>> figures, Map<String, Long> run) {
+        run.forEach((key, value) -> figures.computeIfAbsent(key, k -> new ArrayList<>()).add(value));
+    }
+
+    /** The child's (with {@code agent}, a -javaagent argument, or none) {@code KEY value} lines, and {@code WALL}: the child's wall time seen from here. */
+    private Map<String, Long> run(String agent, String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        if (guarded) {
-            command.add(agentArgument);
+        if (agent != null) {
+            command.add(agent);
         }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
@@ -92,13 +122,23 @@ public final class GuardBench {
         if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
             throw new IllegalStateException("the bench JVM failed: " + Files.readString(out));
         }
-        long wall = (System.nanoTime() - start) / 1_000_000;
-        if (key.equals("WALL")) {
-            return wall;
+        Map<String, Long> figures = new HashMap<>();
+        figures.put("WALL", (System.nanoTime() - start) / 1_000_000);
+        for (String line : Files.readAllLines(out)) {
+            String[] parts = line.split(" ");
+            if (parts.length == 2 && parts[0].matches("[A-Z_]+") && parts[1].matches("\\d+")) {
+                figures.put(parts[0], Long.parseLong(parts[1]));
+            }
         }
-        return Files.readAllLines(out).stream().filter(l -> l.startsWith(key + " "))
-                .map(l -> Long.parseLong(l.substring(key.length() + 1).trim())).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no " + key + " in " + out));
+        return figures;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
     }
 
     private static long median(List<Long> values) {

@@ -6,11 +6,13 @@ import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 
 /**
  * One measured JVM of bench/runtime-guard.sh: {@code noop} (start-up only), {@code dm <url> <n>} (n DriverManager
  * connections opened and closed), {@code hikari <url> <n>} (a pool, n borrows), each printing
- * {@code ELAPSED_MS} and {@code HEAP_USED} after a full GC.
+ * {@code ELAPSED_MS} and {@code HEAP_USED} after a full GC; {@code hikari} also prints {@code SETUP_MS} (pool start and
+ * the first borrow) and {@code STEADY_MS} (the other n - 1 borrows).
  */
 public final class GuardBenchChild {
 
@@ -54,12 +56,21 @@ public final class GuardBenchChild {
         config.setJdbcUrl(url);
         config.setUsername("postgres");
         config.setMaximumPoolSize(4);
+        long start = System.nanoTime();
         try (HikariDataSource pool = new HikariDataSource(config)) {
-            for (int i = 0; i < n; i++) {
-                try (Connection c = pool.getConnection()) {
-                    c.getAutoCommit();
-                }
+            borrow(pool);
+            long steady = System.nanoTime();
+            System.out.println("SETUP_MS " + (steady - start) / 1_000_000);
+            for (int i = 1; i < n; i++) {
+                borrow(pool);
             }
+            System.out.println("STEADY_MS " + (System.nanoTime() - steady) / 1_000_000);
+        }
+    }
+
+    private static void borrow(DataSource pool) throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            c.getAutoCommit();
         }
     }
 }

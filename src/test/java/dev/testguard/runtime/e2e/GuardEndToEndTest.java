@@ -85,6 +85,10 @@ class GuardEndToEndTest {
         assertThat(run.result("r2dbc-test-stamped-protected")).contains("R2dbcPermissionDeniedException",
                 "testguard refused a connection to jdbc:postgresql://localhost:5432/" + dbs.pgStampedProtected);
         assertThat(run.result("r2dbc-test-over-maxrows")).contains("R2dbcPermissionDeniedException", dbs.pgBig);
+        assertThat(run.result("maria-unreadable-stamp")).contains("testguard refused a connection to jdbc:mariadb://"
+                + "localhost:3306/" + dbs.myUnreadableStamp + ": the runtime guard could not run its live checks",
+                "SELECT command denied", "-Dtestguard.offline=true", "-Dtestguard.runtime=false");
+        assertThat(run.result("r2dbc-direct-dev")).contains("R2dbcPermissionDeniedException", dbs.pgDev);
         assertThat(run.stdout()).contains("MARKER armed:" + token).doesNotContain(SECRET);
         assertThat(unguarded.exitCode()).as(unguarded.describe()).isZero();
         assertThat(run.linesNotIn(unguarded)).as("stderr lines only the guarded JVM printed\n" + run.describe())
@@ -119,6 +123,12 @@ class GuardEndToEndTest {
                 "REFUSED");
         add(lines, expected, "maria-r2dbc-dev", "r2dbc", maria + dbs.myDev, "", "REFUSED");
         add(lines, expected, "maria-r2dbc-test", "r2dbc", maria + dbs.myTest, "", "OK");
+        add(lines, expected, "r2dbc-direct-dev", "r2dbc-direct", r2dbc + dbs.pgDev, "", "REFUSED");
+        add(lines, expected, "r2dbc-direct-stamped-protected", "r2dbc-direct", r2dbc + dbs.pgStampedProtected, "",
+                "REFUSED");
+        add(lines, expected, "r2dbc-direct-test", "r2dbc-direct", r2dbc + dbs.pgTest, "", "OK");
+        add(lines, expected, "maria-r2dbc-direct-dev", "r2dbc-direct", maria + dbs.myDev, "", "REFUSED");
+        add(lines, expected, "maria-r2dbc-direct-test", "r2dbc-direct", maria + dbs.myTest, "", "OK");
         Map<String, Long> before = dbs.rowCounts();
         String token = "e2e" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -137,6 +147,12 @@ class GuardEndToEndTest {
         assertThat(run.result("maria-r2dbc-test-stamped-protected")).contains("R2dbcPermissionDeniedException",
                 "testguard refused a connection to jdbc:mariadb://localhost:3306/" + dbs.myStampedProtected,
                 "Rule 'stamp'");
+        assertThat(run.result("r2dbc-direct-dev")).contains("R2dbcPermissionDeniedException",
+                "testguard refused a connection to jdbc:postgresql://localhost:5432/" + dbs.pgDev,
+                "-Dtestguard.allow=localhost:5432/" + dbs.pgDev);
+        assertThat(run.result("maria-r2dbc-direct-dev")).contains("R2dbcPermissionDeniedException",
+                "testguard refused a connection to jdbc:mariadb://localhost:3306/" + dbs.myDev);
+        assertThat(run.result("r2dbc-direct-stamped-protected")).contains("Rule 'stamp'");
         assertThat(run.result("r2dbc-nothing-listens")).contains("testguard refused an R2DBC connection factory for "
                 + "jdbc:postgresql://localhost:1/" + dbs.pgTest, "could not run its live checks",
                 "-Dtestguard.runtime=false");
@@ -164,7 +180,11 @@ class GuardEndToEndTest {
         for (String db : List.of(dbs.pgDev, dbs.pgStampedProtected, dbs.pgBig, dbs.myDev)) {
             assertThat(refusedDatabases).anyMatch(d -> d.contains(db));
         }
-        assertThat(recorded).filteredOn(RuntimeRecord::isRefusal).allMatch(r -> TEST_CLASS.equals(r.testClass()));
+        assertThat(recorded).filteredOn(RuntimeRecord::isRefusal).filteredOn(r -> r.event().equals(
+                RuntimeRecord.CONNECTION)).allMatch(r -> TEST_CLASS.equals(r.testClass()));
+        assertThat(recorded).as("the live check that could not run is an error of the guard (the build fails)")
+                .anyMatch(r -> !r.event().equals(RuntimeRecord.CONNECTION) && r.isRefusal()
+                        && String.valueOf(r.url()).contains(dbs.myUnreadableStamp));
         assertThat(recorded).anyMatch(r -> !r.isRefusal() && r.event().equals(RuntimeRecord.CONNECTION)
                 && String.valueOf(r.url()).contains(dbs.pgTest) && TEST_CLASS.equals(r.testClass()));
         try (Stream<Path> files = Files.list(dir.resolve("records"))) {
@@ -200,6 +220,12 @@ class GuardEndToEndTest {
         add(lines, expected, "maria-ds-dev", "mariadbds", maria + dbs.myDev, "root", "REFUSED 28000");
         add(lines, expected, "maria-ds-test", "mariadbds", maria + dbs.myTest, "root", "OK");
         add(lines, expected, "h2-mem", "dm", "jdbc:h2:mem:e2e", "sa", "OK");
+        add(lines, expected, "maria-unreadable-stamp", "dm", maria + dbs.myUnreadableStamp, dbs.myUnreadableUser,
+                "REFUSED 28000");
+        add(lines, expected, "r2dbc-direct-dev", "r2dbc-direct", "r2dbc:postgresql://postgres@localhost:5432/"
+                + dbs.pgDev, "", "REFUSED");
+        add(lines, expected, "r2dbc-direct-test", "r2dbc-direct", "r2dbc:postgresql://postgres@localhost:5432/"
+                + dbs.pgTest, "", "OK");
         add(lines, expected, "r2dbc-dev", "r2dbc", "r2dbc:postgresql://postgres@localhost:5432/" + dbs.pgDev, "",
                 "REFUSED");
         add(lines, expected, "r2dbc-test", "r2dbc", "r2dbc:postgresql://postgres@localhost:5432/" + dbs.pgTest, "",

@@ -46,6 +46,9 @@ public final class GuardedMain {
             if (kind.equals("r2dbc")) {
                 return r2dbc(url);
             }
+            if (kind.equals("r2dbc-direct")) {
+                return r2dbcDirect(ConnectionFactoryOptions.parse(url));
+            }
             if (kind.equals("hikari")) {
                 return hikari(url, user, password);
             }
@@ -113,6 +116,31 @@ public final class GuardedMain {
         Mono.from(factory.create())
                 .flatMap(c -> Mono.from(c.createStatement("DELETE FROM items WHERE 1 = 0").execute())
                         .then(Mono.from(c.close())))
+                .block();
+        return "OK";
+    }
+
+    /**
+     * The factory built directly, as a test that never goes through {@code ConnectionFactories} does; used through
+     * its own type (whose {@code create()} returns a {@code Mono}), and deleting the rows it reaches.
+     */
+    private static String r2dbcDirect(ConnectionFactoryOptions o) {
+        String host = (String) o.getRequiredValue(ConnectionFactoryOptions.HOST);
+        int port = (Integer) o.getRequiredValue(ConnectionFactoryOptions.PORT);
+        String database = (String) o.getRequiredValue(ConnectionFactoryOptions.DATABASE);
+        String user = (String) o.getRequiredValue(ConnectionFactoryOptions.USER);
+        Mono<? extends io.r2dbc.spi.Connection> connection;
+        if (o.getRequiredValue(ConnectionFactoryOptions.DRIVER).equals("postgresql")) {
+            connection = new io.r2dbc.postgresql.PostgresqlConnectionFactory(io.r2dbc.postgresql
+                    .PostgresqlConnectionConfiguration.builder().host(host).port(port).database(database)
+                    .username(user).build()).create();
+        } else {
+            connection = org.mariadb.r2dbc.MariadbConnectionFactory.from(org.mariadb.r2dbc
+                    .MariadbConnectionConfiguration.builder().host(host).port(port).database(database)
+                    .username(user).build()).create();
+        }
+        connection.flatMap(c -> Mono.from(c.createStatement("DELETE FROM items").execute())
+                        .flatMap(r -> Mono.from(r.getRowsUpdated())).then(Mono.from(c.close())))
                 .block();
         return "OK";
     }

@@ -8,6 +8,8 @@ import dev.testguard.policy.PolicySettings;
 import dev.testguard.runtime.RuntimeRecord;
 import dev.testguard.runtime.RuntimeRecords;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -87,5 +89,37 @@ class ConnectionJudgeTest {
                 .contains("-Dtestguard.runtime=false").doesNotContain("s3cret");
         assertThat(RuntimeRecords.read(dir.resolve("records"), "tok")).singleElement()
                 .satisfies(r -> assertThat(r.event()).isEqualTo(RuntimeRecord.ERROR));
+    }
+
+    /** Fail closed: a test-named database whose live check throws (here: over a closed connection) is refused. */
+    @Test
+    void aJdbcConnectionWhoseLiveCheckCannotRunIsRefusedAndClosed() throws SQLException {
+        ConnectionJudge judge = judge(false);
+        String url = "jdbc:postgresql://localhost:5432/shop_test";
+        ConnectionJudge.Pending pending = judge.before(url, new Properties(), false);
+        Connection connection = DriverManager.getConnection("jdbc:postgresql://localhost:5432/postgres", "postgres",
+                "");
+        connection.close();
+
+        assertThatThrownBy(() -> judge.after(pending, connection)).isInstanceOf(SQLException.class)
+                .hasMessageStartingWith("testguard refused a connection to " + url + ": the runtime guard could not"
+                        + " run its live checks (stamp, row count) over it (")
+                .hasMessageContaining("-Dtestguard.offline=true").hasMessageContaining("-Dtestguard.runtime=false")
+                .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("28000");
+        assertThat(RuntimeRecords.read(dir.resolve("records"), "tok")).singleElement()
+                .satisfies(r -> assertThat(r.event()).isEqualTo(RuntimeRecord.ERROR));
+    }
+
+    /** Legit databases still pass the live check: an empty SQLite file and a fresh H2 file database, no stamp table. */
+    @Test
+    void freshUnstampedTestDatabasesPassTheLiveCheck() throws SQLException {
+        ConnectionJudge judge = judge(false);
+        for (String url : List.of("jdbc:sqlite:" + dir.resolve("app_test.db"), "jdbc:h2:" + dir.resolve("orders_test"))) {
+            ConnectionJudge.Pending pending = judge.before(url, new Properties(), false);
+            try (Connection connection = DriverManager.getConnection(url)) {
+                assertThat(judge.after(pending, connection)).as(url).isSameAs(connection);
+            }
+        }
+        assertThat(RuntimeRecords.read(dir.resolve("records"), "tok")).noneMatch(RuntimeRecord::isRefusal);
     }
 }

@@ -62,6 +62,23 @@ public final class Bridge {
         }
     }
 
+    /**
+     * The publisher {@code factory.create()} returns: its own, or one that signals the refusal. An internal error of
+     * the guard refuses too, by an exception from {@code create()}.
+     */
+    public static Object r2dbcCreate(Object factory, Object publisher, String returnType) {
+        try {
+            return hooks().r2dbcCreate(factory, publisher, returnType);
+        } catch (RuntimeException e) {
+            if (String.valueOf(e.getMessage()).startsWith("testguard refused")) {
+                throw e; // the refusal itself, where no publisher of the return type could carry it
+            }
+            throw new IllegalStateException(GuardFailure.message(e), e);
+        } catch (Exception | Error e) {
+            throw new IllegalStateException(GuardFailure.message(e), e);
+        }
+    }
+
     private static ConnectionHooks hooks() {
         ConnectionHooks h = hooks;
         if (h == null) {

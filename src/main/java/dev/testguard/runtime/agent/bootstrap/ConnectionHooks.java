@@ -47,4 +47,13 @@ public interface ConnectionHooks {
      * @return the refusal message, or null when the connection factory may be handed out
      */
     String judgeR2dbc(Map<String, String> options, ClassLoader loader, Object factory);
+
+    /**
+     * {@code factory.create()} returned {@code publisher}: judged once per factory (one {@code ConnectionFactories}
+     * judged already keeps that verdict; any other is judged by the target its configuration names).
+     *
+     * @param returnType the binary name of the woven method's return type
+     * @return {@code publisher}, or one of {@code returnType} that signals the refusal
+     */
+    Object r2dbcCreate(Object factory, Object publisher, String returnType) throws Exception;
 }

@@ -27,12 +27,19 @@ public final class IsolatedGuardLoader extends URLClassLoader {
     /** The entries of a class path joined with the platform's path separator. */
     public static List<Path> split(String joined) {
         List<Path> paths = new ArrayList<>();
-        for (String part : joined.split(java.util.regex.Pattern.quote(File.pathSeparator))) {
-            if (!part.isEmpty()) {
-                paths.add(Path.of(part));
+        char separator = File.pathSeparatorChar;
+        int start = 0;
+        while (start <= joined.length()) {
+            int end = joined.indexOf(separator, start);
+            if (end < 0) {
+                end = joined.length();
             }
+            if (end > start) {
+                paths.add(Path.of(joined.substring(start, end)));
+            }
+            start = end + 1;
         }
-        return paths;
+        return paths; // no String.split: a regular expression would cost the JVM's start-up
     }
 
     private static URL[] urls(List<Path> classpath) {
