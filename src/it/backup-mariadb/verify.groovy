@@ -28,6 +28,8 @@ try {
     assert m.engine == 'mariadb-dump' || m.engine == 'mysqldump' || m.engine == 'jdbc-mysql'
     assert m.verification.result == 'PASSED'
     assert m.rowCounts == [items: 300, tags: 120]
+    assert m.checksums.keySet() == ['items', 'tags'] as Set : "content checksums of every table, found: ${m.checksums}"
+    assert log =~ /2 of 2 tables checksum-verified/
 
     assert !log.contains(secret)
     store.eachFileRecurse { f -> if (f.name == 'manifest.json') assert !f.text.contains(secret) }

@@ -8,7 +8,9 @@ try {
     assert safety ==~ /${dst}_tgsafe_[0-9a-z]+/ : "one safety schema, found: ${safety}"
     assert log =~ /moved the 3 tables of '${dst}' into the safety schema '${safety}'; restoring \S+/
     assert log =~ /restored \S+ into '${dst}'; its previous state is schema '${safety}'/
-    assert log =~ /row counts match the manifest; \d+ of \d+ tables content-checksum-verified/
+    def verified = (log =~ /row counts match the manifest; (\d+) of (\d+) tables content-checksum-verified/)
+    assert verified.find() : 'no checksum line in the log'
+    assert verified.group(2) as int > 0 && verified.group(1) == verified.group(2) : "not every table checksum-verified: ${verified.group(0)}"
     // the target's data is now the backup's; its protected stamp and the user's grants are as before
     fx.targetHoldsWhat('src')
     assert fx.fingerprint(dst, 'orders').startsWith('500:')

@@ -4,6 +4,7 @@ import dev.testguard.backup.mysql.MysqlReplacingRestore;
 import dev.testguard.backup.postgres.PgReplacingRestore;
 import dev.testguard.db.DatabaseAdmin;
 import dev.testguard.db.DatabaseAdmins;
+import dev.testguard.db.DatabaseLock;
 import dev.testguard.db.DatabaseTarget;
 import dev.testguard.guard.DestructiveGuard;
 import dev.testguard.guard.DestructiveRefusal;
@@ -17,7 +18,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Restores a backup over a database. In this order, and nothing is touched before the last step: confirmation, the
+ * Restores a backup over a database, holding the store's lock and then the database's server-side lock
+ * ({@link DatabaseAdmin#lock}, the one reset, provision and release take), so that a reset and a restore of one database
+ * take turns. In this order, and nothing is touched before the last step: confirmation, the
  * store's leftovers cleaned, payload SHA-256, then the vendor's {@link ReplacingRestore}: the current content is set
  * aside in constant time (PostgreSQL: a renamed database, or renamed schemas; MySQL/MariaDB: tables moved to a safety
  * schema), the backup restored and verified (row counts and content checksums), and on any failure the original put
@@ -79,7 +82,8 @@ public final class RestoreCommand {
                     + ": everything in it is replaced. To go ahead, confirm with -Dtestguard.confirm=" + database);
         }
         DestructiveGuard guard = new DestructiveGuard("restore", maxRows, confirm);
-        try (StoreLock lock = store.lock(lockWait, progress::report)) {
+        // the store's lock, then the database's (the one reset, provision and release hold): never the other way round
+        try (StoreLock lock = store.lock(lockWait, progress::report); DatabaseLock held = admin.lock(database, lockWait)) {
             // read-only, and a connection takes a while to open: it runs beside the store's own work and the SHA-256
             Beside<Boolean> exists = Beside.start("restore-target-exists", () -> admin.exists(database));
             for (String name : store.removePartials()) {

@@ -97,17 +97,37 @@ public final class MysqlAdmin implements DatabaseAdmin {
 
     @Override
     public Map<String, Long> exactRowCounts(String database) throws SQLException {
-        Map<String, Long> counts = new TreeMap<>();
         try (Connection c = openServer()) {
-            for (String table : tables(c, database)) {
-                try (Statement st = c.createStatement();
-                     ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + quote(database) + "." + quote(table))) {
-                    rs.next();
-                    counts.put(table, rs.getLong(1));
-                }
+            return exactRowCounts(c, database);
+        }
+    }
+
+    /** Exact row counts of {@code database}'s base tables over {@code c} (inside its snapshot, if it has one). */
+    public static Map<String, Long> exactRowCounts(Connection c, String database) throws SQLException {
+        Map<String, Long> counts = new TreeMap<>();
+        for (String table : tables(c, database)) {
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + quote(database) + "." + quote(table))) {
+                rs.next();
+                counts.put(table, rs.getLong(1));
             }
         }
         return counts;
+    }
+
+    /** A repeatable-read snapshot on {@code c}, taken now (as {@code mariadb-dump --single-transaction} takes its own). */
+    public static void startConsistentSnapshot(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+            st.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT");
+        }
+    }
+
+    /** Ends the snapshot of {@link #startConsistentSnapshot}. */
+    public static void endSnapshot(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("ROLLBACK");
+        }
     }
 
     @Override

@@ -75,15 +75,46 @@ class FourBuildsAtOnceTest {
         rounds("restore", backup());
     }
 
+    /** Two builds reset and two restore the same database at once: they take turns on the database's lock. */
+    @Test
+    void postgresResetsAndRestoresAtOnceTakeTurns() throws Exception {
+        postgres();
+        resetsAndRestores();
+    }
+
+    @Test
+    void mariadbResetsAndRestoresAtOnceTakeTurns() throws Exception {
+        mariadb();
+        resetsAndRestores();
+    }
+
+    /** The baseline and the backup hold the same rows, so whichever goal ran last, the database holds just those. */
+    private void resetsAndRestores() throws Exception {
+        saveBaseline();
+        Path store = backup();
+        for (int b = 0; b < BUILDS; b++) {
+            start(b % 2 == 0 ? "reset" : "restore", b % 2 == 0 ? dir : store, b);
+        }
+        rounds("reset+restore");
+    }
+
     private void rounds(String goal, Path workDir) throws Exception {
+        for (int b = 0; b < BUILDS; b++) {
+            start(goal, workDir, b);
+        }
+        rounds(goal);
+    }
+
+    private void start(String goal, Path workDir, int b) throws Exception {
+        builds.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), GoalInChildJvm.class.getName(), goal, vendor, db, user(),
+                workDir.toString()).redirectError(dir.resolveSibling(dir.getFileName() + "-build" + b + ".err").toFile())
+                .start());
+    }
+
+    private void rounds(String goal) throws Exception {
         String identity = identity();
         long start = System.nanoTime();
-        for (int b = 0; b < BUILDS; b++) {
-            builds.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                    System.getProperty("java.class.path"), GoalInChildJvm.class.getName(), goal, vendor, db, user(),
-                    workDir.toString()).redirectError(dir.resolveSibling(dir.getFileName() + "-build" + b + ".err").toFile())
-                    .start());
-        }
         for (int round = 1; round <= ROUNDS; round++) {
             PgTestDb.exec(target(), "INSERT INTO items VALUES (" + (100 + round) + ", 'from a test')");
             for (Process build : builds) {

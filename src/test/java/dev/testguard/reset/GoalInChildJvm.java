@@ -7,7 +7,6 @@ import dev.testguard.backup.BackupStore;
 import dev.testguard.backup.PgTestDb;
 import dev.testguard.backup.RestoreCommand;
 import dev.testguard.backup.RetentionPolicy;
-import dev.testguard.backup.StoreLock;
 import dev.testguard.backup.mysql.MariaDbFixture;
 import dev.testguard.db.DatabaseAdmins;
 import dev.testguard.db.DatabaseLock;
@@ -26,7 +25,7 @@ import java.util.List;
 /**
  * One "build" of {@link FourBuildsAtOnceTest}: a JVM that runs the goal's domain class the way its mojo does, once per
  * {@code go} line on standard input, and answers one line: {@code OK present=<bool> <what it did>} or {@code FAIL <msg>}.
- * After a success it checks, holding the lock the goal takes (so no other build is half-way), that the database exists.
+ * After a success it checks, holding the database lock both goals take (so no other build is half-way), that the database exists.
  * Args: {@code reset|restore}, {@code pg|maria}, database, user, the project (reset) or backup (restore) directory.
  */
 public final class GoalInChildJvm {
@@ -44,7 +43,7 @@ public final class GoalInChildJvm {
             String answer;
             try {
                 String did = goal.equals("reset") ? reset(target, dir) : restore(target, dir);
-                answer = "OK present=" + present(goal, target, dir) + " " + did;
+                answer = "OK present=" + present(target) + " " + did;
             } catch (Exception e) {
                 answer = "FAIL " + e.getMessage();
             }
@@ -75,14 +74,10 @@ public final class GoalInChildJvm {
         return "restored " + r.restored().id() + "; previous state: " + r.safetyCopy();
     }
 
-    private static boolean present(String goal, DatabaseTarget target, Path dir) throws Exception {
+    /** Reset and restore both hold the database's lock while they work: holding it, no goal is half-way. */
+    private static boolean present(DatabaseTarget target) throws Exception {
         String name = target.databaseName();
-        if (goal.equals("reset")) {
-            try (DatabaseLock lock = DatabaseAdmins.forTarget(target).lock(name, WAIT)) {
-                return DatabaseAdmins.forTarget(target).exists(name);
-            }
-        }
-        try (StoreLock lock = new BackupStore(dir).lock(WAIT, line -> { })) {
+        try (DatabaseLock lock = DatabaseAdmins.forTarget(target).lock(name, WAIT)) {
             return DatabaseAdmins.forTarget(target).exists(name);
         }
     }

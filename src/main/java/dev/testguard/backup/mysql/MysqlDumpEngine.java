@@ -30,9 +30,8 @@ import java.util.regex.Pattern;
 /**
  * Backs up with {@code mariadb-dump} (or {@code mysqldump}) in one transaction, and restores with the
  * {@code mariadb}/{@code mysql} client. The dump names no database, so it restores under any name.
- * <p>Takes no content checksums: the tool's transaction snapshot is not ours to share, and checksums taken in
- * another transaction could differ from the dump under concurrent writes, failing a good backup. Its backups are
- * verified by row count; the built-in {@link JdbcMysqlDumpEngine} checksums in its own snapshot.
+ * <p>The tool's transaction snapshot is not ours to share: content checksums are taken in a snapshot right before
+ * and one right after the dump, and kept for the tables that did not change in between ({@link BracketChecksums}).
  */
 public final class MysqlDumpEngine implements BackupEngine {
 
@@ -63,9 +62,11 @@ public final class MysqlDumpEngine implements BackupEngine {
         BackupEngine.requireNewPayload(payload);
         String serverVersion;
         Map<String, Long> rowCounts;
+        BracketChecksums sums;
         try (Connection c = Connections.open(source, CONNECT_TIMEOUT)) {
             serverVersion = JdbcMysqlDumpEngine.scalar(c, "SELECT VERSION()");
             ConsistencyWarning.check(c, database, progress);
+            sums = BracketChecksums.before(source, database);
         } catch (SQLException e) {
             throw new BackupException("cannot connect to " + source + ": " + e.getMessage()
                     + ". Check that the server runs and the credentials are right.", e);
@@ -80,13 +81,15 @@ public final class MysqlDumpEngine implements BackupEngine {
         }
         args.add(database);
         runWithProgress(args, conn.environment(), payload, source, progress);
+        Map<String, String> checksums;
         try {
             rowCounts = new MysqlAdmin(source).exactRowCounts(database);
+            checksums = sums.after(progress);
         } catch (SQLException e) {
-            throw new BackupException("backup of " + source + " was written but its tables cannot be counted: "
-                    + e.getMessage(), e);
+            throw new BackupException("backup of " + source + " was written but its tables cannot be counted and"
+                    + " checksummed: " + e.getMessage(), e);
         }
-        return new BackupOutcome(id(), toolVersion(versionLine), serverVersion, "sql", rowCounts);
+        return new BackupOutcome(id(), toolVersion(versionLine), serverVersion, "sql", rowCounts, checksums);
     }
 
     private void runWithProgress(List<String> args, Map<String, String> env, Path payload, DatabaseTarget source,

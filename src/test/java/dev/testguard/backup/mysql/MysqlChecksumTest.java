@@ -86,13 +86,33 @@ class MysqlChecksumTest {
     }
 
     @Test
-    void mariadbDumpTakesNoChecksumsAndVerifiesByRowCount() throws Exception {
+    void mariadbDumpChecksumsEveryTableAsTheJdbcDumpDoesAndVerifies() throws Exception {
         MysqlDumpEngine tool = MysqlDumpEngine.onPath().orElseThrow();
         Manifest m = backup(tool);
-        assertThat(m.checksums()).isEmpty();
+        assertThat(m.checksums()).containsOnlyKeys("audit", "bulk", "child", "empty_one", "parent");
+        assertThat(m.checksums()).as("the same content, the same checksums").isEqualTo(backup(new JdbcMysqlDumpEngine()).checksums());
         VerifyBackupCommand.Result v = verify((t, o) -> tool);
         assertThat(v.passed()).as(v.backup().manifest().verification().details()).isTrue();
-        assertThat(v.backup().manifest().verification().details()).contains("0 of 5 tables checksum-verified");
+        assertThat(v.backup().manifest().verification().details()).contains("5 of 5 tables checksum-verified");
+    }
+
+    @Test
+    void aMariadbDumpBackupWhoseRestoreDiffersInOneValueFailsVerification() throws Exception {
+        MysqlDumpEngine tool = MysqlDumpEngine.onPath().orElseThrow();
+        backup(tool);
+        VerifyBackupCommand.Result v = verify((t, o) -> new Tampering(tool,
+                "UPDATE child SET fixed = X'01020305' WHERE fixed = X'01020304'"));
+        assertThat(v.passed()).isFalse();
+        assertThat(v.rows()).allMatch(RowCheck::ok);
+        assertThat(v.checksumMismatches()).containsExactly("child");
+    }
+
+    @Test
+    void aTableWrittenToWhileTheDumpRunsGetsNoChecksumTheOthersDo() throws Exception {
+        BracketChecksums sums = BracketChecksums.before(source, source.databaseName());
+        MariaDbFixture.exec(source.databaseName(), "UPDATE child SET fixed = X'01020305' WHERE fixed = X'01020304'");
+        assertThat(sums.after(progress::add)).containsOnlyKeys("audit", "bulk", "empty_one", "parent");
+        assertThat(progress).anyMatch(l -> l.contains("written to while the dump ran, verified by row count only: child"));
     }
 
     /** Restores with the real engine, then changes the restored data as a faulty restore could. */

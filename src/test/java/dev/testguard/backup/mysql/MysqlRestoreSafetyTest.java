@@ -12,12 +12,16 @@ import dev.testguard.backup.ReplacingRestore;
 import dev.testguard.backup.RestoreCommand;
 import dev.testguard.backup.RetentionPolicy;
 import dev.testguard.backup.StoredBackup;
+import dev.testguard.db.DatabaseAdmins;
+import dev.testguard.db.DatabaseLock;
 import dev.testguard.db.DatabaseTarget;
 import dev.testguard.guard.DestructiveGuard;
 import dev.testguard.jdbc.Vendor;
 import dev.testguard.probe.Stamp;
 import dev.testguard.probe.StampStores;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -27,6 +31,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,7 +82,11 @@ class MysqlRestoreSafetyTest {
                 .run("latest", target, null, db);
 
         assertThat(m.rowCounts()).containsEntry("items", 300L);
+        assertThat(m.tool()).as("the dump tool on PATH").isEqualTo("mariadb-dump");
+        assertThat(m.checksums()).containsOnlyKeys("items", "tags", "testguard_stamp");
         assertThat(r.rowsMatch()).isTrue();
+        assertThat(r.content().checksummed()).as("every table of the backup checksum-verified").isEqualTo(2);
+        assertThat(r.content().checksumMismatches()).isEmpty();
         assertThat(content(db)).isEqualTo(atBackup);
         assertThat(stampOf(db)).as("the target's own stamp, not the backup's").isEqualTo(stampBefore).contains("ops@after-backup");
         List<String> safety = query(null, "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE '" + db + "\\_tgsafe\\_%'");
@@ -99,16 +108,45 @@ class MysqlRestoreSafetyTest {
         StoredBackup tampered = new StoredBackup(stored.directory(), new Manifest(m.formatVersion(), m.id(), m.status(), m.purpose(),
                 m.database(), m.engine(), m.tool(), m.toolVersion(), m.format(), m.payload(), m.startedAt(), m.finishedAt(),
                 m.sizeBytes(), m.sha256(), wrong, m.checksums(), m.verification()));
-        ReplacingRestore.Request request = new ReplacingRestore.Request(tampered, MysqlEngines.choose(BackupOptions.DEFAULTS),
-                target, new DestructiveGuard("restore", 10_000, db), BackupOptions.DEFAULTS, log::add, t -> null);
 
-        assertThatThrownBy(() -> new MysqlReplacingRestore().restoreOver(request)).isInstanceOf(BackupException.class)
+        failedRestoreOf(tampered)
                 .hasMessageContaining("failed while verifying the restored content")
-                .hasMessageContaining("items (expected 299, found 300)")
-                .hasMessageContaining("The original tables were moved back from '" + db + "_tgsafe_");
+                .hasMessageContaining("items (expected 299, found 300)");
         assertThat(content(db)).isEqualTo(before);
         assertThat(stampOf(db)).isEqualTo(stampBefore);
         assertThat(query(null, "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE '" + db + "\\_tgsafe\\_%'")).isEmpty();
+    }
+
+    @Test
+    void aDumpWithOneValueChangedIsCaughtByItsChecksumAndTheOriginalKept() throws Exception {
+        Manifest m = backup();
+        MariaDbFixture.exec(db, "DELETE FROM tags WHERE item > 10", "DELETE FROM items WHERE id > 10");
+        String before = content(db);
+        StoredBackup stored = new BackupStore(dir).resolve(m.id(), null);
+        String sql = Files.readString(stored.payload());
+        assertThat(sql).contains("(7,'item 7')");
+        Files.writeString(stored.payload(), sql.replace("(7,'item 7')", "(7,'item X')")); // same rows, one value changed
+
+        failedRestoreOf(stored)
+                .hasMessageContaining("content checksums differ for items")
+                .hasMessageNotContaining("row counts differ");
+        assertThat(content(db)).isEqualTo(before);
+        assertThat(query(null, "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE '" + db + "\\_tgsafe\\_%'")).isEmpty();
+    }
+
+    @Test
+    void aRestoreWaitsForTheDatabaseLockThatResetHolds() throws Exception {
+        backup();
+        MariaDbFixture.exec(db, "DELETE FROM tags WHERE item > 10", "DELETE FROM items WHERE id > 10");
+        String before = content(db);
+        RestoreCommand restore = new RestoreCommand(new BackupStore(dir), backupCommand(), BackupOptions.DEFAULTS, log::add,
+                DatabaseAdmins::forTarget, Duration.ofSeconds(1), 10_000);
+        try (DatabaseLock held = DatabaseAdmins.forTarget(target).lock(db, Duration.ofSeconds(5))) {
+            assertThatThrownBy(() -> restore.run("latest", target, null, db)).isInstanceOf(BackupException.class)
+                    .hasMessageContaining("another testguard run is working on " + db);
+            assertThat(content(db)).as("nothing touched while another run holds the lock").isEqualTo(before);
+        }
+        assertThat(restore.run("latest", target, null, db).rowsMatch()).as("once the lock is free").isTrue();
     }
 
     @Test
@@ -128,6 +166,14 @@ class MysqlRestoreSafetyTest {
         assertThat(log).anyMatch(l -> l.contains("was interrupted before it was verified: moved its original tables back from '"
                 + db + "_tgsafe_killed'"));
         assertThat(content(db)).isEqualTo(atBackup);
+    }
+
+    /** Restores {@code backup} over the target: its verification fails and the original tables are moved back. */
+    private AbstractThrowableAssert<?, ? extends Throwable> failedRestoreOf(StoredBackup backup) {
+        ReplacingRestore.Request request = new ReplacingRestore.Request(backup, MysqlEngines.choose(BackupOptions.DEFAULTS),
+                target, new DestructiveGuard("restore", 10_000, db), BackupOptions.DEFAULTS, log::add, t -> null);
+        return assertThatThrownBy(() -> new MysqlReplacingRestore().restoreOver(request)).isInstanceOf(BackupException.class)
+                .hasMessageContaining("The original tables were moved back from '" + db + "_tgsafe_");
     }
 
     private Manifest backup() throws Exception {
