@@ -75,6 +75,18 @@ public final class PostgresAdmin implements DatabaseAdmin {
     }
 
     @Override
+    public List<SafetyCopy> safetyCopies(String database) throws SQLException {
+        try (Connection c = openMaintenance()) {
+            return safetyCopies(c, database);
+        }
+    }
+
+    @Override
+    public String dropStatement(String database) {
+        return "DROP DATABASE " + quote(database) + ";";
+    }
+
+    @Override
     public void drop(String database) throws SQLException {
         try (Connection c = openMaintenance()) {
             drop(c, database);
@@ -449,6 +461,7 @@ public final class PostgresAdmin implements DatabaseAdmin {
             st.execute("ALTER DATABASE " + quote(database) + " RENAME TO " + quote(safetyName));
             st.execute("ALTER DATABASE " + quote(replacement) + " RENAME TO " + quote(database));
             st.execute("COMMENT ON DATABASE " + quote(database) + " IS " + (comment == null ? "NULL" : literal(m, comment)));
+            st.execute("COMMENT ON DATABASE " + quote(safetyName) + " IS " + literal(m, safetyMarker(database, comment)));
             for (String sql : copies) {
                 st.execute(sql);
             }
@@ -458,6 +471,49 @@ public final class PostgresAdmin implements DatabaseAdmin {
             throw e;
         } finally {
             m.setAutoCommit(auto);
+        }
+    }
+
+    /**
+     * The databases named {@code <database>_tgsafe_...}, each with its size and whether a swap marked it as a safety copy
+     * of {@code database} (the marker is in its comment; unmarked ones are never dropped by retention).
+     */
+    public static List<SafetyCopy> safetyCopies(Connection m, String database) throws SQLException {
+        String prefix = shortened(database, 40) + "_tgsafe_";
+        List<SafetyCopy> out = new ArrayList<>();
+        try (PreparedStatement ps = m.prepareStatement("SELECT datname, shobj_description(oid, 'pg_database'), CASE WHEN"
+                + " has_database_privilege(oid, 'CONNECT') THEN pg_database_size(oid) ELSE -1 END FROM pg_database"
+                + " WHERE left(datname, length(?)) = ? ORDER BY datname")) {
+            ps.setString(1, prefix);
+            ps.setString(2, prefix);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(safetyCopy(rs.getString(1), database, rs.getString(2), rs.getLong(3)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Marks a database a swap renamed aside; then the database it was, its creation time, and its original comment. */
+    public static final String SAFETY_MARKER = "testguard-safety-copy-of:";
+
+    /** {@code testguard-safety-copy-of:<db>\nmade:<epoch ms>}, then a line with the original comment (the stamp) if any. */
+    static String safetyMarker(String database, String originalComment) {
+        return SAFETY_MARKER + database + "\nmade:" + System.currentTimeMillis()
+                + (originalComment == null ? "" : "\n" + originalComment);
+    }
+
+    private static SafetyCopy safetyCopy(String name, String database, String comment, long bytes) {
+        String head = SAFETY_MARKER + database + "\nmade:";
+        if (comment == null || !comment.startsWith(head)) {
+            return new SafetyCopy(name, false, 0, bytes);
+        }
+        String made = comment.substring(head.length()).split("\n", 2)[0];
+        try {
+            return new SafetyCopy(name, true, Long.parseLong(made), bytes);
+        } catch (NumberFormatException e) {
+            return new SafetyCopy(name, false, 0, bytes);
         }
     }
 
