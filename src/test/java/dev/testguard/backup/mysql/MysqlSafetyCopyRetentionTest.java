@@ -1,5 +1,6 @@
 package dev.testguard.backup.mysql;
 
+import static dev.testguard.backup.mysql.MysqlRestoreSafetyTest.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,9 +14,6 @@ import dev.testguard.backup.RetentionPolicy;
 import dev.testguard.db.DatabaseTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -118,15 +116,5 @@ class MysqlSafetyCopyRetentionTest {
     private List<String> copies() throws Exception {
         return query(null, "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE LEFT(SCHEMA_NAME, " + (db.length() + 8)
                 + ") = '" + db + "_tgsafe_'");
-    }
-
-    private static List<String> query(String schema, String sql) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (Connection c = MariaDbFixture.open(schema); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
     }
 }
