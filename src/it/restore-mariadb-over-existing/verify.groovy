@@ -9,6 +9,10 @@ try {
     assert log =~ /moved the 3 tables of '${dst}' into the safety schema '${safety}'; restoring \S+/
     assert log =~ /restored \S+ into '${dst}'; its previous state is schema '${safety}'/
     assert log =~ /row counts match the manifest; \d+ of \d+ tables content-checksum-verified/
+    // keepSafetyCopies (default 1): this restore's copy kept, then what is left, its size and how to drop it by hand
+    assert log.contains("safety copy kept: '${safety}' (") && log.contains('(made by this restore)')
+    assert log =~ /safety copies of '${dst}' now: 1, taking [0-9.]+ (B|KB|MB)/
+    assert log.contains("    DROP DATABASE `${safety}`;")
     // the target's data is now the backup's; its protected stamp and the user's grants are as before
     fx.targetHoldsWhat('src')
     assert fx.fingerprint(dst, 'orders').startsWith('500:')
