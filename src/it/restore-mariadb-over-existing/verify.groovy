@@ -11,6 +11,10 @@ try {
     def verified = (log =~ /row counts match the manifest; (\d+) of (\d+) tables content-checksum-verified/)
     assert verified.find() : 'no checksum line in the log'
     assert verified.group(2) as int > 0 && verified.group(1) == verified.group(2) : "not every table checksum-verified: ${verified.group(0)}"
+    // keepSafetyCopies (default 1): this restore's copy kept, then what is left, its size and how to drop it by hand
+    assert log.contains("safety copy kept: '${safety}' (") && log.contains('(made by this restore)')
+    assert log =~ /safety copies of '${dst}' now: 1, taking [0-9.]+ (B|KB|MB)/
+    assert log.contains("    DROP DATABASE `${safety}`;")
     // the target's data is now the backup's; its protected stamp and the user's grants are as before
     fx.targetHoldsWhat('src')
     assert fx.fingerprint(dst, 'orders').startsWith('500:')

@@ -43,8 +43,12 @@ public interface ReplacingRestore {
     /**
      * @param safetyCopy   where the previous content is now, for people
      * @param safetyBackup a backup of the previous content, when one was taken
+     * @param safetyName   the database or schema now holding the previous content, when it is kept on the server; else null
      */
-    record Outcome(String safetyCopy, StoredBackup safetyBackup, RestoredContent content) {
+    record Outcome(String safetyCopy, StoredBackup safetyBackup, RestoredContent content, String safetyName) {
+        public Outcome(String safetyCopy, StoredBackup safetyBackup, RestoredContent content) {
+            this(safetyCopy, safetyBackup, content, null);
+        }
     }
 
     Outcome restoreOver(Request request) throws BackupException;

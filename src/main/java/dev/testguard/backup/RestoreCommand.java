@@ -49,6 +49,7 @@ public final class RestoreCommand {
     private final Function<DatabaseTarget, DatabaseAdmin> admins;
     private final Duration lockWait;
     private final long maxRows;
+    private int keepSafetyCopies = 1;
 
     public RestoreCommand(BackupStore store, BackupCommand backups, BackupOptions options, Progress progress) {
         this(store, backups, options, progress, DatabaseAdmins::forTarget, BackupCommand.DEFAULT_LOCK_WAIT,
@@ -64,6 +65,16 @@ public final class RestoreCommand {
         this.admins = admins;
         this.lockWait = lockWait;
         this.maxRows = maxRows;
+    }
+
+    /**
+     * How many safety copies of earlier restores into the same database to keep besides this restore's own (default 1):
+     * see {@link SafetyCopyRetention}. Checked here, before anything is touched.
+     */
+    public RestoreCommand keepSafetyCopies(int keep) {
+        new SafetyCopyRetention(keep, progress);
+        this.keepSafetyCopies = keep;
+        return this;
     }
 
     /**
@@ -106,7 +117,11 @@ public final class RestoreCommand {
             }
             ReplacingRestore.Outcome o = replacing.get().restoreOver(new ReplacingRestore.Request(backup, engine, target, guard,
                     options, progress, t -> backups.backupLocked(t, Manifest.PURPOSE_SAFETY)));
-            return new Result(backup, database, o.safetyBackup(), o.safetyCopy(), o.content().rows(), o.content());
+            Result result = new Result(backup, database, o.safetyBackup(), o.safetyCopy(), o.content().rows(), o.content());
+            if (result.rowsMatch() && o.safetyName() != null) { // verified: only then are older safety copies dropped
+                new SafetyCopyRetention(keepSafetyCopies, progress).apply(admin, database, o.safetyName());
+            }
+            return result;
         } catch (SQLException e) {
             throw new BackupException("restore into " + target.url().masked() + " failed: "
                     + Secrets.maskText(e.getMessage(), target.effectiveCredentials()), e);

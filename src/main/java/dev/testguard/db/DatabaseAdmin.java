@@ -58,6 +58,16 @@ public interface DatabaseAdmin {
         return List.of();
     }
 
+    /** The copies that restores kept of {@code database}'s previous content, marked or merely named like one (none for embedded engines). */
+    default List<SafetyCopy> safetyCopies(String database) throws SQLException {
+        return List.of();
+    }
+
+    /** The SQL statement, identifier quoted, that drops {@code database}: to paste into the vendor's client. */
+    default String dropStatement(String database) {
+        return "DROP DATABASE " + database + ";";
+    }
+
     /** Refuses anything but a lowercase hex token, so that it goes into SQL as it is. */
     static String checkedToken(String token) {
         if (token == null || !token.matches("[0-9a-f]{16,64}")) {

@@ -60,6 +60,18 @@ public final class MysqlAdmin implements DatabaseAdmin {
     }
 
     @Override
+    public List<SafetyCopy> safetyCopies(String database) throws SQLException {
+        try (Connection c = openServer()) {
+            return safetyCopies(c, database);
+        }
+    }
+
+    @Override
+    public String dropStatement(String database) {
+        return "DROP DATABASE " + quote(database) + ";";
+    }
+
+    @Override
     public void drop(String database) throws SQLException {
         try (Connection c = openServer()) {
             killSessionsOn(c, database);
@@ -235,12 +247,13 @@ public final class MysqlAdmin implements DatabaseAdmin {
         try (Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE " + quote(schema) + " CHARACTER SET utf8mb4");
             st.execute("CREATE TABLE " + quote(schema) + "." + quote(RESTORE_STATE_TABLE)
-                    + " (of_database VARCHAR(64) NOT NULL, state VARCHAR(16) NOT NULL)");
+                    + " (of_database VARCHAR(64) NOT NULL, state VARCHAR(16) NOT NULL, made_at BIGINT NULL)");
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + quote(schema) + "." + quote(RESTORE_STATE_TABLE)
-                + " VALUES (?, ?)")) {
+                + " VALUES (?, ?, ?)")) {
             ps.setString(1, database);
             ps.setString(2, IN_PROGRESS);
+            ps.setLong(3, System.currentTimeMillis());
             ps.executeUpdate();
         }
     }
@@ -277,6 +290,54 @@ public final class MysqlAdmin implements DatabaseAdmin {
             }
         }
         return out;
+    }
+
+    private static final String SAFETY_COPIES_SQL = "SELECT s.SCHEMA_NAME,"
+            + " (SELECT COALESCE(SUM(x.DATA_LENGTH + x.INDEX_LENGTH), 0) FROM information_schema.TABLES x WHERE x.TABLE_SCHEMA = s.SCHEMA_NAME),"
+            + " (SELECT 1000 * UNIX_TIMESTAMP(t.CREATE_TIME) FROM information_schema.TABLES t WHERE t.TABLE_SCHEMA = s.SCHEMA_NAME"
+            + " AND t.TABLE_NAME = '" + RESTORE_STATE_TABLE + "'),"
+            + " (SELECT COUNT(*) FROM information_schema.COLUMNS k WHERE k.TABLE_SCHEMA = s.SCHEMA_NAME"
+            + " AND k.TABLE_NAME = '" + RESTORE_STATE_TABLE + "' AND k.COLUMN_NAME = 'made_at')"
+            + " FROM information_schema.SCHEMATA s WHERE LEFT(s.SCHEMA_NAME, CHAR_LENGTH(?)) = ? ORDER BY s.SCHEMA_NAME";
+
+    /**
+     * The schemas named {@code <database>_tgsafe_...}, each with its size and whether its {@value #RESTORE_STATE_TABLE}
+     * marks it as the safety schema of a finished restore into {@code database} (unmarked ones are never dropped by retention).
+     * When it was made: the marker's {@code made_at}, or (safety schemas of older versions) when the marker table was created.
+     */
+    public static List<SafetyCopy> safetyCopies(Connection c, String database) throws SQLException {
+        String prefix = shortened(database, 40) + "_tgsafe_";
+        List<SafetyCopy> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(SAFETY_COPIES_SQL)) {
+            ps.setString(1, prefix);
+            ps.setString(2, prefix);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String name = rs.getString(1);
+                    long created = rs.getLong(3);
+                    boolean hasMarker = !rs.wasNull();
+                    long made = hasMarker ? completeSince(c, name, database, rs.getInt(4) > 0, created) : -1;
+                    out.add(new SafetyCopy(name, made >= 0, Math.max(made, 0), rs.getLong(2)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** When the restore into {@code database} that made {@code schema} started, if it finished; else -1. */
+    private static long completeSince(Connection c, String schema, String database, boolean hasMadeAt, long created) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + (hasMadeAt ? "made_at" : "NULL") + " FROM " + quote(schema)
+                + "." + quote(RESTORE_STATE_TABLE) + " WHERE of_database = ? AND state = ?")) {
+            ps.setString(1, database);
+            ps.setString(2, COMPLETE);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return -1;
+                }
+                long made = rs.getLong(1);
+                return rs.wasNull() ? created : made;
+            }
+        }
     }
 
     /** Moves {@code tables} from one schema to another in one atomic RENAME TABLE (constant time per table). */

@@ -75,6 +75,18 @@ public final class PostgresAdmin implements DatabaseAdmin {
     }
 
     @Override
+    public List<SafetyCopy> safetyCopies(String database) throws SQLException {
+        try (Connection c = openMaintenance()) {
+            return safetyCopies(c, database);
+        }
+    }
+
+    @Override
+    public String dropStatement(String database) {
+        return "DROP DATABASE " + quote(database) + ";";
+    }
+
+    @Override
     public void drop(String database) throws SQLException {
         try (Connection c = openMaintenance()) {
             drop(c, database);
@@ -449,6 +461,8 @@ public final class PostgresAdmin implements DatabaseAdmin {
             st.execute("ALTER DATABASE " + quote(database) + " RENAME TO " + quote(safetyName));
             st.execute("ALTER DATABASE " + quote(replacement) + " RENAME TO " + quote(database));
             st.execute("COMMENT ON DATABASE " + quote(database) + " IS " + (comment == null ? "NULL" : literal(m, comment)));
+            st.execute("ALTER DATABASE " + quote(safetyName) + " SET " + SAFETY_SETTING + " = "
+                    + literal(m, System.currentTimeMillis() + ":" + database));
             for (String sql : copies) {
                 st.execute(sql);
             }
@@ -458,6 +472,47 @@ public final class PostgresAdmin implements DatabaseAdmin {
             throw e;
         } finally {
             m.setAutoCommit(auto);
+        }
+    }
+
+    /**
+     * The databases named {@code <database>_tgsafe_...}, each with its size and whether a swap marked it as a safety copy
+     * of {@code database} (the {@value #SAFETY_SETTING} setting; unmarked ones are never dropped by retention).
+     */
+    public static List<SafetyCopy> safetyCopies(Connection m, String database) throws SQLException {
+        String prefix = shortened(database, 40) + "_tgsafe_";
+        List<SafetyCopy> out = new ArrayList<>();
+        try (PreparedStatement ps = m.prepareStatement("SELECT d.datname, (SELECT substr(c, strpos(c, '=') + 1)"
+                + " FROM pg_db_role_setting s, unnest(s.setconfig) c WHERE s.setdatabase = d.oid AND s.setrole = 0"
+                + " AND split_part(c, '=', 1) = ?), CASE WHEN has_database_privilege(d.oid, 'CONNECT')"
+                + " THEN pg_database_size(d.oid) ELSE -1 END FROM pg_database d WHERE left(d.datname, length(?)) = ? ORDER BY 1")) {
+            ps.setString(1, SAFETY_SETTING);
+            ps.setString(2, prefix);
+            ps.setString(3, prefix);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(safetyCopy(rs.getString(1), database, rs.getString(2), rs.getLong(3)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Marks a database a swap renamed aside as testguard's safety copy: a database-level setting {@code <epoch ms>:<database>}
+     * (the comment, which holds the stamp, and the content stay exactly as they were). Never copied to a replacement.
+     */
+    public static final String SAFETY_SETTING = "testguard.safety_copy_of";
+
+    private static SafetyCopy safetyCopy(String name, String database, String marker, long bytes) {
+        int colon = marker == null ? -1 : marker.indexOf(':');
+        if (colon < 0 || !marker.substring(colon + 1).equals(database)) {
+            return new SafetyCopy(name, false, 0, bytes);
+        }
+        try {
+            return new SafetyCopy(name, true, Long.parseLong(marker.substring(0, colon)), bytes);
+        } catch (NumberFormatException e) {
+            return new SafetyCopy(name, false, 0, bytes);
         }
     }
 
@@ -481,8 +536,9 @@ public final class PostgresAdmin implements DatabaseAdmin {
         }
         try (PreparedStatement ps = m.prepareStatement("SELECT split_part(c, '=', 1), quote_literal(substr(c, strpos(c, '=') + 1))"
                 + " FROM pg_db_role_setting s JOIN pg_database d ON d.oid = s.setdatabase, unnest(s.setconfig) c"
-                + " WHERE d.datname = ? AND s.setrole = 0")) {
+                + " WHERE d.datname = ? AND s.setrole = 0 AND split_part(c, '=', 1) <> ?")) {
             ps.setString(1, database);
+            ps.setString(2, SAFETY_SETTING);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add("ALTER DATABASE " + target + " SET " + quote(rs.getString(1)) + " = " + rs.getString(2));

@@ -42,6 +42,14 @@ public class RestoreMojo extends AbstractBackupMojo {
     @Parameter(property = "testguard.maxRows", defaultValue = "10000")
     protected long maxRows;
 
+    /**
+     * After a verified restore over an existing PostgreSQL (swap) or MySQL/MariaDB database, how many safety copies of
+     * earlier restores into the same database to keep besides the one this restore made; older ones that testguard marked
+     * as its own are dropped. {@code 0}: keep only this restore's. Never applied when the restore fails.
+     */
+    @Parameter(property = "testguard.keepSafetyCopies", defaultValue = "1")
+    protected int keepSafetyCopies;
+
     @Override
     protected void run() throws MojoFailureException {
         BackupStore store = store();
@@ -53,7 +61,7 @@ public class RestoreMojo extends AbstractBackupMojo {
             }
             RestoreCommand command = new RestoreCommand(store,
                     new BackupCommand(store, new RetentionPolicy(0, 0, null), options(), progress()), options(), progress(),
-                    DatabaseAdmins::forTarget, BackupCommand.DEFAULT_LOCK_WAIT, maxRows);
+                    DatabaseAdmins::forTarget, BackupCommand.DEFAULT_LOCK_WAIT, maxRows).keepSafetyCopies(keepSafetyCopies);
             RestoreCommand.Result r = command.run(id, target, blankToNull(restoreTo), blankToNull(confirm));
             getLog().info("testguard: restored " + r.restored().id() + " into '" + r.database() + "'"
                     + (r.safetyCopy() == null ? "" : "; its previous state is " + r.safetyCopy()));
@@ -71,6 +79,8 @@ public class RestoreMojo extends AbstractBackupMojo {
             }
         } catch (BackupException e) {
             throw failure(e);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("testguard: " + e.getMessage(), e);
         }
     }
 

@@ -35,7 +35,7 @@ class GoalParametersTest {
             Map.entry("release", union(CREDENTIALS, Set.of("provisionUrl", "prefix", "registryFile", "dropSpares", "baselineDatabase"))),
             Map.entry("stamp", union(CREDENTIALS, Set.of("url", "connectTimeout", "role", "confirm", "maxRows"))),
             Map.entry("backup", union(BACKUP, CREDENTIALS, Set.of("keepLast", "keepDaily", "testTokens", "forbiddenTokens"))),
-            Map.entry("restore", union(BACKUP, CREDENTIALS, Set.of("backupId", "confirm", "maxRows", "restoreTo"))),
+            Map.entry("restore", union(BACKUP, CREDENTIALS, Set.of("backupId", "confirm", "keepSafetyCopies", "maxRows", "restoreTo"))),
             Map.entry("verify-backup", union(BACKUP, CREDENTIALS, Set.of("backupId"))),
             Map.entry("backups", Set.of("backupDir")),
             Map.entry("runtime-check", Set.of("reportFile")),

@@ -62,7 +62,7 @@ public final class MysqlReplacingRestore implements ReplacingRestore {
             RestoredContent content = verify(r, work);
             MysqlAdmin.markSafetySchema(work, safety, MysqlAdmin.COMPLETE);
             return new Outcome("schema '" + safety + "' (the previous tables of '" + db + "'; drop it when no longer"
-                    + " needed: DROP DATABASE " + MysqlAdmin.quote(safety) + ")", null, content);
+                    + " needed: DROP DATABASE " + MysqlAdmin.quote(safety) + ")", null, content, safety);
         } catch (BackupException | SQLException e) {
             throw r.failed(step, e, putBack(work, safety, db));
         }

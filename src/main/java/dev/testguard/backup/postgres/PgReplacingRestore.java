@@ -83,7 +83,7 @@ public final class PgReplacingRestore implements ReplacingRestore {
             phases.end("swap");
             r.progress().report("restored " + r.backup().id() + " over '" + db + "' " + phases.summary());
             return new Outcome("database '" + safety + "' (the previous '" + db + "', renamed; drop it when no longer needed:"
-                    + " DROP DATABASE " + PostgresAdmin.quote(safety) + ")", null, content);
+                    + " DROP DATABASE " + PostgresAdmin.quote(safety) + ")", null, content, safety);
         } catch (BackupException | SQLException e) {
             String cleanup = dropQuietly(admin, fresh);
             throw r.failed(step, e, "'" + db + "' was not changed: it still holds everything it held before. " + cleanup);

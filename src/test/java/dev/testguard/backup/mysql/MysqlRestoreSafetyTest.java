@@ -200,7 +200,7 @@ class MysqlRestoreSafetyTest {
                 + "/" + String.join(";", query(schema, "SELECT CONCAT(COUNT(*), ':', COALESCE(SUM(CRC32(CONCAT(item, tag))), 0)) FROM tags"));
     }
 
-    private static List<String> query(String schema, String sql) throws Exception {
+    static List<String> query(String schema, String sql) throws Exception {
         List<String> out = new ArrayList<>();
         try (Connection c = MariaDbFixture.open(schema); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {

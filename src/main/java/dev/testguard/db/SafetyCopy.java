@@ -1,0 +1,14 @@
+package dev.testguard.db;
+
+/**
+ * A copy of a database's previous content that a restore kept (PostgreSQL: a renamed database; MySQL/MariaDB: a safety
+ * schema), found by its name.
+ *
+ * @param name         the database or schema name
+ * @param marked       whether testguard's own marker proves that a finished restore made it for this database; only
+ *                     marked copies are ever dropped automatically
+ * @param madeAtMillis when it was made (epoch milliseconds); 0 when unknown
+ * @param bytes        its size on disk; negative when the user may not read it
+ */
+public record SafetyCopy(String name, boolean marked, long madeAtMillis, long bytes) {
+}
