@@ -197,6 +197,9 @@ class GuardEndToEndTest {
         add(lines, expected, "pg-dm-dev-rejected", "dm", pg + dbs.pgDev, role, SECRET, "REFUSED 28000");
         add(lines, expected, "pg-simple-dev-rejected", "pgsimple", pg + dbs.pgDev, role, SECRET, "REFUSED 28000");
         add(lines, expected, "pg-test-rejected", "dm", pg + dbs.pgTest, role, SECRET, "FAILED org.postgresql");
+        // PgJDBC reads the user info as part of the host name: it would look up host 'role:SECRET@localhost'
+        add(lines, expected, "pg-userinfo-test", "dm-url", "jdbc:postgresql://" + role + ":" + SECRET
+                + "@localhost:5432/" + dbs.pgTest, "", "", "REFUSED 28000");
         Map<String, Long> before = dbs.rowCounts();
         String token = "e2e" + UUID.randomUUID().toString().substring(0, 8);
         Path records = dir.resolve("records");
@@ -210,6 +213,7 @@ class GuardEndToEndTest {
         assertThat(run.result("maria-dm-dev-rejected")).contains("testguard refused a connection to jdbc:mariadb://"
                 + "localhost:3306/" + dbs.myDev, "Rule 'name'");
         assertThat(run.result("maria-userinfo-test")).contains("MariaDB Connector/J", "-Dtestguard.runtime=false");
+        assertThat(run.result("pg-userinfo-test")).contains("PgJDBC reads this URL otherwise than testguard");
         assertThat(run.stdout() + run.stderr()).doesNotContain(SECRET);
         assertThat(dbs.rowCounts()).isEqualTo(before);
         List<RuntimeRecord> recorded = RuntimeRecords.read(records, token);
