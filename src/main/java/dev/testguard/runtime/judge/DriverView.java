@@ -74,7 +74,7 @@ public record DriverView(String driver, String database, List<String> hosts, Str
             return null;
         }
         return refusal(Classifier.AMBIGUOUS, driver + " reads this URL otherwise than testguard: it opens database "
-                + quoted(database) + " on " + driverHosts + (user == null ? "" : " as " + quoted(user))
+                + quoted(database) + " on " + driverHosts.stream().map(DriverView::shown).toList() + (user == null ? "" : " as " + quoted(user))
                 + ", testguard reads database " + quoted(guard.databaseName()) + " on " + guardHosts
                 + (guard.user() == null ? "" : " as " + quoted(guard.user())) + ".",
                 "Name the database, host and port once each, in the URL's usual place, and pass the user and "
@@ -83,6 +83,12 @@ public record DriverView(String driver, String database, List<String> hosts, Str
 
     private static Verdict refusal(String rule, String reason, String fix, JdbcUrl url) {
         return new Verdict(Classification.PROTECTED, rule, reason, fix, url, LiveFacts.notChecked(), List.of());
+    }
+
+    /** A host as shown: what a driver took for part of it from a user info ({@code user:password@}) is masked. */
+    private static String shown(String hostPort) {
+        int at = hostPort.lastIndexOf('@');
+        return at < 0 ? hostPort : "****" + hostPort.substring(at);
     }
 
     private static String hostPort(String hostPort) {
