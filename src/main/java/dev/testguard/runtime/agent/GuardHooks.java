@@ -75,6 +75,9 @@ final class GuardHooks implements ConnectionHooks {
 
     @Override
     public Object beforeConfiguredConnect(Object configuration) throws Exception {
+        if (STATE.get()[1] > 0) {
+            return NOT_THIS_DRIVER; // inside a judged connect(String, Properties): judged by the URL as written
+        }
         DriverView view = DriverReadings.ofConfiguration(configuration);
         Properties info = new Properties();
         if (view.user() != null) {
