@@ -108,9 +108,10 @@ final class Weaving {
 
     /** MariaDB Connector/J's data sources and pools open through its static {@code connect(Configuration)}. */
     private static AsmVisitorWrapper mariadbConfiguredConnect() {
-        return Advice.to(MariadbConnectAdvice.class).on(named("connect").and(isStatic()).and(takesArguments(1))
+        ElementMatcher<MethodDescription> connect = named("connect").and(isStatic()).and(takesArguments(1))
                 .and(takesArgument(0, named("org.mariadb.jdbc.Configuration")))
-                .and(returns(hasSuperType(named("java.sql.Connection")))));
+                .and(returns(hasSuperType(named("java.sql.Connection"))));
+        return Advice.to(MariadbConnectAdvice.class, DriverConnectAdvice.class).on(connect);
     }
 
     private static AsmVisitorWrapper dataSourceGet() {

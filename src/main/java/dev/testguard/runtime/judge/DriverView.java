@@ -74,7 +74,8 @@ public record DriverView(String driver, String database, List<String> hosts, Str
             return null;
         }
         return refusal(Classifier.AMBIGUOUS, driver + " reads this URL otherwise than testguard: it opens database "
-                + quoted(database) + " on " + driverHosts.stream().map(DriverView::shown).toList() + (user == null ? "" : " as " + quoted(user))
+                + quoted(database) + " on " + driverHosts.stream().map(DriverView::shown).toList()
+                + (user == null ? "" : " as " + quoted(user))
                 + ", testguard reads database " + quoted(guard.databaseName()) + " on " + guardHosts
                 + (guard.user() == null ? "" : " as " + quoted(guard.user())) + ".",
                 "Name the database, host and port once each, in the URL's usual place, and pass the user and "
