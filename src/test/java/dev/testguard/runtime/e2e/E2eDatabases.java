@@ -34,7 +34,7 @@ final class E2eDatabases {
     /** A *_test database stamped protected whose stamp {@link #myUnreadableUser} may not read. */
     final String myUnreadableStamp;
     final String myUnreadableUser;
-    /** A MariaDB user of this run with all rights on {@link #myDev} and {@link #myTest}, whose password is not SECRET. */
+    /** A MariaDB user of this run with all rights on {@link #myDev} and {@link #myTest}; its password is not SECRET. */
     final String myPasswordUser;
 
     private E2eDatabases(String prefix) {

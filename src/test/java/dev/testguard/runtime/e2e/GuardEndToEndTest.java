@@ -220,7 +220,8 @@ class GuardEndToEndTest {
         List<String> refused = recorded.stream().filter(RuntimeRecord::isRefusal).map(r -> r.database() + " "
                 + r.url()).collect(Collectors.toList());
         for (String db : List.of("mariadb://localhost:3306/" + dbs.myDev, "mysql://localhost:3306/" + dbs.myDev,
-                "postgresql://localhost:5432/" + dbs.pgDev, "mariadb://" + user + ":****@localhost:3306/" + dbs.myTest)) {
+                "postgresql://localhost:5432/" + dbs.pgDev,
+                "mariadb://" + user + ":****@localhost:3306/" + dbs.myTest)) {
             assertThat(refused).as("a refusal recorded for " + db).anyMatch(d -> d.contains(db));
         }
         try (Stream<Path> files = Files.list(records)) {

@@ -58,6 +58,26 @@ class DriverReadingsTest {
                 .disagreement(JdbcUrlParser.parse(plain, Map.of()))).isNull();
     }
 
+    /** The spellings tests use every day must not be refused for a disagreement that is not there. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+        "jdbc:postgresql://localhost/shop_test", "jdbc:postgresql://127.0.0.1:5433/shop_test?user=app",
+        "jdbc:postgresql://[::1]:5432/shop_test", "jdbc:postgresql://h1:5432,h2:5433/shop_test?targetServerType=any",
+        "jdbc:postgresql:shop_test", "jdbc:postgresql://localhost/shop_test?password=s%40cret&ssl=false",
+        "jdbc:mariadb://localhost/shop_test", "jdbc:mariadb://127.0.0.1:3307/shop_test?user=app&password=x",
+        "jdbc:mariadb:sequential://h1:3306,h2:3307/shop_test", "jdbc:mariadb://[::1]:3306/shop_test",
+        "jdbc:mariadb://address=(host=localhost)(port=3306)/shop_test",
+        "jdbc:mariadb://localhost/shop_test?database=shop_test"})
+    void theDriversAgreeWithTheGuardOnOrdinaryUrls(String url) throws Exception {
+        java.sql.Driver driver = url.startsWith("jdbc:postgresql") ? new org.postgresql.Driver()
+                : new org.mariadb.jdbc.Driver();
+
+        DriverView view = DriverReadings.of(driver, url, new Properties()).read();
+
+        assertThat(view).as(url).isNotNull();
+        assertThat(view.disagreement(JdbcUrlParser.parse(url, Map.of()))).as(url + " read as " + view).isNull();
+    }
+
     @Test
     void otherDriversGiveNoReading() throws Exception {
         assertThat(DriverReadings.of(new com.mysql.cj.jdbc.Driver(), "jdbc:mysql://a:b@localhost/x_test",
