@@ -47,9 +47,11 @@ write('refused.properties', ['testguard.url': "jdbc:mariadb://${role}:${PASSWORD
 // the settings.xml route: the IT settings plus a <server> holding the password (XML-escaped)
 writeSettings(basedir, role, PASSWORD)
 // what the refused test opens: the developer's database, the password as a connection property (MariaDB Connector/J
-// reads no percent-encoded password; given a user info it reports 'Incorrect port value : <the password>@localhost'
-// itself, before the guard sees the connection)
+// reads no percent-encoded password), and in a user info, which MariaDB Connector/J cannot read (it would report
+// 'Incorrect port value : <the password>@localhost'): the guard refuses that before the driver runs, even for the
+// test database
 new File(basedir, 'runtime.txt').setText([role, PASSWORD,
         "jdbc:mariadb://localhost:3306/${dev}?user=${role}",
-        "jdbc:mariadb://localhost:3306/${dev}"].join('\n') + '\n', 'UTF-8')
+        "jdbc:mariadb://localhost:3306/${dev}",
+        "${userInfo}/${db}"].join('\n') + '\n', 'UTF-8')
 true

@@ -16,8 +16,12 @@ try {
             'testguard:provision created 1 test database(s)', 'testguard:release dropped 1 test database(s)',
             REFUSED_AT_RUNTIME, dev, REFUSED)
     check(new File(basedir, 'target/provisioned-user.txt').text.startsWith(role + '@'), 'the provisioned test did not log in as the user')
-    check(new File(basedir, 'target/test-ran.marker').readLines().size() == 2, 'the guard did not refuse the two connections')
-    check(new File(basedir, 'target/testguard/TEST-testguard.xml').isFile(), 'no TEST-testguard.xml in CI')
+    def refusals = new File(basedir, 'target/test-ran.marker').readLines()
+    check(refusals.size() == 3 && refusals.every { it.startsWith('testguard refused a connection to ') },
+            'the guard did not refuse the three connections: ' + refusals)
+    check(refusals[2].contains('MariaDB Connector/J cannot read this URL'), 'the user info URL: ' + refusals[2])
+    // the command-line verify of invocation 10 is execution default-cli: JUnitReport names its file after it
+    check(new File(basedir, 'target/testguard/TEST-testguard-default-cli.xml').isFile(), 'no TEST-testguard-default-cli.xml in CI')
     check(store.listFiles().any { new File(it, 'manifest.json').isFile() }, 'no manifest')
     assertNoLeak(basedir, PASSWORD, store)
     println "scanned for ${needles(PASSWORD).size()} pieces of the password: build.log and ${scanned(basedir, store).size()} files"

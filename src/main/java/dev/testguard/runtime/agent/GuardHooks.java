@@ -3,10 +3,13 @@ package dev.testguard.runtime.agent;
 import dev.testguard.runtime.agent.bootstrap.ConnectionHooks;
 import dev.testguard.runtime.judge.ConnectionJudge;
 import dev.testguard.runtime.judge.ConnectionLog;
+import dev.testguard.runtime.judge.DriverReadings;
+import dev.testguard.runtime.judge.DriverView;
 import dev.testguard.runtime.judge.R2dbcErrorSignal;
 import dev.testguard.runtime.judge.R2dbcFactories;
 import dev.testguard.runtime.judge.R2dbcFactory;
 import dev.testguard.runtime.judge.RecognisableUrls;
+import dev.testguard.runtime.judge.Refusals;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
@@ -67,9 +70,26 @@ final class GuardHooks implements ConnectionHooks {
         if (!accepts(driver, url)) {
             return NOT_THIS_DRIVER;
         }
+        return judged(url, info, RecognisableUrls.defaultsOf(driver), DriverReadings.of(driver, url, info));
+    }
+
+    @Override
+    public Object beforeConfiguredConnect(Object configuration) throws Exception {
+        if (STATE.get()[1] > 0) {
+            return NOT_THIS_DRIVER; // inside a judged connect(String, Properties): judged by the URL as written
+        }
+        DriverView view = DriverReadings.ofConfiguration(configuration);
+        Properties info = new Properties();
+        if (view.user() != null) {
+            info.setProperty("user", view.user());
+        }
+        return judged(DriverReadings.urlOfConfiguration(configuration), info, Map.of(), () -> view);
+    }
+
+    private ConnectionJudge.Pending judged(String url, Properties info, Map<String, String> defaults,
+            DriverView.Reading reading) throws SQLException {
         int[] state = STATE.get();
-        ConnectionJudge.Pending pending = judge().before(url, info, state[1] > 0,
-                RecognisableUrls.defaultsOf(driver));
+        ConnectionJudge.Pending pending = judge().before(url, info, state[1] > 0, defaults, reading);
         state[0]++;
         state[1]++;
         return pending;
@@ -81,10 +101,18 @@ final class GuardHooks implements ConnectionHooks {
             return connection;
         }
         STATE.get()[1]--;
-        if (thrown != null || !(connection instanceof Connection)) {
+        ConnectionJudge.Pending pending = (ConnectionJudge.Pending) scope;
+        if (thrown != null) {
+            // a nested judgement (the driver's own, R2DBC's JDBC probe) leaves the failure to the one around it
+            if (!pending.nested() && !Refusals.isRefusal(thrown)) {
+                judge().failed(pending, thrown);
+            }
             return connection;
         }
-        return judge().after((ConnectionJudge.Pending) scope, (Connection) connection);
+        if (!(connection instanceof Connection)) {
+            return connection;
+        }
+        return judge().after(pending, (Connection) connection);
     }
 
     @Override

@@ -65,7 +65,8 @@ final class Weaving {
                         .or(nameStartsWith(SHADED)).or(nameStartsWith("java.")).or(nameStartsWith("jdk."))
                         .or(nameStartsWith("sun.")).or(isSynthetic()))
                 .type(not(isInterface()).and(hasSuperType(named("java.sql.Driver"))))
-                .transform((builder, type, loader, module, domain) -> builder.visit(driverConnect()))
+                .transform((builder, type, loader, module, domain) -> builder.visit(driverConnect())
+                        .visit(mariadbConfiguredConnect()))
                 // PooledConnection/XAConnection#getConnection: a pooled connection a data source opened without
                 // Driver.connect (MariaDB's getPooledConnection) is judged when a handle is taken from it
                 .type(not(isInterface()).and(hasSuperType(namedOneOf("javax.sql.DataSource",
@@ -103,6 +104,14 @@ final class Weaving {
                 .and(takesArgument(0, String.class)).and(takesArgument(1, Properties.class))
                 .and(returns(hasSuperType(named("java.sql.Connection"))));
         return Advice.to(DriverConnectAdvice.class).on(connect);
+    }
+
+    /** MariaDB Connector/J's data sources and pools open through its static {@code connect(Configuration)}. */
+    private static AsmVisitorWrapper mariadbConfiguredConnect() {
+        ElementMatcher<MethodDescription> connect = named("connect").and(isStatic()).and(takesArguments(1))
+                .and(takesArgument(0, named("org.mariadb.jdbc.Configuration")))
+                .and(returns(hasSuperType(named("java.sql.Connection"))));
+        return Advice.to(MariadbConnectAdvice.class, DriverConnectAdvice.class).on(connect);
     }
 
     private static AsmVisitorWrapper dataSourceGet() {

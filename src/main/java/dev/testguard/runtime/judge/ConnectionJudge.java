@@ -92,10 +92,20 @@ public final class ConnectionJudge {
      */
     public Pending before(String url, Properties info, boolean nested, Map<String, String> driverDefaults)
             throws SQLException {
+        return before(url, info, nested, driverDefaults, () -> null);
+    }
+
+    /**
+     * As {@link #before(String, Properties, boolean, Map)}, where {@code driver} reads the target as the driver
+     * will (run the first time the guard meets this spelling): when it reads another target, or rejects the URL,
+     * the connection is refused and recorded before the driver runs.
+     */
+    public Pending before(String url, Properties info, boolean nested, Map<String, String> driverDefaults,
+            DriverView.Reading driver) throws SQLException {
         Spelling spelling = Spelling.of(url, info);
         Decision decision = spellings.get(spelling);
         if (decision == null) {
-            decision = decide(spelling, driverDefaults);
+            decision = decide(spelling, driverDefaults, driver);
         }
         Verdict known = verdictOf(decision);
         if (known != null && !known.isSafe()) {
@@ -105,7 +115,8 @@ public final class ConnectionJudge {
     }
 
     /** First sight of a spelling: parsed, keyed, and judged by the static rules when they suffice. */
-    private Decision decide(Spelling spelling, Map<String, String> driverDefaults) throws SQLException {
+    private Decision decide(Spelling spelling, Map<String, String> driverDefaults, DriverView.Reading driver)
+            throws SQLException {
         Map<String, String> properties = spelling.properties();
         DiscoveredUrl source = DiscoveredUrl.of("connection", spelling.url(), OPENED, null).withCredentials(null);
         JdbcUrl parsed;
@@ -117,18 +128,56 @@ public final class ConnectionJudge {
             throw refuse(masked, RuntimeRecord.UNREADABLE, verdict, null);
         }
         DatabaseKey key = DatabaseKey.of(parsed);
+        String masked = RecognisableUrls.of(spelling.url(), driverDefaults);
+        refuseWhereTheDriverDisagrees(parsed, key, masked, driver);
         Verdict known = verdicts.get(key);
+        Verdict fixed = null;
         if (known == null) {
-            Verdict fixed = staticRules.classify(source, parsed);
+            fixed = staticRules.classify(source, parsed);
             if (fixed.classification() == Classification.EPHEMERAL || offline || !fixed.isSafe() && isFinal(fixed)) {
                 verdicts.putIfAbsent(key, fixed);
                 known = verdicts.get(key);
             }
         }
-        Decision fresh = new Decision(source, parsed, key, RecognisableUrls.of(spelling.url(), driverDefaults),
-                known);
+        Decision fresh = new Decision(source, parsed, key, masked, known, fixed);
         Decision earlier = spellings.putIfAbsent(spelling, fresh);
         return earlier != null ? earlier : fresh;
+    }
+
+    /** The driver's own reading of the target must be the guard's: else refused and recorded before it runs. */
+    private void refuseWhereTheDriverDisagrees(JdbcUrl parsed, DatabaseKey key, String masked,
+            DriverView.Reading driver) throws SQLException {
+        Verdict refusal;
+        try {
+            DriverView view = driver.read();
+            refusal = view == null ? null : view.disagreement(parsed);
+        } catch (DriverView.Rejected e) {
+            refusal = DriverView.rejected(parsed, e);
+        }
+        if (refusal != null) {
+            throw refuse(masked, key.display(), refusal, null);
+        }
+    }
+
+    /**
+     * The driver threw before the live rules could run over its connection (a login the server rejected, a host
+     * that does not answer): a database the static rules refuse stays refused, recorded, whatever the driver says
+     * (fail closed); otherwise nothing was opened and the driver's exception stands.
+     *
+     * @throws SQLException the refusal, instead of the driver's exception (whose message is not repeated)
+     */
+    public void failed(Pending pending, Throwable thrown) throws SQLException {
+        Decision decision = pending.decision();
+        Verdict verdict = verdictOf(decision);
+        if (verdict == null) {
+            verdict = decision.staticVerdict();
+        }
+        if (verdict != null && !verdict.isSafe()) {
+            throw refuse(decision, new Verdict(verdict.classification(), verdict.ruleId(), "The driver failed ("
+                    + thrown.getClass().getName() + ") before the guard could read the database's stamp, so the "
+                    + "static rules decide. " + verdict.reason(), verdict.fix(), verdict.url(), verdict.live(),
+                    verdict.overridden(), verdict.lifts()));
+        }
     }
 
     /** The decision's verdict, or the one another spelling of the same database got meanwhile; null: none yet. */
@@ -155,8 +204,8 @@ public final class ConnectionJudge {
      */
     public Connection after(Pending pending, Connection connection) throws SQLException {
         Decision decision = pending.decision();
-        Verdict verdict = pending.known();
-        if (verdict == null) {
+        Verdict verdict = pending.known() != null ? pending.known() : verdictOf(decision);
+        if (verdict == null) { // else a judgement nested in this one (the driver's own) ran the live rules already
             verdict = liveVerdict(decision, connection);
         }
         if (!verdict.isSafe()) {

@@ -21,14 +21,22 @@ final class Decision {
     private final DatabaseKey key;
     private final String maskedUrl;
     private final Map<String, ConnectionLog.Tally> tallies = new ConcurrentHashMap<>();
+    private final Verdict staticVerdict;
     private volatile Verdict verdict;
 
-    Decision(DiscoveredUrl source, JdbcUrl url, DatabaseKey key, String maskedUrl, Verdict verdict) {
+    Decision(DiscoveredUrl source, JdbcUrl url, DatabaseKey key, String maskedUrl, Verdict verdict,
+            Verdict staticVerdict) {
         this.source = source;
         this.url = url;
         this.key = key;
         this.maskedUrl = maskedUrl;
         this.verdict = verdict;
+        this.staticVerdict = staticVerdict;
+    }
+
+    /** What the static rules said when the verdict was not known yet (null when it was). */
+    Verdict staticVerdict() {
+        return staticVerdict;
     }
 
     DiscoveredUrl source() {

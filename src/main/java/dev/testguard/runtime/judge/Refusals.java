@@ -31,6 +31,12 @@ public final class Refusals {
         return Secrets.maskUrl(sb.toString());
     }
 
+    /** Whether {@code e} is a refusal of the guard itself (which passes on as it is). */
+    public static boolean isRefusal(Throwable e) {
+        return e instanceof SQLException && SQL_STATE.equals(((SQLException) e).getSQLState())
+                && String.valueOf(e.getMessage()).startsWith("testguard refused");
+    }
+
     public static SQLException refusal(String message) {
         return new SQLException(message, SQL_STATE);
     }

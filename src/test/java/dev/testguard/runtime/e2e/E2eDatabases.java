@@ -34,6 +34,8 @@ final class E2eDatabases {
     /** A *_test database stamped protected whose stamp {@link #myUnreadableUser} may not read. */
     final String myUnreadableStamp;
     final String myUnreadableUser;
+    /** A MariaDB user of this run with all rights on {@link #myDev} and {@link #myTest}; its password is not SECRET. */
+    final String myPasswordUser;
 
     private E2eDatabases(String prefix) {
         pgDev = prefix + "_dev";
@@ -46,6 +48,7 @@ final class E2eDatabases {
         myStampedProtected = prefix + "_stamped_test";
         myUnreadableStamp = prefix + "_nosel_test";
         myUnreadableUser = prefix + "_nosel";
+        myPasswordUser = prefix + "_pw";
     }
 
     static E2eDatabases create(String prefix) throws SQLException {
@@ -65,6 +68,7 @@ final class E2eDatabases {
             d.createMariadb(d.myUnreadableStamp, 3);
             stampMariadb(d.myUnreadableStamp, Stamp.Role.PROTECTED);
             d.createUnreadableStampUser();
+            d.createPasswordUser();
         } catch (SQLException | RuntimeException e) {
             d.drop();
             throw e;
@@ -79,7 +83,8 @@ final class E2eDatabases {
         for (String db : new String[] {myDev, myTest, myStampedProtected, myUnreadableStamp}) {
             execute(MARIA, "root", "DROP DATABASE IF EXISTS `" + db + "`");
         }
-        execute(MARIA, "root", "DROP USER IF EXISTS '" + myUnreadableUser + "'@'%'");
+        execute(MARIA, "root", "DROP USER IF EXISTS '" + myUnreadableUser + "'@'%'",
+                "DROP USER IF EXISTS '" + myPasswordUser + "'@'%'");
     }
 
     /** Rows of {@code items} in every database that holds some. */
@@ -117,6 +122,14 @@ final class E2eDatabases {
         execute(MARIA, "root", "CREATE USER " + user,
                 "GRANT SELECT, DELETE ON `" + myUnreadableStamp + "`.items TO " + user,
                 "GRANT INSERT ON `" + myUnreadableStamp + "`.testguard_stamp TO " + user);
+    }
+
+    /** A user whose login the server rejects unless given its own password (never the one the scenarios use). */
+    private void createPasswordUser() throws SQLException {
+        String user = "'" + myPasswordUser + "'@'%'";
+        execute(MARIA, "root", "CREATE USER " + user + " IDENTIFIED BY 'Right-" + myPasswordUser + "'",
+                "GRANT ALL PRIVILEGES ON `" + myDev + "`.* TO " + user,
+                "GRANT ALL PRIVILEGES ON `" + myTest + "`.* TO " + user);
     }
 
     private static void stamp(String db, Stamp.Role role) throws SQLException {

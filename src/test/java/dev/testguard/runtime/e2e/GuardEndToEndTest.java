@@ -163,6 +163,74 @@ class GuardEndToEndTest {
         assertThat(dbs.rowCounts()).isEqualTo(before);
     }
 
+    /**
+     * Logins the server rejects and URLs the driver reads otherwise than the guard, with the real drivers: a
+     * database the static rules refuse is refused and recorded whatever the driver does next (a rejected login
+     * included), and a URL MariaDB Connector/J cannot read the way the guard does is refused before the driver runs,
+     * so its own message (which quotes a user info's password) is never shown.
+     */
+    @org.junit.jupiter.api.Test
+    void rejectedLoginsAndUrlsTheDriverReadsOtherwiseAreRefusedAndRecorded() throws Exception {
+        Map<String, String> expected = new LinkedHashMap<>();
+        List<String> lines = new ArrayList<>();
+        String user = dbs.myPasswordUser;
+        String maria = "jdbc:mariadb://localhost:3306/";
+        String userInfo = user + ":" + SECRET + "@localhost:3306/";
+        add(lines, expected, "maria-dm-dev-rejected", "dm", maria + dbs.myDev, user, SECRET, "REFUSED 28000");
+        add(lines, expected, "maria-url-dev-rejected", "dm-url", maria + dbs.myDev + "?user=" + user + "&password="
+                + SECRET, "", "", "REFUSED 28000");
+        add(lines, expected, "maria-ds-dev-rejected", "mariadbds", maria + dbs.myDev, user, SECRET, "REFUSED 28000");
+        add(lines, expected, "maria-userinfo-test", "dm-url", "jdbc:mariadb://" + userInfo + dbs.myTest, "", "",
+                "REFUSED 28000");
+        add(lines, expected, "maria-userinfo-dev", "dm-url", "jdbc:mariadb://" + userInfo + dbs.myDev, "", "",
+                "REFUSED 28000");
+        String my = "jdbc:mysql://localhost:3306/";
+        add(lines, expected, "my-cj-dev-rejected", "dm", my + dbs.myDev, user, SECRET, "REFUSED 28000");
+        add(lines, expected, "my-ds-dev-rejected", "mysqlds", my + dbs.myDev, user, SECRET, "REFUSED 28000");
+        add(lines, expected, "my-userinfo-dev", "dm-url", "jdbc:mysql://" + userInfo + dbs.myDev, "", "",
+                "REFUSED 28000");
+        add(lines, expected, "my-userinfo-test", "dm-url", "jdbc:mysql://" + userInfo + dbs.myTest, "", "",
+                "FAILED java.sql.SQLException: Access denied");
+        // PostgreSQL trusts local logins whatever the password: a role that does not exist is rejected
+        String role = user + "_norole";
+        String pg = "jdbc:postgresql://localhost:5432/";
+        add(lines, expected, "pg-dm-dev-rejected", "dm", pg + dbs.pgDev, role, SECRET, "REFUSED 28000");
+        add(lines, expected, "pg-simple-dev-rejected", "pgsimple", pg + dbs.pgDev, role, SECRET, "REFUSED 28000");
+        add(lines, expected, "pg-test-rejected", "dm", pg + dbs.pgTest, role, SECRET, "FAILED org.postgresql");
+        // PgJDBC reads the user info as part of the host name: it would look up host 'role:SECRET@localhost'
+        add(lines, expected, "pg-userinfo-test", "dm-url", "jdbc:postgresql://" + role + ":" + SECRET
+                + "@localhost:5432/" + dbs.pgTest, "", "", "REFUSED 28000");
+        Map<String, Long> before = dbs.rowCounts();
+        String token = "e2e" + UUID.randomUUID().toString().substring(0, 8);
+        Path records = dir.resolve("records");
+
+        GuardedRun run = GuardedRun.launch(Path.of(System.getProperty("java.home")), dir, options(token, records),
+                lines);
+
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        expected.forEach((name, outcome) ->
+                assertThat(run.result(name)).as(name + "\n" + run.describe()).startsWith(outcome));
+        assertThat(run.result("maria-dm-dev-rejected")).contains("testguard refused a connection to jdbc:mariadb://"
+                + "localhost:3306/" + dbs.myDev, "Rule 'name'");
+        assertThat(run.result("maria-userinfo-test")).contains("MariaDB Connector/J", "-Dtestguard.runtime=false");
+        assertThat(run.result("pg-userinfo-test")).contains("PgJDBC reads this URL otherwise than testguard");
+        assertThat(run.stdout() + run.stderr()).doesNotContain(SECRET);
+        assertThat(dbs.rowCounts()).isEqualTo(before);
+        List<RuntimeRecord> recorded = RuntimeRecords.read(records, token);
+        List<String> refused = recorded.stream().filter(RuntimeRecord::isRefusal).map(r -> r.database() + " "
+                + r.url()).collect(Collectors.toList());
+        for (String db : List.of("mariadb://localhost:3306/" + dbs.myDev, "mysql://localhost:3306/" + dbs.myDev,
+                "postgresql://localhost:5432/" + dbs.pgDev,
+                "mariadb://" + user + ":****@localhost:3306/" + dbs.myTest)) {
+            assertThat(refused).as("a refusal recorded for " + db).anyMatch(d -> d.contains(db));
+        }
+        try (Stream<Path> files = Files.list(records)) {
+            for (Path f : files.collect(Collectors.toList())) {
+                assertThat(Files.readString(f)).doesNotContain(SECRET);
+            }
+        }
+    }
+
     /** The test class path without its JDBC drivers: PgJDBC, MariaDB Connector/J, MySQL Connector/J. */
     private static String classpathWithoutJdbcDrivers() {
         List<String> all = List.of(System.getProperty("java.class.path").split(File.pathSeparator));
@@ -241,7 +309,12 @@ class GuardEndToEndTest {
 
     private static void add(List<String> lines, Map<String, String> expected, String name, String kind, String url,
             String user, String outcome) {
-        lines.add(String.join("|", name, kind, url, user, ""));
+        add(lines, expected, name, kind, url, user, "", outcome);
+    }
+
+    private static void add(List<String> lines, Map<String, String> expected, String name, String kind, String url,
+            String user, String password, String outcome) {
+        lines.add(String.join("|", name, kind, url, user, password));
         expected.put(name, outcome);
     }
 

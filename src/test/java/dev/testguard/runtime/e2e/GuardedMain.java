@@ -65,6 +65,8 @@ public final class GuardedMain {
         switch (kind) {
             case "dm":
                 return DriverManager.getConnection(url, user, password);
+            case "dm-url":
+                return DriverManager.getConnection(url);
             case "dm-swallowed":
                 try {
                     return DriverManager.getConnection(url, user, password);

@@ -64,6 +64,44 @@ class ConnectionJudgeTest {
     }
 
     @Test
+    void aDatabaseTheStaticRulesRefuseStaysRefusedWhenTheDriverThrowsBeforeTheLiveRules() throws SQLException {
+        ConnectionJudge judge = judge(false);
+        ConnectionJudge.Pending dev = judge.before("jdbc:mariadb://localhost:3306/shop_dev", new Properties(), false);
+        ConnectionJudge.Pending test = judge.before("jdbc:mariadb://localhost:3306/shop_test", new Properties(),
+                false);
+        assertThat(dev.known()).as("a test stamp may still lift the name rule").isNull();
+
+        assertThatThrownBy(() -> judge.failed(dev, new SQLException("Access denied for user 'app'", "28000")))
+                .hasMessageStartingWith("testguard refused a connection to jdbc:mariadb://localhost:3306/shop_dev: it "
+                        + "is not a test database. Rule 'name': The driver failed (java.sql.SQLException) before")
+                .hasMessageNotContaining("Access denied")
+                .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("28000");
+        judge.failed(test, new SQLException("Access denied for user 'app'", "28000"));
+
+        assertThat(RuntimeRecords.read(dir.resolve("records"), "tok")).singleElement()
+                .satisfies(r -> assertThat(r.isRefusal()).isTrue())
+                .satisfies(r -> assertThat(r.database()).endsWith("://localhost:3306/shop_dev"));
+    }
+
+    @Test
+    void aUrlTheDriverReadsOtherwiseOrRejectsIsRefusedAndRecordedBeforeItRuns() {
+        ConnectionJudge judge = judge(false);
+        String url = "jdbc:mariadb://app:s3cretPw1@localhost:3306/shop_test";
+        DriverView elsewhere = new DriverView("SomeDriver", "shop_test", List.of("app:3306"), null);
+
+        assertThatThrownBy(() -> judge.before(url, new Properties(), false, Map.of(), () -> elsewhere))
+                .hasMessageStartingWith("testguard refused a connection to jdbc:mariadb://app:****@localhost:3306/"
+                        + "shop_test: it is not a test database. Rule 'ambiguous': SomeDriver reads this URL otherwise")
+                .hasMessageContaining("[app:3306]").hasMessageNotContaining("s3cretPw1");
+        assertThatThrownBy(() -> judge.before(url, new Properties(), false, Map.of(), () -> {
+            throw new DriverView.Rejected("SomeDriver", new SQLException("Incorrect port value : s3cretPw1@localhost"));
+        })).hasMessageContaining("Rule 'url': SomeDriver cannot read this URL (it throws java.sql.SQLException")
+                .hasMessageContaining("reads no user info").hasMessageNotContaining("s3cretPw1");
+        assertThat(RuntimeRecords.read(dir.resolve("records"), "tok")).hasSize(2).allMatch(RuntimeRecord::isRefusal)
+                .noneMatch(r -> String.valueOf(r.url()).contains("s3cretPw1"));
+    }
+
+    @Test
     void r2dbcOptionsAreJudgedByTheSameRulesThroughAPool() {
         ConnectionJudge judge = judge(true);
 

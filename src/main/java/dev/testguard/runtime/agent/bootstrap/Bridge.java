@@ -29,6 +29,14 @@ public final class Bridge {
         }
     }
 
+    public static Object beforeConfiguredConnect(Object configuration) throws Exception {
+        try {
+            return hooks().beforeConfiguredConnect(configuration);
+        } catch (Exception | Error e) {
+            throw refusal(e);
+        }
+    }
+
     public static Object afterDriverConnect(Object scope, Object connection, Throwable thrown) throws Exception {
         try {
             return hooks().afterDriverConnect(scope, connection, thrown);

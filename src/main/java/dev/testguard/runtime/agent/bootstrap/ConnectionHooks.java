@@ -19,6 +19,15 @@ public interface ConnectionHooks {
     Object beforeDriverConnect(Object driver, String url, Properties info) throws Exception;
 
     /**
+     * Before MariaDB Connector/J's static {@code Driver.connect(Configuration)} (its data sources and pools) opens a
+     * socket: the static rules over the configuration, as the driver reads it.
+     *
+     * @return a scope handed back to {@link #afterDriverConnect}
+     * @throws Exception the refusal ({@code SQLException}, SQLState 28000)
+     */
+    Object beforeConfiguredConnect(Object configuration) throws Exception;
+
+    /**
      * After {@code connect} returned {@code connection} (null: the driver did not accept the URL) or threw
      * {@code thrown}: the live rules over the opened connection.
      *
