@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -461,8 +462,7 @@ public final class PostgresAdmin implements DatabaseAdmin {
             st.execute("ALTER DATABASE " + quote(database) + " RENAME TO " + quote(safetyName));
             st.execute("ALTER DATABASE " + quote(replacement) + " RENAME TO " + quote(database));
             st.execute("COMMENT ON DATABASE " + quote(database) + " IS " + (comment == null ? "NULL" : literal(m, comment)));
-            st.execute("ALTER DATABASE " + quote(safetyName) + " SET " + SAFETY_SETTING + " = "
-                    + literal(m, System.currentTimeMillis() + ":" + database));
+            markSafetyCopy(m, st, safetyName, database);
             for (String sql : copies) {
                 st.execute(sql);
             }
@@ -472,6 +472,25 @@ public final class PostgresAdmin implements DatabaseAdmin {
             throw e;
         } finally {
             m.setAutoCommit(auto);
+        }
+    }
+
+    /**
+     * Sets the {@value #SAFETY_SETTING} marker on a copy just renamed aside. A role that may not set a custom parameter
+     * (PostgreSQL 15 asks for superuser or {@code GRANT SET ON PARAMETER}) leaves the copy unmarked, and the swap goes
+     * on: retention never drops an unmarked copy, so it is only kept longer.
+     */
+    private static void markSafetyCopy(Connection m, Statement st, String safetyName, String database) throws SQLException {
+        Savepoint beforeMarking = m.setSavepoint();
+        try {
+            st.execute("ALTER DATABASE " + quote(safetyName) + " SET " + SAFETY_SETTING + " = "
+                    + literal(m, System.currentTimeMillis() + ":" + database));
+            m.releaseSavepoint(beforeMarking);
+        } catch (SQLException e) {
+            if (!"42501".equals(e.getSQLState())) {
+                throw e;
+            }
+            m.rollback(beforeMarking);
         }
     }
 
