@@ -11,7 +11,7 @@ OUT=$(mktemp -d)
 trap 'mariadb -uroot -e "DROP DATABASE IF EXISTS \`$DB\`"; rm -rf "$OUT"' EXIT
 
 mvn -B -q -o test-compile
-mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test >/dev/null
+mvn -B -q -o org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test >/dev/null
 CP="target/classes:target/test-classes:$(cat target/cp.txt)"
 
 echo "creating $DB with $ROWS rows..."

@@ -6,7 +6,7 @@ BENCH="dev.testguard.backup.postgres.PgBench"
 
 build_classpath() {
   [ -n "${BENCH_NO_COMPILE:-}" ] || mvn -B -q -o test-compile
-  mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test >/dev/null
+  mvn -B -q -o org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test >/dev/null
   CP="target/classes:target/test-classes:$(cat target/cp.txt)"
 }
 
