@@ -44,8 +44,13 @@ public interface ReplacingRestore {
      * @param safetyCopy   where the previous content is now, for people
      * @param safetyBackup a backup of the previous content, when one was taken
      * @param safetyName   the database or schema now holding the previous content, when it is kept on the server; else null
+     * @param safetyOid    the server's id of {@code safetyName} (PostgreSQL: its oid), recorded as testguard's marker; 0 if none
      */
-    record Outcome(String safetyCopy, StoredBackup safetyBackup, RestoredContent content, String safetyName) {
+    record Outcome(String safetyCopy, StoredBackup safetyBackup, RestoredContent content, String safetyName, long safetyOid) {
+        public Outcome(String safetyCopy, StoredBackup safetyBackup, RestoredContent content, String safetyName) {
+            this(safetyCopy, safetyBackup, content, safetyName, 0);
+        }
+
         public Outcome(String safetyCopy, StoredBackup safetyBackup, RestoredContent content) {
             this(safetyCopy, safetyBackup, content, null);
         }

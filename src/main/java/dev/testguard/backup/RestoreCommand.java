@@ -117,9 +117,10 @@ public final class RestoreCommand {
             }
             ReplacingRestore.Outcome o = replacing.get().restoreOver(new ReplacingRestore.Request(backup, engine, target, guard,
                     options, progress, t -> backups.backupLocked(t, Manifest.PURPOSE_SAFETY)));
+            recordSafetyCopy(target, o);
             Result result = new Result(backup, database, o.safetyBackup(), o.safetyCopy(), o.content().rows(), o.content());
-            if (result.rowsMatch() && o.safetyName() != null) { // verified: only then are older safety copies dropped
-                new SafetyCopyRetention(keepSafetyCopies, progress).apply(admin, database, o.safetyName());
+            if (result.rowsMatch()) { // verified: only then are older safety copies dropped
+                pruneSafetyCopies(admin, target, o.safetyName(), o.safetyBackup());
             }
             return result;
         } catch (SQLException e) {
@@ -180,7 +181,32 @@ public final class RestoreCommand {
         admin.create(database);
         engine.restore(backup.payload(), target, options, progress);
         List<RowCheck> rows = RowCheck.compare(backup.manifest().rowCounts(), admin.exactRowCounts(database));
-        return new Result(backup, database, safety, "backup " + safety.id(), rows, null);
+        Result result = new Result(backup, database, safety, "backup " + safety.id(), rows, null);
+        if (result.rowsMatch()) {
+            pruneSafetyCopies(admin, target, null, safety);
+        }
+        return result;
+    }
+
+    /** A copy kept on the server is recorded in the store (name and oid), the marker every role can write. */
+    private void recordSafetyCopy(DatabaseTarget target, ReplacingRestore.Outcome o) throws BackupException {
+        if (o.safetyName() != null && o.safetyOid() != 0) {
+            new SafetyCopyMarks(store).add(new SafetyCopyMarks.Mark(SameDatabase.serverKey(target), target.databaseName(),
+                    o.safetyName(), o.safetyOid(), System.currentTimeMillis()));
+        }
+    }
+
+    /** After a verified restore: keepSafetyCopies over the server's copies, or over the store's safety backups. */
+    private void pruneSafetyCopies(DatabaseAdmin admin, DatabaseTarget target, String onServer, StoredBackup inStore) {
+        SafetyCopyRetention retention = new SafetyCopyRetention(keepSafetyCopies, progress);
+        if (onServer != null) {
+            retention.apply(new ServerSafetyCopies(admin, new SafetyCopyMarks(store), SameDatabase.serverKey(target)),
+                    target.databaseName(), onServer);
+        }
+        if (inStore != null) {
+            retention.apply(new StoredSafetyCopies(store, m -> SameDatabase.server(m, target)), inStore.manifest().database().name(),
+                    inStore.id());
+        }
     }
 
     /** Refuses a payload whose SHA-256 differs from its manifest's, before anything is touched. */

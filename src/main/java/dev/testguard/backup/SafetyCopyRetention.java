@@ -8,8 +8,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * After a verified restore, drops the older safety copies of the same database beyond the newest {@code keep}: only
- * copies whose marker proves a finished testguard restore into that database made them. The copy the restore just made
+ * After a verified restore, drops the older safety copies of the same database beyond the newest {@code keep}, on the
+ * server ({@link ServerSafetyCopies}) or in the backup store ({@link StoredSafetyCopies}): only copies whose marker proves
+ * a finished testguard restore into that database made them. The copy the restore just made
  * is always kept ({@code keep = 0}: only that one); copies named like one but unmarked are listed, never dropped.
  * Reports each copy kept and dropped with its size, what is left and the statements to drop those by hand.
  */
@@ -27,12 +28,17 @@ public final class SafetyCopyRetention {
         this.progress = progress;
     }
 
-    /** Applies retention to {@code database}'s safety copies, {@code current} (this restore's own) always kept. */
+    /** Applies retention to {@code database}'s safety copies on the server, the vendor's marker alone trusted. */
     public void apply(DatabaseAdmin admin, String database, String current) {
+        apply(new ServerSafetyCopies(admin, null, null), database, current);
+    }
+
+    /** Applies retention to {@code database}'s safety copies in {@code place}, {@code current} (this restore's own) always kept. */
+    void apply(SafetyCopyPlace place, String database, String current) {
         try {
             List<SafetyCopy> older = new ArrayList<>();
             List<SafetyCopy> left = new ArrayList<>();
-            for (SafetyCopy c : admin.safetyCopies(database)) {
+            for (SafetyCopy c : place.list(database)) {
                 if (c.name().equals(current)) {
                     left.add(c);
                     progress.report("safety copy kept: " + describe(c) + " (made by this restore)");
@@ -49,36 +55,36 @@ public final class SafetyCopyRetention {
                 if (i < keep) {
                     left.add(c);
                     progress.report("safety copy kept: " + describe(c) + " (one of the newest " + keep + " older ones kept)");
-                } else if (!dropped(admin, c)) {
+                } else if (!dropped(place, c)) {
                     left.add(c);
                 }
             }
-            summary(admin, database, left);
-        } catch (SQLException e) {
+            summary(place, database, left);
+        } catch (SQLException | BackupException e) {
             progress.report("WARNING: the restore succeeded, but its older safety copies of '" + database + "' could not be"
                     + " listed, so none was dropped: " + e.getMessage());
         }
     }
 
-    private boolean dropped(DatabaseAdmin admin, SafetyCopy c) {
+    private boolean dropped(SafetyCopyPlace place, SafetyCopy c) {
         try {
-            admin.drop(c.name());
+            place.drop(c);
             progress.report("safety copy dropped: " + describe(c) + " (older than the newest " + keep + " kept)");
             return true;
-        } catch (SQLException e) {
+        } catch (SQLException | BackupException e) {
             progress.report("WARNING: safety copy kept: " + describe(c) + ": dropping it failed (" + e.getMessage()
-                    + "); drop it by hand: " + admin.dropStatement(c.name()));
+                    + "); drop it by hand: " + place.dropStatement(c));
             return false;
         }
     }
 
     /** What is left and the space it takes, with the statements that drop it by hand. */
-    private void summary(DatabaseAdmin admin, String database, List<SafetyCopy> left) {
+    private void summary(SafetyCopyPlace place, String database, List<SafetyCopy> left) {
         long bytes = left.stream().mapToLong(c -> Math.max(c.bytes(), 0)).sum();
         progress.report("safety copies of '" + database + "' now: " + left.size() + ", taking " + Sizes.human(bytes)
-                + (left.isEmpty() ? "" : "; to drop them by hand, run in the database client:"));
+                + (left.isEmpty() ? "" : "; to drop them by hand, " + place.byHand()));
         for (SafetyCopy c : left) {
-            progress.report("    " + admin.dropStatement(c.name()));
+            progress.report("    " + place.dropStatement(c));
         }
     }
 

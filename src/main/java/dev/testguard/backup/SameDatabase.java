@@ -30,6 +30,11 @@ final class SameDatabase {
         }
     }
 
+    /** The vendor and server (hosts and ports, default ports filled in) of {@code target}, as one key. */
+    static String serverKey(DatabaseTarget target) {
+        return target.url().vendor().displayName() + " " + String.join(",", hosts(target.url()));
+    }
+
     private static List<String> hosts(JdbcUrl url) {
         return url.hosts().stream().map(h -> DefaultPorts.filledIn(h, url.vendor()))
                 .map(h -> h.host().toLowerCase(Locale.ROOT) + ":" + h.port()).toList();

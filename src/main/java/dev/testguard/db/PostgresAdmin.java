@@ -450,10 +450,12 @@ public final class PostgresAdmin implements DatabaseAdmin {
     /**
      * In one transaction: {@code database} becomes {@code safetyName} and {@code replacement} becomes {@code database},
      * which gets the old one's comment (the stamp), database-level grants and settings. Constant time; all or nothing.
+     * Returns the oid of the database now named {@code safetyName}.
      */
-    public static void swapIn(Connection m, String database, String replacement, String safetyName) throws SQLException {
+    public static long swapIn(Connection m, String database, String replacement, String safetyName) throws SQLException {
         terminateSessions(m, database);
         terminateSessions(m, replacement);
+        long oid = Long.parseLong(scalar(m, "SELECT oid::text FROM pg_database WHERE datname = ?", database));
         String comment = scalar(m, "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = ?", database);
         List<String> copies = grantsAndSettings(m, database);
         boolean auto = m.getAutoCommit();
@@ -467,6 +469,7 @@ public final class PostgresAdmin implements DatabaseAdmin {
                 st.execute(sql);
             }
             m.commit();
+            return oid;
         } catch (SQLException e) {
             m.rollback();
             throw e;
@@ -477,8 +480,8 @@ public final class PostgresAdmin implements DatabaseAdmin {
 
     /**
      * Sets the {@value #SAFETY_SETTING} marker on a copy just renamed aside. A role that may not set a custom parameter
-     * (PostgreSQL 15 asks for superuser or {@code GRANT SET ON PARAMETER}) leaves the copy unmarked, and the swap goes
-     * on: retention never drops an unmarked copy, so it is only kept longer.
+     * (PostgreSQL 15 asks for superuser or {@code GRANT SET ON PARAMETER}) leaves it unset, and the swap goes on: the
+     * restore also records the copy (name and oid) in the backup store, a marker every role can write.
      */
     private static void markSafetyCopy(Connection m, Statement st, String safetyName, String database) throws SQLException {
         Savepoint beforeMarking = m.setSavepoint();
@@ -504,13 +507,14 @@ public final class PostgresAdmin implements DatabaseAdmin {
         try (PreparedStatement ps = m.prepareStatement("SELECT d.datname, (SELECT substr(c, strpos(c, '=') + 1)"
                 + " FROM pg_db_role_setting s, unnest(s.setconfig) c WHERE s.setdatabase = d.oid AND s.setrole = 0"
                 + " AND split_part(c, '=', 1) = ?), CASE WHEN has_database_privilege(d.oid, 'CONNECT')"
-                + " THEN pg_database_size(d.oid) ELSE -1 END FROM pg_database d WHERE left(d.datname, length(?)) = ? ORDER BY 1")) {
+                + " THEN pg_database_size(d.oid) ELSE -1 END, d.oid FROM pg_database d WHERE left(d.datname, length(?)) = ?"
+                + " ORDER BY 1")) {
             ps.setString(1, SAFETY_SETTING);
             ps.setString(2, prefix);
             ps.setString(3, prefix);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(safetyCopy(rs.getString(1), database, rs.getString(2), rs.getLong(3)));
+                    out.add(safetyCopy(rs.getString(1), database, rs.getString(2), rs.getLong(3), rs.getLong(4)));
                 }
             }
         }
@@ -523,15 +527,15 @@ public final class PostgresAdmin implements DatabaseAdmin {
      */
     public static final String SAFETY_SETTING = "testguard.safety_copy_of";
 
-    private static SafetyCopy safetyCopy(String name, String database, String marker, long bytes) {
+    private static SafetyCopy safetyCopy(String name, String database, String marker, long bytes, long oid) {
         int colon = marker == null ? -1 : marker.indexOf(':');
         if (colon < 0 || !marker.substring(colon + 1).equals(database)) {
-            return new SafetyCopy(name, false, 0, bytes);
+            return new SafetyCopy(name, false, 0, bytes, oid);
         }
         try {
-            return new SafetyCopy(name, true, Long.parseLong(marker.substring(0, colon)), bytes);
+            return new SafetyCopy(name, true, Long.parseLong(marker.substring(0, colon)), bytes, oid);
         } catch (NumberFormatException e) {
-            return new SafetyCopy(name, false, 0, bytes);
+            return new SafetyCopy(name, false, 0, bytes, oid);
         }
     }
 

@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * A restore inside the existing database, for roles that may not create databases: a safety backup first, then the user
  * schemas renamed aside over the working connection (right after the guard read stamp and rows over it), {@code pg_restore}
- * in one transaction, verification, and only then the set-aside schemas dropped. Any failure renames them back.
+ * in one transaction, verification by the {@link PgRestoreVerifier} a restore into a new database uses (the set-aside
+ * schemas left out), and only then the set-aside schemas dropped. Any failure renames them back.
  * The database itself, its owner, grants, settings and comment (the stamp) are never touched.
  */
 final class PgInPlaceRestore {
@@ -35,10 +36,17 @@ final class PgInPlaceRestore {
         Map<String, String> aside = setAside(work, recreatePublic, safety);
         String step = "restoring in place";
         try {
-            engine.restoreAs(r.backup().payload(), r.target(), new BackupOptions(1, r.options().toolPath()), r.progress(), role, true,
-                    PgDumpEngine.Owners.CONNECTING_USER);
-            step = "verifying the restored content against the backup's manifest";
-            RestoredContent content = PgReplacingRestore.verify(r, r.target(), aside.keySet());
+            RestoredContent content;
+            // the same verifier as a restore into a new database: each table as pg_restore reports its data loaded
+            try (PgRestoreVerifier verifier = new PgRestoreVerifier(r.target(), r.backup().manifest(), false)) {
+                engine.restoreAs(r.backup().payload(), r.target(), new BackupOptions(1, r.options().toolPath()), r.progress(),
+                        role, true, PgDumpEngine.Owners.CONNECTING_USER, verifier::onToolLine);
+                verifier.restoreEnded();
+                step = "verifying the restored content against the backup's manifest";
+                content = PgReplacingRestore.verified(r, verifier, r.target(), aside.keySet());
+                r.progress().report("verified " + content.rows().size() + " tables of '" + db + "' against the manifest ("
+                        + verifier.verifiedWhileRestoring() + " while pg_restore ran)");
+            }
             step = "dropping the set-aside schemas " + aside.keySet();
             PostgresAdmin.dropSchemas(work, aside.keySet());
             work.commit();

@@ -10,6 +10,7 @@ import dev.testguard.db.PostgresAdmin;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * PostgreSQL restore over an existing database. Where the role may create databases, the backup is restored into a new
@@ -79,11 +80,11 @@ public final class PgReplacingRestore implements ReplacingRestore {
             }
             phases.end("guard");
             step = "swapping '" + fresh + "' in for '" + db + "' (renaming '" + db + "' to '" + safety + "')";
-            swapRetrying(m, db, fresh, safety);
+            long safetyOid = swapRetrying(m, db, fresh, safety);
             phases.end("swap");
             r.progress().report("restored " + r.backup().id() + " over '" + db + "' " + phases.summary());
             return new Outcome("database '" + safety + "' (the previous '" + db + "', renamed; drop it when no longer needed:"
-                    + " DROP DATABASE " + PostgresAdmin.quote(safety) + ")", null, content, safety);
+                    + " DROP DATABASE " + PostgresAdmin.quote(safety) + ")", null, content, safety, safetyOid);
         } catch (BackupException | SQLException e) {
             String cleanup = dropQuietly(admin, fresh);
             throw r.failed(step, e, "'" + db + "' was not changed: it still holds everything it held before. " + cleanup);
@@ -91,11 +92,10 @@ public final class PgReplacingRestore implements ReplacingRestore {
     }
 
     /** A session that connects between ending the others and renaming makes the rename fail: try again, a few times. */
-    private static void swapRetrying(Connection m, String db, String fresh, String safety) throws SQLException {
+    private static long swapRetrying(Connection m, String db, String fresh, String safety) throws SQLException {
         for (int attempt = 1; ; attempt++) {
             try {
-                PostgresAdmin.swapIn(m, db, fresh, safety);
-                return;
+                return PostgresAdmin.swapIn(m, db, fresh, safety);
             } catch (SQLException e) {
                 if (!"55006".equals(e.getSQLState()) || attempt == 3) {
                     throw e;
@@ -115,8 +115,14 @@ public final class PgReplacingRestore implements ReplacingRestore {
     /** Row counts and checksums against the manifest, those of the tables the verifier did not take yet taken now. */
     private static RestoredContent verified(Request r, PgRestoreVerifier verifier, DatabaseTarget restored)
             throws BackupException, SQLException {
+        return verified(r, verifier, restored, Set.of());
+    }
+
+    /** As above, leaving out the tables of the {@code setAside} schemas (an in-place restore's previous content). */
+    static RestoredContent verified(Request r, PgRestoreVerifier verifier, DatabaseTarget restored, Set<String> setAside)
+            throws BackupException, SQLException {
         try (Connection c = Connections.open(restored, TIMEOUT)) {
-            return matching(verifier.finish(r.backup().manifest(), c));
+            return matching(verifier.finish(r.backup().manifest(), c, setAside));
         }
     }
 
@@ -125,15 +131,6 @@ public final class PgReplacingRestore implements ReplacingRestore {
             throw new BackupException("the restored content differs from the backup: " + content.differences());
         }
         return content;
-    }
-
-    /** Row counts and checksums against the manifest, leaving out the tables of {@code setAside} schemas. */
-    static RestoredContent verify(Request r, DatabaseTarget restored, java.util.Set<String> setAside) throws BackupException, SQLException {
-        try (Connection c = Connections.open(restored, TIMEOUT)) {
-            java.util.Map<String, Long> counts = PostgresAdmin.exactRowCounts(c);
-            counts.keySet().removeIf(table -> setAside.contains(table.substring(0, table.indexOf('.'))));
-            return matching(RestoredContent.compare(r.backup().manifest(), counts, c));
-        }
     }
 
     private static void dropInterruptedCopies(PostgresAdmin admin, Connection m, Request r) throws SQLException {
