@@ -189,10 +189,16 @@ public final class RestoreCommand {
     }
 
     /** A copy kept on the server is recorded in the store (name and oid), the marker every role can write. */
-    private void recordSafetyCopy(DatabaseTarget target, ReplacingRestore.Outcome o) throws BackupException {
-        if (o.safetyName() != null && o.safetyOid() != 0) {
+    private void recordSafetyCopy(DatabaseTarget target, ReplacingRestore.Outcome o) {
+        if (o.safetyName() == null || o.safetyOid() == 0) {
+            return;
+        }
+        try {
             new SafetyCopyMarks(store).add(new SafetyCopyMarks.Mark(SameDatabase.serverKey(target), target.databaseName(),
                     o.safetyName(), o.safetyOid(), System.currentTimeMillis()));
+        } catch (BackupException e) {
+            progress.report("WARNING: the restore succeeded, but its safety copy '" + o.safetyName() + "' could not be recorded"
+                    + " as testguard's own, so it is kept and never dropped automatically: " + e.getMessage());
         }
     }
 

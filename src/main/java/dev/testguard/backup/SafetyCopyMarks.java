@@ -53,6 +53,18 @@ final class SafetyCopyMarks {
         write(marks);
     }
 
+    /**
+     * Forgets the records of {@code database}'s copies on {@code server} that none of {@code listed} (all there are now)
+     * matches by name and oid: dropped by hand, or replaced by a look-alike. Caller holds the store's lock.
+     */
+    void forgetGone(String server, String database, List<SafetyCopy> listed) throws BackupException {
+        List<Mark> marks = new ArrayList<>(read());
+        if (marks.removeIf(m -> m.server().equals(server) && m.database().equals(database)
+                && listed.stream().noneMatch(c -> m.proves(server, database, c)))) {
+            write(marks);
+        }
+    }
+
     /** Forgets the record of a copy that was dropped. Caller holds the store's lock. */
     void remove(Mark mark) throws BackupException {
         List<Mark> marks = new ArrayList<>(read());

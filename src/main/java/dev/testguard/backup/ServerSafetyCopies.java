@@ -29,9 +29,14 @@ final class ServerSafetyCopies implements SafetyCopyPlace {
     @Override
     public List<SafetyCopy> list(String database) throws SQLException, BackupException {
         this.database = database;
+        List<SafetyCopy> listed = admin.safetyCopies(database);
+        if (marks == null) {
+            return listed;
+        }
+        marks.forgetGone(server, database, listed);
         List<SafetyCopy> out = new ArrayList<>();
-        for (SafetyCopy c : admin.safetyCopies(database)) {
-            Optional<SafetyCopyMarks.Mark> mark = c.marked() || marks == null ? Optional.empty() : marks.find(server, database, c);
+        for (SafetyCopy c : listed) {
+            Optional<SafetyCopyMarks.Mark> mark = c.marked() ? Optional.empty() : marks.find(server, database, c);
             out.add(mark.map(m -> c.markedAt(m.madeAtMillis())).orElse(c));
         }
         return out;
