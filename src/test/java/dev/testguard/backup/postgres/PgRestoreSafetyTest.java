@@ -7,9 +7,11 @@ import dev.testguard.backup.BackupCommand;
 import dev.testguard.backup.BackupException;
 import dev.testguard.backup.BackupOptions;
 import dev.testguard.backup.BackupStore;
+import dev.testguard.backup.Manifest;
 import dev.testguard.backup.PgTestDb;
 import dev.testguard.backup.RestoreCommand;
 import dev.testguard.backup.RetentionPolicy;
+import dev.testguard.backup.StoredBackup;
 import dev.testguard.db.DatabaseTarget;
 import dev.testguard.db.PostgresAdmin;
 import dev.testguard.jdbc.Credentials;
@@ -17,6 +19,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,7 +88,58 @@ class PgRestoreSafetyTest {
         assertThat(r.safetyBackup()).as("in place, the previous state is kept as a safety backup").isNotNull();
         assertThat(r.safetyBackup().manifest().rowCounts()).containsEntry("public.orders", 10L).containsKey("public.after_backup");
         assertThat(log).anyMatch(l -> l.contains("may not create databases: restoring in place"));
+        assertThat(log).anyMatch(l -> l.startsWith("verified 2 tables of '" + db + "' against the manifest ("));
         assertThat(schemas()).containsExactly("public");
+    }
+
+    @Test
+    void inPlaceRestoreIsVerifiedByTheVerifierAndPutBackWhenTheContentDiffers() throws Exception {
+        backup(asOwner());
+        BackupStore store = new BackupStore(dir);
+        StoredBackup b = store.resolve("latest", db);
+        Map<String, String> sums = new TreeMap<>(b.manifest().checksums());
+        sums.put("public.orders", "tampered");
+        Manifest m = b.manifest();
+        store.rewriteManifest(b, new Manifest(m.formatVersion(), m.id(), m.status(), m.purpose(), m.database(), m.engine(),
+                m.tool(), m.toolVersion(), m.format(), m.payload(), m.startedAt(), m.finishedAt(), m.sizeBytes(), m.sha256(),
+                m.rowCounts(), sums, null));
+        PgTestDb.exec(asOwner(), "DELETE FROM orders WHERE id > 10");
+        String before = fingerprint();
+        long oid = oid();
+
+        assertThatThrownBy(() -> restore(asOwner())).isInstanceOf(BackupException.class)
+                .hasMessageContaining("failed while verifying the restored content against the backup's manifest")
+                .hasMessageContaining("content checksums differ for public.orders")
+                .hasMessageContaining("The original schemas [public] were put back");
+        assertThat(fingerprint()).isEqualTo(before);
+        assertThat(oid()).isEqualTo(oid);
+        assertThat(schemas()).containsExactly("public");
+    }
+
+    @Test
+    void inPlaceSafetyBackupsInTheStoreArePrunedByKeepSafetyCopies() throws Exception {
+        backup(asOwner());
+        String atBackup = fingerprint();
+        List<String> made = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            PgTestDb.exec(asOwner(), "INSERT INTO customers VALUES (" + (1000 + i) + ", 'after backup')");
+            made.add(restore(asOwner(), 1).safetyBackup().id());
+            assertThat(fingerprint()).isEqualTo(atBackup);
+        }
+
+        assertThat(safetyBackups()).containsExactlyInAnyOrder(made.get(1), made.get(2));
+        assertThat(log).anyMatch(l -> l.startsWith("safety copy dropped: '" + made.get(0) + "' (") && l.endsWith("(older than the newest 1 kept)"));
+        assertThat(log).anyMatch(l -> l.startsWith("safety copy kept: '" + made.get(2) + "' (") && l.endsWith("(made by this restore)"));
+        assertThat(log).anyMatch(l -> l.startsWith("safety copies of '" + db + "' now: 2, taking ")
+                && l.endsWith("; to drop them by hand, delete their directories:"));
+        assertThat(log).contains("    rm -r '" + dir.toAbsolutePath().normalize().resolve(made.get(2)) + "'");
+        assertThat(new BackupStore(dir).list()).as("the backup restored from is never a safety copy")
+                .anyMatch(s -> !Manifest.PURPOSE_SAFETY.equals(s.manifest().purpose()));
+    }
+
+    private List<String> safetyBackups() throws Exception {
+        return new BackupStore(dir).list().stream().filter(s -> Manifest.PURPOSE_SAFETY.equals(s.manifest().purpose()))
+                .map(StoredBackup::id).toList();
     }
 
     @Test
@@ -167,9 +222,13 @@ class PgRestoreSafetyTest {
     }
 
     private RestoreCommand.Result restore(DatabaseTarget as) throws Exception {
+        return restore(as, 1); // the default
+    }
+
+    private RestoreCommand.Result restore(DatabaseTarget as, int keepSafetyCopies) throws Exception {
         BackupStore store = new BackupStore(dir);
         return new RestoreCommand(store, new BackupCommand(store, new RetentionPolicy(10, 30, null), BackupOptions.DEFAULTS, log::add),
-                BackupOptions.DEFAULTS, log::add).run("latest", as, null, db);
+                BackupOptions.DEFAULTS, log::add).keepSafetyCopies(keepSafetyCopies).run("latest", as, null, db);
     }
 
     private DatabaseTarget asOwner() {
@@ -181,7 +240,7 @@ class PgRestoreSafetyTest {
     }
 
     /** Rows and content of every table, database owner, table owners and the database comment (the stamp). */
-    private static String fingerprintOf(String database) throws Exception {
+    static String fingerprintOf(String database) throws Exception {
         DatabaseTarget t = PgTestDb.target(database);
         return String.join("\n", PgRoundTripTest.dumpRows(t, "SELECT pg_get_userbyid(datdba), shobj_description(oid, 'pg_database')"
                         + " FROM pg_database WHERE datname = current_database()"))
