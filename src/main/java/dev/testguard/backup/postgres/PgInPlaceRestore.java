@@ -37,7 +37,8 @@ final class PgInPlaceRestore {
         String step = "restoring in place";
         try {
             RestoredContent content;
-            // the same verifier as a restore into a new database: each table as pg_restore reports its data loaded
+            // the verifier of a restore into a new database, same counts and checksums; under --single-transaction its own
+            // connection sees no table before pg_restore commits, so here it verifies them all right after
             try (PgRestoreVerifier verifier = new PgRestoreVerifier(r.target(), r.backup().manifest(), false)) {
                 engine.restoreAs(r.backup().payload(), r.target(), new BackupOptions(1, r.options().toolPath()), r.progress(),
                         role, true, PgDumpEngine.Owners.CONNECTING_USER, verifier::onToolLine);
