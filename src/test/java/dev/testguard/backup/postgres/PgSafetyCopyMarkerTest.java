@@ -117,8 +117,7 @@ class PgSafetyCopyMarkerTest {
     }
 
     private List<String> copies() throws Exception {
-        return PgRoundTripTest.dumpRows(PgTestDb.target("postgres"), "SELECT datname FROM pg_database WHERE left(datname, "
-                + (db.length() + 8) + ") = '" + db + "_tgsafe_'").stream().map(s -> s.replace("|", "")).toList();
+        return PgSafetyCopyRetentionTest.copiesOf(db);
     }
 
     private long settingMarkers() throws Exception {

@@ -119,6 +119,11 @@ class PgSafetyCopyRetentionTest {
     }
 
     private List<String> copies() throws Exception {
+        return copiesOf(db);
+    }
+
+    /** The databases named like safety copies of {@code db}, marked or not. */
+    static List<String> copiesOf(String db) throws Exception {
         return PgRoundTripTest.dumpRows(PgTestDb.target("postgres"), "SELECT datname FROM pg_database WHERE left(datname, "
                 + (db.length() + 8) + ") = '" + db + "_tgsafe_'").stream().map(s -> s.replace("|", "")).toList();
     }
