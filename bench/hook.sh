@@ -53,12 +53,40 @@ time_runs() {  # $1: label, $2: runs, rest: command; prints each wall time, the 
     "CPU median $(median < "$work/cpu.ms") ms, load $(cut -d' ' -f1 /proc/loadavg)"
 }
 
+# runs two commands alternately, $3 times each, so that both see the same load; prints both like time_runs
+time_pair() {  # $1, $2: labels, $3: runs, $4, $5: commands (one word each)
+  : > "$work/a.wall"; : > "$work/a.cpu"; : > "$work/b.wall"; : > "$work/b.cpu"
+  for i in $(seq 1 "$3"); do
+    for side in a b; do
+      cmd=$4; [ $side = b ] && cmd=$5
+      start=$(date +%s%N)
+      /usr/bin/time -f '%U %S' -o "$work/cpu.one" "$cmd" >/dev/null 2>&1 || { echo "$cmd failed" >&2; "$cmd"; exit 1; }
+      end=$(date +%s%N)
+      echo $(( (end - start) / 1000000 )) >> "$work/$side.wall"
+      awk '{printf "%d\n", ($1 + $2) * 1000}' "$work/cpu.one" >> "$work/$side.cpu"
+    done
+  done
+  for side in a b; do
+    label=$1; [ $side = b ] && label=$2
+    wall=$(median < "$work/$side.wall")
+    echo "$label: runs $(tr '\n' ' ' < "$work/$side.wall")ms, median $wall ms ($(awk -v m="$wall" -v g=$goal 'BEGIN {printf "%.2f", m / g}')x the goal)," \
+      "CPU median $(median < "$work/$side.cpu") ms, load $(cut -d' ' -f1 /proc/loadavg)"
+  done
+}
+
 # a staged change to a file the check reads: the hook exports the index and runs the goal
 echo "# a staged change" >> src/test/resources/application.properties
 git add src/test/resources/application.properties
 # the first check after install-hook also writes the JVM class-data archive (.git/testguard-cache) the next ones use
 time_runs "hook, first check (writes the class-data archive)" 1 .git/hooks/pre-commit
 time_runs "hook, configuration staged (full check)" "$runs" .git/hooks/pre-commit
+# side by side: the same hook with the JVM options of the hook before this version (archive relocated at each start,
+# hsperfdata file written), alternating with the installed one
+sed -e 's/ -XX:-UsePerfData//' -e 's/ -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0//' \
+  .git/hooks/pre-commit > .git/hooks/pre-commit-before
+chmod +x .git/hooks/pre-commit-before
+time_pair "hook, full check, the earlier JVM options" "hook, full check, as installed" "$runs" \
+  .git/hooks/pre-commit-before .git/hooks/pre-commit
 # for scale: Maven starting and doing nothing on the same project, with the hook's JVM options but no archive
 time_runs "bare 'mvn -o -q validate' (Maven start-up, no archive)" "$runs" env MAVEN_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" mvn -o -q -B validate
 # for scale: what the hook ran before the archive and checkOnly (the same goal, arming the runtime guard, no archive)
