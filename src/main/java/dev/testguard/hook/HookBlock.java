@@ -13,9 +13,11 @@ import java.util.List;
  * directory, and refuses the commit when the check fails. The work tree and the index are never touched.
  * <p>
  * Maven's start-up is most of the time a commit waits; the JVM options make it cheaper without changing what runs:
- * the C1 compiler alone, the serial collector, and a class-data-sharing archive of the classes Maven and the plugin
- * load ({@value #CACHE_DIRECTORY} in the git directory, written by the first run, keyed by the Java and the Maven the
- * hook uses; the JVM ignores it silently when it no longer matches).
+ * the C1 compiler alone, the serial collector, no performance-data file, and a class-data-sharing archive of the
+ * classes Maven and the plugin load ({@value #CACHE_DIRECTORY} in the git directory, written by the first run, keyed
+ * by the Java and the Maven the hook uses and by the JDK's own archive it extends, so that a JDK update, which rewrites
+ * that one and silently voids ours, makes the next run write a new one), mapped where it was dumped instead of
+ * relocated.
  */
 public final class HookBlock {
 
@@ -31,14 +33,22 @@ public final class HookBlock {
      */
     static final String MAIN_SOURCES = "(^|/)src/main/[^/]+/.*\\.(java|kt|groovy|scala)$";
 
-    /** A short-lived JVM starts faster with the C1 compiler alone and the serial collector. */
-    static final String JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
+    /**
+     * A short-lived JVM starts faster with the C1 compiler alone and the serial collector, and without the
+     * {@code hsperfdata} file that only {@code jps}/{@code jstat} read.
+     */
+    static final String JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData";
 
     /** Where, in the git directory, the hook keeps its class-data-sharing archives; uninstall-hook removes it. */
     public static final String CACHE_DIRECTORY = "testguard-cache";
 
-    /** Unknown options are ignored (another JVM), the archive's own messages never reach the commit's output. */
-    static final String CDS_OPTIONS = "-XX:+IgnoreUnrecognizedVMOptions -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off";
+    /**
+     * Unknown options are ignored (another JVM), the archive's own messages never reach the commit's output, and the
+     * archives are mapped at the address they were dumped for (JDK 17 updates relocate them by default: 30-50 ms
+     * per start; the JVM still relocates when that address is taken).
+     */
+    static final String CDS_OPTIONS = "-XX:+IgnoreUnrecognizedVMOptions -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off"
+            + " -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0";
 
     private HookBlock() {
     }
@@ -70,7 +80,11 @@ public final class HookBlock {
                 "testguard_class_cache() {",
                 "  tg_cds= tg_jsa= tg_jsa_new=",
                 "  case \"$1\" in *[[:space:]]*) return 0 ;; esac  # MAVEN_OPTS cannot hold a path with spaces",
-                "  tg_key=$(printf '%s|%s|%s' \"$JAVA_HOME\" \"$(command -v java)\" \"$tg_mvn\" | cksum | cut -d' ' -f1)",
+                "  tg_java=${JAVA_HOME:+$JAVA_HOME/bin/java}; tg_java=${tg_java:-$(command -v java)}",
+                "  tg_java=$(readlink -f \"$tg_java\" 2>/dev/null || echo \"$tg_java\")",
+                "  # the JDK's own archive, which ours extends: a JDK update rewrites it and silently voids ours",
+                "  tg_base=$(ls -lL \"${tg_java%/bin/java}/lib/server/classes.jsa\" 2>/dev/null)",
+                "  tg_key=$(printf '%s|%s|%s|%s' \"$JAVA_HOME\" \"$(command -v java)\" \"$tg_mvn\" \"$tg_base\" | cksum | cut -d' ' -f1)",
                 "  tg_jsa=\"$1/" + CACHE_DIRECTORY + "/" + version + "-$tg_key.jsa\"",
                 "  if [ -f \"$tg_jsa\" ]; then",
                 "    tg_cds=\"" + CDS_OPTIONS + " -XX:SharedArchiveFile=$tg_jsa\"",

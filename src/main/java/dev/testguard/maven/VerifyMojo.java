@@ -12,6 +12,7 @@ import dev.testguard.report.FailureMessage;
 import dev.testguard.report.JsonReport;
 import dev.testguard.report.Report;
 import dev.testguard.report.ReportEntry;
+import dev.testguard.report.ReportFiles;
 import dev.testguard.report.ci.CiOutput;
 import dev.testguard.runtime.arm.ArmingRefusal;
 import dev.testguard.runtime.arm.ArmingRefusals;
@@ -34,7 +35,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * Fails the build before any test runs when a Surefire or Failsafe test run would see a JDBC URL
  * that is not a test database. Resolves every URL the tests will see, the way Surefire, Failsafe and
  * the framework (Spring Boot, Quarkus, Micronaut, JPA) will resolve it, classifies each one and writes
- * {@code target/testguard/report.json}.
+ * {@code target/testguard/report.json} (a further {@code verify} execution in the same module and build:
+ * {@code report-<executionId>.json}).
  * <p>
  * Bound to {@code process-test-resources} (the default) it checks Surefire and Failsafe. Bound again to
  * {@code pre-integration-test} it re-checks Failsafe alone, with the properties other plugins set late in the build.
@@ -44,6 +46,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
         requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
 public class VerifyMojo extends AbstractGuardMojo {
 
+    /** Set on the project by its first verify execution in this build, which writes report.json. */
+    private static final String REPORT_CLAIMED = "dev.testguard.verify.reportClaimed";
+
     /**
      * One more database to check, e.g. {@code mvn testguard:verify -Dtestguard.url=jdbc:postgresql://localhost/app_test}.
      * The {@code -D} form is read when the goal runs, not bound by Maven, so {@code mvn -X} never prints a password in it.
@@ -51,8 +56,13 @@ public class VerifyMojo extends AbstractGuardMojo {
     @Parameter
     private String url;
 
-    /** Where the JSON report goes. */
-    @Parameter(property = "testguard.reportFile", defaultValue = "${project.build.directory}/testguard/report.json")
+    /**
+     * Where the JSON report goes. Default: {@code ${project.build.directory}/testguard/report.json} for the first
+     * {@code verify} execution of the module in a build, {@code report-<executionId>.json} beside it for each further
+     * one (e.g. a re-check bound to {@code pre-integration-test}), so that none replaces another's. When set, every
+     * execution it applies to writes this file: give each execution its own in its {@code <configuration>}.
+     */
+    @Parameter(property = "testguard.reportFile")
     private File reportFile;
 
     /**
@@ -101,16 +111,17 @@ public class VerifyMojo extends AbstractGuardMojo {
         if (!offline) {
             getLog().info("testguard: " + probe.summary());
         }
+        Path reportFile = reportFile(layout);
         try {
-            JsonReport.write(report, reportFile.toPath());
+            JsonReport.write(report, reportFile);
         } catch (IOException e) {
             throw new MojoExecutionException("testguard cannot write its report " + reportFile + ": " + e.getMessage(), e);
         }
-        ciOutput(report);
+        ciOutput(report, reportFile);
         RuntimeArmer armer = new RuntimeArmer(project, session, propertyName, getLog());
         List<ArmingRefusal> refusals = failsafeOnly || !runtimeGuard ? List.of() : armer.refusals(request);
         if (report.hasProtected()) {
-            throw new MojoFailureException(FailureMessage.of(report, layout.display(reportFile.toPath()))
+            throw new MojoFailureException(FailureMessage.of(report, layout.display(reportFile))
                     + (refusals.isEmpty() ? "" : "\n\n" + ArmingRefusals.message(refusals)));
         }
         if (!refusals.isEmpty()) {
@@ -122,7 +133,7 @@ public class VerifyMojo extends AbstractGuardMojo {
         if (checkOnly) {
             armer.disarmed("testguard.checkOnly=true: this build only checks, it prepares no test run");
         } else if (runtimeGuard) {
-            armer.arm(plugin, policySettings(), offline, Duration.ofMillis(connectTimeout), reportFile.toPath());
+            armer.arm(plugin, policySettings(), offline, Duration.ofMillis(connectTimeout), reportFile);
         } else {
             armer.disarmed("testguard.runtime=false");
         }
@@ -133,9 +144,34 @@ public class VerifyMojo extends AbstractGuardMojo {
         new RuntimeArmer(project, session, propertyName, getLog()).defineEmptyIfAbsent();
     }
 
+    /**
+     * The configured report file, else this execution's own: report.json for the module's first verify execution in
+     * this build, report-executionId.json for a further one (said on the console, the name being new).
+     */
+    private Path reportFile(ProjectLayout layout) {
+        if (reportFile != null) {
+            return reportFile.toPath();
+        }
+        String execution = mojoExecution == null ? null : mojoExecution.getExecutionId();
+        boolean first;
+        synchronized (project) {
+            first = project.getContextValue(REPORT_CLAIMED) == null;
+            if (first) {
+                project.setContextValue(REPORT_CLAIMED, String.valueOf(execution));
+            }
+        }
+        Path file = ReportFiles.of(Path.of(project.getBuild().getDirectory(), "testguard"), first, execution);
+        if (!first) {
+            getLog().info("testguard: report " + layout.display(file) + " (execution " + execution + "; "
+                    + ReportFiles.FILE_NAME + " holds the module's first verify execution, "
+                    + project.getContextValue(REPORT_CLAIMED) + ")");
+        }
+        return file;
+    }
+
     /** In CI: annotations for the PROTECTED URLs and target/testguard/TEST-testguard[-executionId].xml. */
-    private void ciOutput(Report report) throws MojoExecutionException {
-        Path reportDirectory = reportFile.toPath().toAbsolutePath().getParent();
+    private void ciOutput(Report report, Path reportFile) throws MojoExecutionException {
+        Path reportDirectory = reportFile.toAbsolutePath().getParent();
         Path root = session == null || session.getExecutionRootDirectory() == null ? null : Path.of(session.getExecutionRootDirectory());
         try {
             String execution = mojoExecution == null ? null : mojoExecution.getExecutionId();

@@ -22,7 +22,7 @@ class HookFileTest {
                 .contains("-o -q -B -Dtestguard.offline=true -Dtestguard.checkOnly=true"
                         + " 'dev.testguard:testguard-maven-plugin:1.2.3:verify'")
                 .contains("tg_mvn=${TESTGUARD_MVN:-'/opt/maven/bin/mvn'}")
-                .contains("MAVEN_OPTS=\"-XX:TieredStopAtLevel=1 -XX:+UseSerialGC $tg_cds $MAVEN_OPTS\"")
+                .contains("MAVEN_OPTS=\"-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData $tg_cds $MAVEN_OPTS\"")
                 .contains("grep -Ev '\\.(md|adoc|png|jpe?g|gif|svg|css|js|ts)$' | grep -Ev '(^|/)src/main/[^/]+/.*\\.(java|kt|groovy|scala)$'")
                 .contains("/testguard-cache/dev.testguard_testguard-maven-plugin_1.2.3-$tg_key.jsa")
                 .contains("exit 1");

@@ -25,6 +25,7 @@ class HookScriptTest {
     Path dir;
 
     private Path calls;
+    private Path javaHome;
     private HookInstaller installer;
 
     @BeforeEach
@@ -104,6 +105,29 @@ class HookScriptTest {
         assertThat(cache).doesNotExist();
     }
 
+    @Test
+    void a_jdk_update_rewriting_the_jdks_own_archive_makes_the_next_check_write_a_new_class_cache() throws Exception {
+        Path jdk = dir.resolve("jdk");
+        Files.createDirectories(jdk.resolve("bin"));
+        Files.createDirectories(jdk.resolve("lib/server"));
+        Files.writeString(jdk.resolve("lib/server/classes.jsa"), "the JDK's archive\n");
+        javaHome = jdk;
+        write("pom.xml", "<project><!-- 1 --></project>\n");
+        assertThat(commit("one").exit()).isZero();
+        write("pom.xml", "<project><!-- 2 --></project>\n");
+        assertThat(commit("two").exit()).isZero();
+        assertThat(Files.readString(calls).split("---")[1]).contains("-XX:SharedArchiveFile=");
+
+        Files.writeString(jdk.resolve("lib/server/classes.jsa"), "the updated JDK's archive, dumped again\n");
+        write("pom.xml", "<project><!-- 3 --></project>\n");
+        assertThat(commit("three").exit()).isZero();
+        assertThat(Files.readString(calls).split("---")[2]).contains("-XX:ArchiveClassesAtExit=")
+                .doesNotContain("SharedArchiveFile");
+        try (Stream<Path> files = Files.list(dir.resolve("repo/.git/" + HookBlock.CACHE_DIRECTORY))) {
+            assertThat(files.filter(f -> f.toString().endsWith(".jsa"))).hasSize(2);
+        }
+    }
+
     private record Result(int exit, String output) {
     }
 
@@ -128,6 +152,9 @@ class HookScriptTest {
     private Result run(String... command) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.resolve("repo").toFile()).redirectErrorStream(true);
         pb.environment().remove("TESTGUARD_MVN");
+        if (javaHome != null) {
+            pb.environment().put("JAVA_HOME", javaHome.toString());
+        }
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();

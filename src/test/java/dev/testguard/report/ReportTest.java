@@ -68,4 +68,17 @@ class ReportTest {
             assertThat(files).containsExactly(file);
         }
     }
+
+    @Test
+    void eachVerifyExecutionOfAModuleHasItsOwnReportFile(@TempDir Path dir) throws Exception {
+        assertThat(ReportFiles.of(dir, true, "pre-it")).isEqualTo(dir.resolve("report.json"));
+        assertThat(ReportFiles.of(dir, true, null)).isEqualTo(dir.resolve("report.json"));
+        assertThat(ReportFiles.of(dir, false, "pre-it")).isEqualTo(dir.resolve("report-pre-it.json"));
+        assertThat(ReportFiles.of(dir, false, "default-cli")).isEqualTo(dir.resolve("report-default-cli.json"));
+        assertThat(ReportFiles.of(dir, false, " re check/2 ")).isEqualTo(dir.resolve("report-re_check_2.json"));
+        JsonReport.write(report(PROTECTED), ReportFiles.of(dir, true, "default"));
+        JsonReport.write(report(EPHEMERAL), ReportFiles.of(dir, false, "pre-it"));
+        assertThat(Files.readString(dir.resolve("report.json"))).contains("db.example.com").doesNotContain("h2:mem");
+        assertThat(Files.readString(dir.resolve("report-pre-it.json"))).contains("h2:mem").doesNotContain("db.example.com");
+    }
 }

@@ -3,6 +3,7 @@ package dev.testguard.report.ci;
 import dev.testguard.policy.Classification;
 import dev.testguard.report.Report;
 import dev.testguard.report.ReportEntry;
+import dev.testguard.report.ReportFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -55,9 +56,8 @@ public final class JUnitReport {
         return executionId == null || executionId.isBlank() || executionId.equals(DEFAULT_EXECUTION);
     }
 
-    /** An execution id as a file-name part: letters, digits, '.', '_' and '-' kept, anything else '_'. */
     private static String safe(String executionId) {
-        return executionId.strip().replaceAll("[^A-Za-z0-9._-]", "_");
+        return ReportFiles.fileNamePart(executionId);
     }
 
     private static void write(Report report, XMLStreamWriter xml, String execution) throws XMLStreamException {
