@@ -5,6 +5,7 @@ import dev.testguard.runtime.judge.ConnectionJudge;
 import dev.testguard.runtime.judge.ConnectionLog;
 import dev.testguard.runtime.judge.DriverReadings;
 import dev.testguard.runtime.judge.DriverView;
+import dev.testguard.runtime.judge.R2dbcDeferred;
 import dev.testguard.runtime.judge.R2dbcErrorSignal;
 import dev.testguard.runtime.judge.R2dbcFactories;
 import dev.testguard.runtime.judge.R2dbcFactory;
@@ -147,20 +148,34 @@ final class GuardHooks implements ConnectionHooks {
         }
     }
 
+    /**
+     * A factory judged before gets its verdict at once; any other's judgement waits for the subscription, off a
+     * non-blocking thread ({@link R2dbcDeferred}), where Reactor is at hand; else it runs now.
+     */
     @Override
     public Object r2dbcCreate(Object factory, Object publisher, String returnType) throws Exception {
-        int[] state = STATE.get();
-        if (factory == null || state[2] > 0) {
+        if (factory == null || STATE.get()[2] > 0) {
             return publisher; // the guard's own live check of this factory
         }
-        String refusal;
+        if (!r2dbcFactories.isJudged(factory)) {
+            Object deferred = R2dbcDeferred.of(factory.getClass(), returnType, publisher, () -> r2dbcRefusal(factory));
+            if (deferred != null) {
+                return deferred;
+            }
+        }
+        String refusal = r2dbcRefusal(factory);
+        return refusal == null ? publisher : R2dbcErrorSignal.of(factory.getClass(), returnType, refusal);
+    }
+
+    /** The judgement of {@code factory.create()} on this thread, whose own live check of it is not judged again. */
+    private String r2dbcRefusal(Object factory) {
+        int[] state = STATE.get();
         state[2]++;
         try {
-            refusal = r2dbcFactories.refusal(factory, loader -> (url, info) -> openNested(loader, url, info));
+            return r2dbcFactories.refusal(factory, loader -> (url, info) -> openNested(loader, url, info));
         } finally {
             state[2]--;
         }
-        return refusal == null ? publisher : R2dbcErrorSignal.of(factory.getClass(), returnType, refusal);
     }
 
     /**

@@ -344,8 +344,10 @@ public final class ConnectionJudge {
         try {
             Pending pending = before(url, info, false);
             Decision decision = pending.decision();
-            Verdict verdict = pending.known() != null ? pending.known() : liveOverJdbc(decision, url, info, options,
-                    probe);
+            Verdict verdict = pending.known() != null ? pending.known() : r2dbc.withoutLiveRules(decision);
+            if (verdict == null) {
+                verdict = liveOverJdbc(decision, url, info, options, probe);
+            }
             if (verdict == null) {
                 verdict = r2dbc.liveVerdict(decision, factory, options.get("password"));
             }

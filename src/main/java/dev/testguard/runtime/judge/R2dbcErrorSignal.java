@@ -23,8 +23,7 @@ public final class R2dbcErrorSignal {
     public static Object of(Class<?> factoryType, String returnType, String message)
             throws ReflectiveOperationException {
         ClassLoader loader = factoryType.getClassLoader();
-        RuntimeException error = (RuntimeException) Class.forName("io.r2dbc.spi.R2dbcPermissionDeniedException",
-                false, loader).getConstructor(String.class, String.class).newInstance(message, Refusals.SQL_STATE);
+        RuntimeException error = error(loader, message);
         Class<?> type = Class.forName(returnType, false, loader);
         for (String reactor : new String[] {"reactor.core.publisher.Mono", "reactor.core.publisher.Flux"}) {
             Class<?> publisher = load(reactor, loader);
@@ -38,7 +37,13 @@ public final class R2dbcErrorSignal {
         throw error;
     }
 
-    private static Class<?> load(String name, ClassLoader loader) {
+    /** The refusal as R2DBC's {@code R2dbcPermissionDeniedException} (SQLState 28000) of that loader. */
+    static RuntimeException error(ClassLoader loader, String message) throws ReflectiveOperationException {
+        return (RuntimeException) Class.forName("io.r2dbc.spi.R2dbcPermissionDeniedException", false, loader)
+                .getConstructor(String.class, String.class).newInstance(message, Refusals.SQL_STATE);
+    }
+
+    static Class<?> load(String name, ClassLoader loader) {
         try {
             return Class.forName(name, false, loader);
         } catch (ClassNotFoundException | LinkageError e) {

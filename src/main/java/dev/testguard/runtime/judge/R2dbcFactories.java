@@ -35,6 +35,11 @@ public final class R2dbcFactories {
         }
     }
 
+    /** Whether {@code factory} has its verdict already (then {@link #refusal} answers at once). */
+    public boolean isJudged(Object factory) {
+        return judged.containsKey(factory);
+    }
+
     /**
      * @param probes the JDBC connection of the live check, for R2DBC's class loader (see
      *               {@link ConnectionJudge#judgeR2dbc(Map, ConnectionJudge.JdbcProbe, R2dbcFactory)})

@@ -2,6 +2,7 @@ package dev.testguard.runtime.judge;
 
 import dev.testguard.jdbc.Vendor;
 import dev.testguard.policy.Verdict;
+import dev.testguard.probe.StampStores;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -25,6 +26,17 @@ final class R2dbcLiveCheck {
     }
 
     /**
+     * The verdict of a database for which the guard has no live rules (no stamp store: SQL Server, Oracle...): the
+     * static rules alone, as over a JDBC connection, without opening anything; null when it has live rules.
+     */
+    Verdict withoutLiveRules(Decision decision) throws SQLException {
+        if (StampStores.forVendor(decision.url().vendor()).isPresent()) {
+            return null;
+        }
+        return judge.remember(decision, judge.classifyLive(decision, null));
+    }
+
+    /**
      * @param factory  the factory the tests will get; null: none at hand, so the check cannot run
      * @param password the factory's password, kept out of every message
      * @throws SQLException the check could not run (recorded as an error of the guard, which fails the build)
@@ -39,6 +51,7 @@ final class R2dbcLiveCheck {
             R2dbcSession session = R2dbcSession.open(factory.factory(), factory.spiLoader(), TIMEOUT);
             connection = R2dbcJdbc.connection(session, usesDollarPlaceholders(decision.url().vendor()));
         } catch (SQLException | RuntimeException | LinkageError e) {
+            judge.failed(new ConnectionJudge.Pending(decision, null, false), e); // the static refusal, if any
             throw cannotCheck(decision, "cannot open an R2DBC connection of the factory: " + e.getMessage(), password);
         }
         try {

@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * What a connection factory built directly (not by {@code ConnectionFactories}) connects to, read by reflection
  * from the vendor's configuration object: r2dbc-postgresql's {@code PostgresqlConnectionFactory} and r2dbc-mariadb's
- * {@code MariadbConnectionFactory}, as the options {@code ConnectionFactories} would have had (driver, host, port,
- * database, user, password). A factory that only delegates (r2dbc-pool, r2dbc-proxy, Spring's wrappers, any
+ * {@code MariadbConnectionFactory} (and those of r2dbc-h2, r2dbc-mssql and r2dbc-mysql: {@link R2dbcVendorTargets}),
+ * as the options {@code ConnectionFactories} would have had (driver, host, port, database, user, password). A factory that only delegates (r2dbc-pool, r2dbc-proxy, Spring's wrappers, any
  * {@code io.r2dbc.spi.Wrapped} one, a Mockito mock) connects through another factory, whose own {@code create()} is
  * judged.
  */
@@ -62,11 +62,15 @@ final class R2dbcTargets {
             if (type.equals(MARIADB)) {
                 return mariadb(field(factory, "configuration"));
             }
+            Map<String, String> options = R2dbcVendorTargets.options(factory, deadline);
+            if (options != null) {
+                return options;
+            }
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             throw new IllegalArgumentException("its configuration is not what the guard expects (" + e + ")", e);
         }
-        throw new IllegalArgumentException("the guard reads the configuration of r2dbc-postgresql's and "
-                + "r2dbc-mariadb's factories only, not of " + type);
+        throw new IllegalArgumentException("the guard reads the configuration of the factories of r2dbc-postgresql, "
+                + "r2dbc-mariadb, r2dbc-mysql, r2dbc-mssql and r2dbc-h2 only, not of " + type);
     }
 
     private static Map<String, String> postgresql(Object configuration, long deadline)
@@ -111,7 +115,7 @@ final class R2dbcTargets {
     }
 
     /** A Unix socket reaches the server on this machine. */
-    private static void server(Map<String, String> options, String host, Object port, Object socket) {
+    static void server(Map<String, String> options, String host, Object port, Object socket) {
         options.put("host", host != null ? host : socket != null ? "localhost" : null);
         put(options, "port", port);
         if (options.get("host") == null) {
@@ -119,14 +123,14 @@ final class R2dbcTargets {
         }
     }
 
-    private static void put(Map<String, String> options, String key, Object value) {
+    static void put(Map<String, String> options, String key, Object value) {
         if (value != null) {
             options.put(key, value.toString());
         }
     }
 
     /** The one value of a configuration's {@code Publisher} (r2dbc-postgresql's user name and password). */
-    private static Object first(Object publisher, long deadline) throws SQLException {
+    static Object first(Object publisher, long deadline) throws SQLException {
         if (publisher == null) {
             return null;
         }
@@ -139,7 +143,7 @@ final class R2dbcTargets {
         }
     }
 
-    private static Object field(Object target, String name) throws ReflectiveOperationException {
+    static Object field(Object target, String name) throws ReflectiveOperationException {
         for (Class<?> c = target.getClass(); c != null; c = c.getSuperclass()) {
             for (Field f : c.getDeclaredFields()) {
                 if (f.getName().equals(name) && !java.lang.reflect.Modifier.isStatic(f.getModifiers())) {

@@ -129,6 +129,14 @@ class GuardEndToEndTest {
         add(lines, expected, "r2dbc-direct-test", "r2dbc-direct", r2dbc + dbs.pgTest, "", "OK");
         add(lines, expected, "maria-r2dbc-direct-dev", "r2dbc-direct", maria + dbs.myDev, "", "REFUSED");
         add(lines, expected, "maria-r2dbc-direct-test", "r2dbc-direct", maria + dbs.myTest, "", "OK");
+        String mysql = "r2dbc:mysql://root@localhost:3306/";
+        add(lines, expected, "mysql-r2dbc-direct-dev", "r2dbc-direct", mysql + dbs.myDev, "", "REFUSED");
+        add(lines, expected, "mysql-r2dbc-direct-test", "r2dbc-direct", mysql + dbs.myTest, "", "OK");
+        add(lines, expected, "r2dbc-proxy-dev", "r2dbc-proxy", r2dbc + dbs.pgDev, "", "REFUSED");
+        add(lines, expected, "r2dbc-eventloop-test", "r2dbc-eventloop", r2dbc + dbs.pgTest, r2dbc + dbs.pgTest,
+                "OK");
+        add(lines, expected, "r2dbc-eventloop-dev", "r2dbc-eventloop", r2dbc + dbs.pgDev, r2dbc + dbs.pgTest,
+                "REFUSED");
         Map<String, Long> before = dbs.rowCounts();
         String token = "e2e" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -153,6 +161,13 @@ class GuardEndToEndTest {
         assertThat(run.result("maria-r2dbc-direct-dev")).contains("R2dbcPermissionDeniedException",
                 "testguard refused a connection to jdbc:mariadb://localhost:3306/" + dbs.myDev);
         assertThat(run.result("r2dbc-direct-stamped-protected")).contains("Rule 'stamp'");
+        assertThat(run.result("mysql-r2dbc-direct-dev")).contains("R2dbcPermissionDeniedException",
+                "testguard refused a connection to jdbc:mysql://localhost:3306/" + dbs.myDev);
+        assertThat(run.result("r2dbc-proxy-dev")).contains("R2dbcPermissionDeniedException",
+                "testguard refused a connection to jdbc:postgresql://localhost:5432/" + dbs.pgDev);
+        // judged on the guard's thread, not the event loop's: the refusal arrives as the inner create()'s error
+        assertThat(run.result("r2dbc-eventloop-dev")).contains("R2dbcPermissionDeniedException",
+                "testguard refused a connection to jdbc:postgresql://localhost:5432/" + dbs.pgDev);
         assertThat(run.result("r2dbc-nothing-listens")).contains("testguard refused an R2DBC connection factory for "
                 + "jdbc:postgresql://localhost:1/" + dbs.pgTest, "could not run its live checks",
                 "-Dtestguard.runtime=false");

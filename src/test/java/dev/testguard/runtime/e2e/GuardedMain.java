@@ -47,7 +47,14 @@ public final class GuardedMain {
                 return r2dbc(url);
             }
             if (kind.equals("r2dbc-direct")) {
-                return r2dbcDirect(ConnectionFactoryOptions.parse(url));
+                return r2dbcDirect(direct(ConnectionFactoryOptions.parse(url)));
+            }
+            if (kind.equals("r2dbc-proxy")) {
+                return r2dbcDirect(io.r2dbc.proxy.ProxyConnectionFactory.builder(direct(ConnectionFactoryOptions
+                        .parse(url))).build());
+            }
+            if (kind.equals("r2dbc-eventloop")) { // the user field names the other connection's URL
+                return r2dbcOnEventLoop(ConnectionFactoryOptions.parse(user), ConnectionFactoryOptions.parse(url));
             }
             if (kind.equals("hikari")) {
                 return hikari(url, user, password);
@@ -126,25 +133,43 @@ public final class GuardedMain {
      * The factory built directly, as a test that never goes through {@code ConnectionFactories} does; used through
      * its own type (whose {@code create()} returns a {@code Mono}), and deleting the rows it reaches.
      */
-    private static String r2dbcDirect(ConnectionFactoryOptions o) {
+    private static String r2dbcDirect(ConnectionFactory factory) {
+        Mono.from(factory.create()).flatMap(GuardedMain::harm).block();
+        return "OK";
+    }
+
+    /** The factory's first {@code create()} subscribed on a reactor-netty event loop, inside another connection's. */
+    private static String r2dbcOnEventLoop(ConnectionFactoryOptions other, ConnectionFactoryOptions o) {
+        Mono.from(direct(other).create()).flatMap(outer -> Mono.from(direct(o).create()).flatMap(GuardedMain::harm)
+                .then(Mono.from(outer.close())).onErrorResume(e -> Mono.from(outer.close()).then(Mono.error(e))))
+                .block();
+        return "OK";
+    }
+
+    private static Mono<Void> harm(io.r2dbc.spi.Connection c) {
+        return Mono.from(c.createStatement("DELETE FROM items").execute()).flatMap(r -> Mono.from(r.getRowsUpdated()))
+                .then(Mono.from(c.close()));
+    }
+
+    /** r2dbc-postgresql's, r2dbc-mariadb's or io.asyncer r2dbc-mysql's factory, built by hand from the options. */
+    private static ConnectionFactory direct(ConnectionFactoryOptions o) {
         String host = (String) o.getRequiredValue(ConnectionFactoryOptions.HOST);
         int port = (Integer) o.getRequiredValue(ConnectionFactoryOptions.PORT);
         String database = (String) o.getRequiredValue(ConnectionFactoryOptions.DATABASE);
         String user = (String) o.getRequiredValue(ConnectionFactoryOptions.USER);
-        Mono<? extends io.r2dbc.spi.Connection> connection;
-        if (o.getRequiredValue(ConnectionFactoryOptions.DRIVER).equals("postgresql")) {
-            connection = new io.r2dbc.postgresql.PostgresqlConnectionFactory(io.r2dbc.postgresql
+        Object driver = o.getRequiredValue(ConnectionFactoryOptions.DRIVER);
+        if (driver.equals("postgresql")) {
+            return new io.r2dbc.postgresql.PostgresqlConnectionFactory(io.r2dbc.postgresql
                     .PostgresqlConnectionConfiguration.builder().host(host).port(port).database(database)
-                    .username(user).build()).create();
-        } else {
-            connection = org.mariadb.r2dbc.MariadbConnectionFactory.from(org.mariadb.r2dbc
-                    .MariadbConnectionConfiguration.builder().host(host).port(port).database(database)
-                    .username(user).build()).create();
+                    .username(user).build());
         }
-        connection.flatMap(c -> Mono.from(c.createStatement("DELETE FROM items").execute())
-                        .flatMap(r -> Mono.from(r.getRowsUpdated())).then(Mono.from(c.close())))
-                .block();
-        return "OK";
+        if (driver.equals("mysql")) {
+            return io.asyncer.r2dbc.mysql.MySqlConnectionFactory.from(io.asyncer.r2dbc.mysql
+                    .MySqlConnectionConfiguration.builder().host(host).port(port).database(database).user(user)
+                    .build());
+        }
+        return org.mariadb.r2dbc.MariadbConnectionFactory.from(org.mariadb.r2dbc.MariadbConnectionConfiguration
+                .builder().host(host).port(port).database(database).username(user).build());
     }
 
     /** What a careless test does to whatever it reaches. Test databases of the scenarios have no rows to lose. */

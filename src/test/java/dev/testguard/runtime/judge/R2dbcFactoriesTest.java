@@ -99,12 +99,12 @@ class R2dbcFactoriesTest {
         ConnectionJudge judge = new ConnectionJudge(policy, false, log, new TestClasses(dir.resolve("tc")));
         R2dbcFactories factories = new R2dbcFactories(() -> judge, log);
         PostgresqlConnectionFactory factory = new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration
-                .builder().host("localhost").port(1).database("shop_dev").username("app").build());
+                .builder().host("localhost").port(1).database("shop_test").username("app").build());
 
         String refusal = factories.refusal(factory, loader -> (url, info) -> null);
 
         assertThat(refusal).startsWith("testguard refused an R2DBC connection factory for jdbc:postgresql://"
-                + "localhost:1/shop_dev: the runtime guard could not run its live checks").contains(
+                + "localhost:1/shop_test: the runtime guard could not run its live checks").contains(
                 "-Dtestguard.offline=true", "-Dtestguard.runtime=false");
         assertThat(factories.refusal(factory, loader -> (url, info) -> null)).isSameAs(refusal);
         assertThat(RuntimeRecords.read(dir.resolve("records"), "tok")).filteredOn(RuntimeRecord::isRefusal).hasSize(1);
