@@ -49,8 +49,13 @@ final class GuardWeaver implements ClassFileTransformer {
         if (maxLocals.isEmpty()) {
             return null;
         }
+        int version = reader.readUnsignedShort(6);
+        if (version < Opcodes.V1_5) {
+            throw new IllegalArgumentException("class file version " + version + " is older than Java 5, whose "
+                    + "class constants the woven code needs");
+        }
         ClassWriter writer = new ClassWriter(reader, 0);
-        boolean frames = reader.readUnsignedShort(6) >= Opcodes.V1_6;
+        boolean frames = version >= Opcodes.V1_6;
         reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
