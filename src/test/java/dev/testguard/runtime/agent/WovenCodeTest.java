@@ -63,10 +63,10 @@ public class WovenCodeTest {
     }
 
     @Test
-    void aDataSourceIsJudgedAtEntryAndExit() throws Throwable {
+    void aPooledConnectionIsJudgedLikeADataSourceAtEntryAndExit() throws Throwable {
         Bridge.install(hooks);
         try (WeavingLoader loader = new WeavingLoader(testClasses(), WovenCodeTest::isFake)) {
-            Object dataSource = loader.loadClass(FakeDataSource.class.getName()).getConstructor().newInstance();
+            Object dataSource = loader.loadClass(FakePooledConnection.class.getName()).getConstructor().newInstance();
             Object connection = dataSource.getClass().getMethod("getConnection").invoke(dataSource);
             assertThat(connection).isSameAs(REPLACED);
         }
@@ -147,42 +147,31 @@ public class WovenCodeTest {
         }
     }
 
-    public static class FakeDataSource implements javax.sql.ConnectionPoolDataSource {
+    /** A pooled connection: woven like data sources, its handles are judged when taken. */
+    public static class FakePooledConnection implements javax.sql.PooledConnection {
+        @Override
         public Connection getConnection() {
             return OPENED;
         }
 
         @Override
-        public javax.sql.PooledConnection getPooledConnection() {
-            return null;
+        public void close() {
         }
 
         @Override
-        public javax.sql.PooledConnection getPooledConnection(String user, String password) {
-            return null;
+        public void addConnectionEventListener(javax.sql.ConnectionEventListener listener) {
         }
 
         @Override
-        public java.io.PrintWriter getLogWriter() {
-            return null;
+        public void removeConnectionEventListener(javax.sql.ConnectionEventListener listener) {
         }
 
         @Override
-        public void setLogWriter(java.io.PrintWriter out) {
+        public void addStatementEventListener(javax.sql.StatementEventListener listener) {
         }
 
         @Override
-        public void setLoginTimeout(int seconds) {
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public java.util.logging.Logger getParentLogger() {
-            return null;
+        public void removeStatementEventListener(javax.sql.StatementEventListener listener) {
         }
     }
 
