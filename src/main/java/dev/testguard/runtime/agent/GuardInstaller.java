@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.function.Supplier;
 
 /**
- * Installs the runtime guard in the test JVM: the hooks behind {@link Bridge}, and the Byte Buddy transformer the
+ * Installs the runtime guard in the test JVM: the hooks behind {@link Bridge}, and the transformer ({@link GuardWeaver}) the
  * bootstrap agent's gate hands candidate classes to. Called inside the isolated guard loader at the first class that
  * may need weaving (most test JVMs load none, and each would pay the guard's start-up); the policy is read at the
  * first connection.
@@ -25,7 +25,7 @@ public final class GuardInstaller {
         AgentOptions options = AgentOptions.read(optionsFile);
         ConnectionLog log = new ConnectionLog(options.recordsDirectory(), options.token(),
                 ProcessHandle.current().pid());
-        ClassFileTransformer weaving = Weaving.transformer(log);
+        ClassFileTransformer weaving = new GuardWeaver(log);
         Bridge.install(new GuardHooks(new JudgeFactory(options, log), log));
         Runtime.getRuntime().addShutdownHook(new Thread(new CountsAtExit(log), "testguard-records"));
         return weaving;

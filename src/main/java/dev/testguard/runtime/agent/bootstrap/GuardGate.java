@@ -10,7 +10,7 @@ import java.security.ProtectionDomain;
  * The transformer the JVM calls for every class it loads, registered at premain: a cheap test in front of the guard
  * ({@link WeavingCandidates}). Classes of the JDK, of the guard and of the test framework pass on their loader or
  * name, any other class unless it declares a method the guard weaves. The guard itself (its class loader over the
- * plugin jar, the policy, Byte Buddy) is installed at the first candidate class, so a test JVM that never loads a
+ * plugin jar, the policy, the weaver) is installed at the first candidate class, so a test JVM that never loads a
  * driver or data source never pays for it. A guard that cannot be installed is recorded as an error (the build fails
  * after the tests) and the fork marker is taken back; {@link Bridge} refuses every connection meanwhile.
  */

@@ -11,10 +11,6 @@ import java.util.List;
  */
 final class LoadedCandidates {
 
-    private static final String[] WOVEN_TYPES = {"java.sql.Driver", "javax.sql.DataSource", "javax.sql.XADataSource",
-        "javax.sql.ConnectionPoolDataSource", "javax.sql.PooledConnection", "io.r2dbc.spi.ConnectionFactory"};
-    private static final String R2DBC_FACTORIES = WeavingCandidates.R2DBC_FACTORIES.replace('/', '.');
-
     private LoadedCandidates() {
     }
 
@@ -41,30 +37,6 @@ final class LoadedCandidates {
                 || type.isInterface()) {
             return false;
         }
-        if (R2DBC_FACTORIES.equals(type.getName())) {
-            return true;
-        }
-        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            for (Class<?> i : c.getInterfaces()) {
-                if (isWovenInterface(i)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static boolean isWovenInterface(Class<?> type) {
-        for (String name : WOVEN_TYPES) {
-            if (name.equals(type.getName())) {
-                return true;
-            }
-        }
-        for (Class<?> parent : type.getInterfaces()) {
-            if (isWovenInterface(parent)) {
-                return true;
-            }
-        }
-        return false;
+        return WovenTypes.isWoven(type);
     }
 }

@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class WeavingCandidates {
 
-    static final String R2DBC_FACTORIES = "io/r2dbc/spi/ConnectionFactories";
+    static final String R2DBC_FACTORIES = WovenTypes.R2DBC_FACTORIES.replace('.', '/');
     private static final byte[] CONNECT = ascii("connect");
     private static final byte[] CONNECT_DESCRIPTOR = ascii("(Ljava/lang/String;Ljava/util/Properties;)L");
     private static final byte[][] DATA_SOURCE_METHODS = {ascii("getConnection"), ascii("getXAConnection"),

@@ -1,0 +1,82 @@
+package dev.testguard.runtime.agent;
+
+import dev.testguard.runtime.agent.bootstrap.WovenTypes;
+import net.bytebuddy.jar.asm.Opcodes;
+
+/**
+ * The methods the guard weaves, told by name, descriptor and access flags alone (the same methods
+ * {@code bootstrap.WeavingCandidates} recognises in a class file); whether the class is a driver, data source or
+ * R2DBC connection factory is checked at run time by {@code bootstrap.WovenCalls}.
+ */
+enum WovenMethod {
+
+    /** {@code Driver.connect(String, Properties)}: judged before and after, exceptions included. */
+    CONNECT("enterConnect", "exitConnect"),
+    /** MariaDB Connector/J's static {@code Driver.connect(Configuration)}, which its data sources and pools call. */
+    CONFIGURED_CONNECT("enterConfiguredConnect", "exitConnect"),
+    /** {@code getConnection*}, {@code getXAConnection*}, {@code getPooledConnection*} of data sources. */
+    DATA_SOURCE("enterDataSource", "exitDataSource"),
+    /** R2DBC's {@code ConnectionFactories.find(ConnectionFactoryOptions)}: judged on return. */
+    R2DBC_FIND(null, "r2dbcFound"),
+    /** {@code create()} of an R2DBC connection factory: a refused factory's publisher is replaced. */
+    R2DBC_CREATE(null, "r2dbcCreate");
+
+    static final String R2DBC_FACTORIES = WovenTypes.R2DBC_FACTORIES.replace('.', '/');
+    private static final String CONNECT_ARGUMENTS = "(Ljava/lang/String;Ljava/util/Properties;)";
+    private static final String CONFIGURED_ARGUMENTS = "(Lorg/mariadb/jdbc/Configuration;)";
+    private static final String FIND_ARGUMENTS = "(Lio/r2dbc/spi/ConnectionFactoryOptions;)";
+    private static final String[] CREATE_DESCRIPTORS = {"()Lorg/reactivestreams/Publisher;",
+        "()Lreactor/core/publisher/Mono;", "()Lreactor/core/publisher/Flux;"};
+
+    /** The {@code WovenCalls} method called at entry (null: none) and at exit. */
+    final String enter;
+    final String exit;
+
+    WovenMethod(String enter, String exit) {
+        this.enter = enter;
+        this.exit = exit;
+    }
+
+    /** Whether an exception thrown by the method passes through the exit call too. */
+    boolean exitsOnThrowable() {
+        return enter != null;
+    }
+
+    /** @return how the method is woven, or null: not at all */
+    static WovenMethod of(String owner, int access, String name, String descriptor) {
+        if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0 || !returnsObject(descriptor)) {
+            return null;
+        }
+        boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
+        switch (name) {
+            case "connect":
+                if (!isStatic && descriptor.startsWith(CONNECT_ARGUMENTS)) {
+                    return CONNECT;
+                }
+                return isStatic && descriptor.startsWith(CONFIGURED_ARGUMENTS) ? CONFIGURED_CONNECT : null;
+            case "getConnection", "getXAConnection", "getPooledConnection":
+                return isStatic ? null : DATA_SOURCE;
+            case "find":
+                return isStatic && R2DBC_FACTORIES.equals(owner) && descriptor.startsWith(FIND_ARGUMENTS)
+                        ? R2DBC_FIND : null;
+            case "create":
+                return !isStatic && (access & Opcodes.ACC_BRIDGE) == 0 && isCreate(descriptor) ? R2DBC_CREATE : null;
+            default:
+                return null;
+        }
+    }
+
+    private static boolean returnsObject(String descriptor) {
+        char type = descriptor.charAt(descriptor.indexOf(')') + 1);
+        return type == 'L' || type == '[';
+    }
+
+    private static boolean isCreate(String descriptor) {
+        for (String create : CREATE_DESCRIPTORS) {
+            if (create.equals(descriptor)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.testguard.runtime.agent.bootstrap;
+
+/**
+ * The one list of the types the guard weaves: drivers, data sources (plain, XA, pooled, and pooled connections) and
+ * R2DBC connection factories, plus R2DBC's {@code ConnectionFactories}. Judged by type names along the loaded
+ * hierarchy, so nothing is loaded to check; used at run time by {@link WovenCalls} (a woven method runs its hooks only
+ * in a class of one of these types) and at premain by {@link LoadedCandidates}.
+ */
+public final class WovenTypes {
+
+    public static final int DRIVER = 1;
+    public static final int DATA_SOURCE = 2;
+    public static final int R2DBC_FACTORY = 4;
+    public static final String R2DBC_FACTORIES = "io.r2dbc.spi.ConnectionFactories";
+    private static final String[] NAMES = {"java.sql.Driver", "javax.sql.DataSource", "javax.sql.XADataSource",
+        "javax.sql.ConnectionPoolDataSource", "javax.sql.PooledConnection", "io.r2dbc.spi.ConnectionFactory"};
+    private static final int[] KINDS = {DRIVER, DATA_SOURCE, DATA_SOURCE, DATA_SOURCE, DATA_SOURCE, R2DBC_FACTORY};
+    private static final ClassValue<Integer> OF = new ClassValue<>() {
+        @Override
+        protected Integer computeValue(Class<?> type) {
+            return type.isInterface() ? 0 : kindsOf(type);
+        }
+    };
+
+    private WovenTypes() {
+    }
+
+    /** Whether {@code type}, a class (never an interface), is of the woven {@code kind} (one of the constants). */
+    public static boolean is(Class<?> type, int kind) {
+        return (OF.get(type) & kind) != 0;
+    }
+
+    /** Whether the guard weaves {@code type} at all (its methods are picked by name and descriptor). */
+    static boolean isWoven(Class<?> type) {
+        return OF.get(type) != 0 || R2DBC_FACTORIES.equals(type.getName());
+    }
+
+    private static int kindsOf(Class<?> type) {
+        int kinds = 0;
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            for (Class<?> i : c.getInterfaces()) {
+                kinds |= interfaceKinds(i);
+            }
+        }
+        return kinds;
+    }
+
+    private static int interfaceKinds(Class<?> type) {
+        int kinds = 0;
+        for (int n = 0; n < NAMES.length; n++) {
+            if (NAMES[n].equals(type.getName())) {
+                kinds |= KINDS[n];
+            }
+        }
+        for (Class<?> parent : type.getInterfaces()) {
+            kinds |= interfaceKinds(parent);
+        }
+        return kinds;
+    }
+}

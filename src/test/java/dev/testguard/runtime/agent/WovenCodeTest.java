@@ -1,0 +1,229 @@
+package dev.testguard.runtime.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.testguard.runtime.agent.bootstrap.Bridge;
+import dev.testguard.runtime.agent.bootstrap.ConnectionHooks;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The woven code's semantics, on woven copies of small drivers and data sources (loaded from the test classes by a
+ * {@link WeavingLoader}) with recording hooks behind the Bridge: entry, return value replaced, exceptions passed to
+ * the exit and rethrown, a refusal at entry skipping the method, and a non-driver left unjudged.
+ */
+public class WovenCodeTest {
+
+    public static final Connection OPENED = connection();
+    public static final Connection REPLACED = connection();
+    private final Recorder hooks = new Recorder();
+
+    @AfterEach
+    void uninstall() {
+        Bridge.install(null);
+    }
+
+    @Test
+    void aDriversConnectIsJudgedBeforeAndAfterAndReturnsWhatTheExitReturns() throws Throwable {
+        Bridge.install(hooks);
+        assertThat(connect(FakeDriver.class, "jdbc:fake:ok")).isSameAs(REPLACED);
+        assertThat(hooks.calls).containsExactly("before jdbc:fake:ok", "after scope " + OPENED.hashCode() + " null");
+    }
+
+    @Test
+    void anExceptionOfConnectGoesThroughTheExitAndIsRethrown() throws Throwable {
+        Bridge.install(hooks);
+        assertThatThrownBy(() -> connect(FakeDriver.class, "jdbc:fake:fail")).isInstanceOf(SQLException.class)
+                .hasMessage("no such database");
+        assertThat(hooks.calls).containsExactly("before jdbc:fake:fail", "after scope null no such database");
+    }
+
+    @Test
+    void aRefusalAtEntryIsThrownAndTheDriverNeverRuns() throws Throwable {
+        Bridge.install(hooks);
+        assertThatThrownBy(() -> connect(FakeDriver.class, "jdbc:fake:refused")).isInstanceOf(SQLException.class)
+                .hasMessage("testguard refused it");
+        assertThat(hooks.calls).containsExactly("before jdbc:fake:refused");
+    }
+
+    @Test
+    void aConnectOfAClassThatIsNoDriverIsNotJudged() throws Throwable {
+        Bridge.install(hooks);
+        assertThat(connect(NotADriver.class, "jdbc:fake:ok")).isSameAs(OPENED);
+        assertThat(hooks.calls).isEmpty();
+    }
+
+    @Test
+    void aPooledConnectionIsJudgedLikeADataSourceAtEntryAndExit() throws Throwable {
+        Bridge.install(hooks);
+        try (WeavingLoader loader = new WeavingLoader(testClasses(), WovenCodeTest::isFake)) {
+            Object dataSource = loader.loadClass(FakePooledConnection.class.getName()).getConstructor().newInstance();
+            Object connection = dataSource.getClass().getMethod("getConnection").invoke(dataSource);
+            assertThat(connection).isSameAs(REPLACED);
+        }
+        assertThat(hooks.calls).containsExactly("enter data source", "exit data source " + OPENED.hashCode());
+    }
+
+    private static Object connect(Class<?> driver, String url) throws Throwable {
+        try (WeavingLoader loader = new WeavingLoader(testClasses(), WovenCodeTest::isFake)) {
+            Object woven = loader.loadClass(driver.getName()).getConstructor().newInstance();
+            return woven.getClass().getMethod("connect", String.class, Properties.class)
+                    .invoke(woven, url, new Properties());
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static boolean isFake(String name) {
+        return name.startsWith(WovenCodeTest.class.getName() + "$") && !name.endsWith("Recorder");
+    }
+
+    private static Path testClasses() throws Exception {
+        return Path.of(WovenCodeTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
+    private static Connection connection() {
+        return (Connection) Proxy.newProxyInstance(WovenCodeTest.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, (proxy, method, args) -> method.getName().equals("hashCode")
+                        ? System.identityHashCode(proxy) : null);
+    }
+
+    /** Connects as its URL says: ok, fail (throws) or refused (must never run). */
+    public static class NotADriver {
+        public Connection connect(String url, Properties info) throws SQLException {
+            if (url.endsWith("fail")) {
+                throw new SQLException("no such database");
+            }
+            if (url.endsWith("refused")) {
+                throw new AssertionError("the refused connect ran");
+            }
+            return OPENED;
+        }
+    }
+
+    public static class FakeDriver extends NotADriver implements java.sql.Driver {
+        @Override
+        public Connection connect(String url, Properties info) throws SQLException {
+            return super.connect(url, info);
+        }
+
+        @Override
+        public boolean acceptsURL(String url) {
+            return true;
+        }
+
+        @Override
+        public java.sql.DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
+            return new java.sql.DriverPropertyInfo[0];
+        }
+
+        @Override
+        public int getMajorVersion() {
+            return 1;
+        }
+
+        @Override
+        public int getMinorVersion() {
+            return 0;
+        }
+
+        @Override
+        public boolean jdbcCompliant() {
+            return false;
+        }
+
+        @Override
+        public java.util.logging.Logger getParentLogger() {
+            return null;
+        }
+    }
+
+    /** A pooled connection: woven like data sources, its handles are judged when taken. */
+    public static class FakePooledConnection implements javax.sql.PooledConnection {
+        @Override
+        public Connection getConnection() {
+            return OPENED;
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public void addConnectionEventListener(javax.sql.ConnectionEventListener listener) {
+        }
+
+        @Override
+        public void removeConnectionEventListener(javax.sql.ConnectionEventListener listener) {
+        }
+
+        @Override
+        public void addStatementEventListener(javax.sql.StatementEventListener listener) {
+        }
+
+        @Override
+        public void removeStatementEventListener(javax.sql.StatementEventListener listener) {
+        }
+    }
+
+    /** Records the calls of the woven code; refuses a URL ending in "refused", replaces every connection. */
+    static final class Recorder implements ConnectionHooks {
+
+        final List<String> calls = new ArrayList<>();
+
+        @Override
+        public Object beforeDriverConnect(Object driver, String url, Properties info) throws SQLException {
+            calls.add("before " + url);
+            if (url.endsWith("refused")) {
+                throw new SQLException("testguard refused it", "28000");
+            }
+            return "scope";
+        }
+
+        @Override
+        public Object beforeConfiguredConnect(Object configuration) {
+            calls.add("configured " + configuration);
+            return "scope";
+        }
+
+        @Override
+        public Object afterDriverConnect(Object scope, Object connection, Throwable thrown) {
+            calls.add("after " + scope + " " + (connection == null ? null : connection.hashCode()) + " "
+                    + (thrown == null ? null : thrown.getMessage()));
+            return connection == null ? null : REPLACED;
+        }
+
+        @Override
+        public Object enterDataSource(Object dataSource) {
+            calls.add("enter data source");
+            return "data source scope";
+        }
+
+        @Override
+        public Object exitDataSource(Object scope, Object connection, Throwable thrown) {
+            calls.add("exit data source " + (thrown == null ? connection.hashCode() : thrown.toString()));
+            return REPLACED;
+        }
+
+        @Override
+        public String judgeR2dbc(Map<String, String> options, ClassLoader loader, Object factory) {
+            calls.add("r2dbc " + options);
+            return null;
+        }
+
+        @Override
+        public Object r2dbcCreate(Object factory, Object publisher, String returnType) {
+            calls.add("create " + returnType);
+            return publisher;
+        }
+    }
+}
