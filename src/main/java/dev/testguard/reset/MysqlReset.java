@@ -2,6 +2,7 @@ package dev.testguard.reset;
 
 import dev.testguard.db.Connections;
 import dev.testguard.db.DatabaseTarget;
+import dev.testguard.db.MariadbPoolAdmin;
 import dev.testguard.db.MysqlAdmin;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,7 +24,7 @@ import java.util.Optional;
 final class MysqlReset implements VendorReset {
 
     static final int MAX_NAME = 64;
-    static final String INFO_TABLE = "testguard_baseline";
+    static final String INFO_TABLE = MariadbPoolAdmin.BASELINE_INFO_TABLE;
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     @Override
@@ -101,6 +102,12 @@ final class MysqlReset implements VendorReset {
     /** Copies tables, data, views and triggers from one database into another, empty one, on the same server. */
     static void copy(Connection c, String from, String to) throws SQLException {
         refuseRoutines(c, from);
+        copyTables(c, from, to);
+        copyViewsAndTriggers(c, from, to);
+    }
+
+    /** Copies the base tables and their rows (not the baseline info), leaving {@code c} on {@code to}. */
+    static void copyTables(Connection c, String from, String to) throws SQLException {
         c.setCatalog(to);
         execute(c, "SET SESSION FOREIGN_KEY_CHECKS = 0");
         execute(c, "SET SESSION UNIQUE_CHECKS = 0");
@@ -115,14 +122,19 @@ final class MysqlReset implements VendorReset {
                 execute(c, "INSERT INTO " + q(to) + "." + q(table) + " (" + columns + ") SELECT " + columns + " FROM "
                         + q(from) + "." + q(table));
             }
-            copyViews(c, from, to);
-            for (String trigger : names(c, "SELECT TRIGGER_NAME FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ?"
-                    + " ORDER BY EVENT_OBJECT_TABLE, ACTION_ORDER", from)) {
-                execute(c, showCreate(c, "TRIGGER", from, trigger, 3));
-            }
         } finally {
             execute(c, "SET SESSION FOREIGN_KEY_CHECKS = 1");
             execute(c, "SET SESSION UNIQUE_CHECKS = 1");
+        }
+    }
+
+    /** Creates the views and triggers of {@code from} in {@code to}, whose tables are there already. */
+    static void copyViewsAndTriggers(Connection c, String from, String to) throws SQLException {
+        c.setCatalog(to);
+        copyViews(c, from, to);
+        for (String trigger : names(c, "SELECT TRIGGER_NAME FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ?"
+                + " ORDER BY EVENT_OBJECT_TABLE, ACTION_ORDER", from)) {
+            execute(c, showCreate(c, "TRIGGER", from, trigger, 3));
         }
     }
 

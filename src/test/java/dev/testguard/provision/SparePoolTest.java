@@ -38,7 +38,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The pool of ready copies of a baseline, against the real local PostgreSQL (and MariaDB, which keeps none). */
+/** The pool of ready copies of a baseline, against the real local PostgreSQL (MariaDB: {@link MariadbSparePoolTest}). */
 class SparePoolTest {
 
     private static final int ROWS = 100_000;
@@ -194,28 +194,6 @@ class SparePoolTest {
         assertThat(admin.exists(foreign)).isTrue();
         assertThat(admin.tables(foreign)).contains("public.mine");
         assertThat(new Releaser(server, prefix, Clock.systemUTC(), registry("next")).release()).hasSize(3);
-    }
-
-    @Test
-    void mariadbKeepsNoPoolAndStillCopiesTheBaseline() throws Exception {
-        DatabaseTarget maria = new DatabaseTarget(JdbcUrlParser.parse("jdbc:mariadb://localhost:3306/"), new Credentials("root", ""));
-        DatabaseAdmin mariaAdmin = DatabaseAdmins.forTarget(maria);
-        DatabaseTarget mariaSource = mariaAdmin.sibling(source);
-        try {
-            mariaAdmin.create(source);
-            exec(mariaSource, "CREATE TABLE items (id int)", "INSERT INTO items VALUES (1), (2)");
-            new Resetter(project, "g:a", Clock.systemUTC()).reset(mariaSource, new ResetOptions(BaselineMode.SAVE, List.of(), "key1"));
-            Provisioner.Result result = new Provisioner(maria, prefix, Clock.systemUTC(), registry("m"), "g:a", project)
-                    .withSpares(2).provision(2, mariaSource, "key1", classifier());
-
-            assertThat(result.fromBaseline()).isNotNull();
-            assertThat(result.fromSpares()).isZero();
-            assertThat(result.refill()).isNull();
-            assertThat(new Releaser(maria, prefix, Clock.systemUTC(), registry("m")).release()).hasSize(2);
-        } finally {
-            mariaAdmin.drop(source);
-            mariaAdmin.drop(source + "__tgbase");
-        }
     }
 
     private void saveBaseline() throws Exception {
