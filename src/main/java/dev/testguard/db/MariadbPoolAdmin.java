@@ -48,10 +48,23 @@ public final class MariadbPoolAdmin {
     /** Each of {@code names} that exists, with its marker (null for a database without one: not a spare). */
     public static Map<String, String> markers(Connection c, List<String> names) throws SQLException {
         Map<String, String> out = new TreeMap<>();
-        for (String name : names) {
-            if (schemaExists(c, name)) {
-                out.put(name, hasTable(c, name, MARKER_TABLE) ? scalar(c, "SELECT MAX(marker) FROM " + q(name) + "." + q(MARKER_TABLE)) : null);
+        if (names.isEmpty()) {
+            return out;
+        }
+        List<String> existing = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME IN ("
+                + String.join(", ", java.util.Collections.nCopies(names.size(), "?")) + ")")) {
+            for (int i = 0; i < names.size(); i++) {
+                ps.setString(i + 1, names.get(i));
             }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    existing.add(rs.getString(1));
+                }
+            }
+        }
+        for (String name : existing) {
+            out.put(name, hasTable(c, name, MARKER_TABLE) ? scalar(c, "SELECT MAX(marker) FROM " + q(name) + "." + q(MARKER_TABLE)) : null);
         }
         return out;
     }
@@ -109,8 +122,7 @@ public final class MariadbPoolAdmin {
      * call created is then dropped again.
      */
     public static boolean moveSpare(Connection c, String spare, String target, String base) throws SQLException {
-        List<String> tables = MysqlAdmin.tables(c, spare);
-        if (!tables.contains(MARKER_TABLE)) {
+        if (!MysqlAdmin.tables(c, spare).contains(MARKER_TABLE)) {
             return false;
         }
         try {
@@ -121,10 +133,31 @@ public final class MariadbPoolAdmin {
             }
             throw e;
         }
+        return move(c, spare, target, base, () -> drop(c, target));
+    }
+
+    /**
+     * {@link #moveSpare} into {@code target}, which exists and is empty (a reset emptied it under its lock). When no
+     * current spare arrives, {@code target} is left empty again.
+     */
+    public static boolean moveSpareInto(Connection c, String spare, String target, String base) throws SQLException {
+        return MysqlAdmin.tables(c, spare).contains(MARKER_TABLE)
+                && move(c, spare, target, base, () -> MysqlAdmin.dropTablesAndViews(c, target));
+    }
+
+    private interface Undo {
+        void run() throws SQLException;
+    }
+
+    private static boolean move(Connection c, String spare, String target, String base, Undo undo) throws SQLException {
+        List<String> tables = MysqlAdmin.tables(c, spare);
         try {
+            if (!tables.contains(MARKER_TABLE)) {
+                throw new SQLException("another claim took " + spare, "42S02", 1146);
+            }
             MysqlAdmin.moveTables(c, spare, target, tables);
         } catch (SQLException e) {
-            execute(c, "DROP DATABASE IF EXISTS " + q(target));
+            undo.run();
             if (NOT_CLAIMED.contains(e.getErrorCode())) {
                 return false;
             }
@@ -133,7 +166,7 @@ public final class MariadbPoolAdmin {
         dropIfEmpty(c, spare);
         String marker = scalar(c, "SELECT MAX(marker) FROM " + q(target) + "." + q(MARKER_TABLE));
         if (marker == null || !marker.equals(currentMarker(c, base))) {
-            execute(c, "DROP DATABASE IF EXISTS " + q(target)); // a new baseline was saved meanwhile: a stale copy
+            undo.run(); // a new baseline was saved meanwhile: a stale copy
             return false;
         }
         execute(c, "DROP TABLE " + q(target) + "." + q(MARKER_TABLE));

@@ -8,6 +8,7 @@ import dev.testguard.db.MysqlAdmin;
 import dev.testguard.probe.MysqlStampStore;
 import dev.testguard.probe.Stamp;
 import dev.testguard.reset.Baselines;
+import dev.testguard.reset.MariadbSpareFill;
 import dev.testguard.reset.TestStamps;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -101,31 +102,22 @@ final class MariadbSpares implements Spares {
         try (Connection c = connect()) {
             for (String spare : spares) {
                 try (DatabaseLock lock = admin.lock(baselineDatabase, lockWait)) {
-                    String marker = MariadbPoolAdmin.currentMarker(c, base);
-                    if (marker == null) {
-                        return SparePool.Refill.noBaseline(made, stale, foreign);
-                    }
                     List<String> unmovable = MariadbPoolAdmin.unmovable(c, base);
                     if (!unmovable.isEmpty()) {
                         return new SparePool.Refill(made, stale, foreign, false, unmovable);
                     }
-                    Map<String, String> found = MariadbPoolAdmin.markers(c, List.of(spare));
-                    String current = found.get(spare);
-                    if (found.containsKey(spare) && marker.equals(current)) {
-                        continue;
+                    switch (MariadbSpareFill.fill(c, baselineDatabase, spare)) {
+                        case NO_BASELINE -> {
+                            return SparePool.Refill.noBaseline(made, stale, foreign);
+                        }
+                        case FOREIGN -> foreign.add(spare);
+                        case REPLACED_STALE -> {
+                            stale.add(spare);
+                            made.add(spare);
+                        }
+                        case MADE -> made.add(spare);
+                        case CURRENT -> { }
                     }
-                    if (found.containsKey(spare) && (current == null || !current.startsWith(MariadbPoolAdmin.SPARE_MARKER))) {
-                        foreign.add(spare);
-                        continue;
-                    }
-                    if (found.containsKey(spare)) {
-                        MariadbPoolAdmin.drop(c, spare);
-                        stale.add(spare);
-                    }
-                    MariadbPoolAdmin.createLike(c, spare, base);
-                    Baselines.copyMariadbTables(c, baselineDatabase, spare);
-                    MariadbPoolAdmin.mark(c, spare, marker);
-                    made.add(spare);
                 }
             }
         }

@@ -206,6 +206,36 @@ class MariadbSparePoolTest {
         created.add(foreign);
     }
 
+    @Test
+    void aResetTakesAReadySpareInsteadOfCopyingKeepsCharsetAndStampAndFillsTheSlotAgain() throws Exception {
+        provisioner(registry("a"), 2).provision(1, src(), "key1", classifier()).refill().refill();
+        new Releaser(server, prefix, Clock.systemUTC(), registry("a")).release();
+        List<String> spares = spares();
+        assertThat(spares).hasSize(2);
+        for (int k = 0; k < 2; k++) {
+            exec(admin.sibling(spares.get(k)), "INSERT INTO items VALUES (" + (-k - 1) + ", 'spare')");
+        }
+        exec(src(), "ALTER DATABASE `" + source + "` CHARACTER SET latin1 COLLATE latin1_swedish_ci",
+                "DELETE FROM parts", "DELETE FROM items WHERE id > 100", "DROP VIEW named");
+
+        new Resetter(project, "g:a", Clock.systemUTC()).reset(src(), new ResetOptions(BaselineMode.USE, List.of(), "key1"));
+
+        assertThat(scalar(src(), "SELECT COUNT(*) FROM items WHERE id > 0")).isEqualTo(ROWS);
+        assertThat(scalar(src(), "SELECT COUNT(*) FROM items WHERE id < 0")).as("one spare's tables, moved in").isEqualTo(1);
+        assertThat(scalar(src(), "SELECT COUNT(*) FROM parts")).isEqualTo(2);
+        assertThat(scalar(src(), "SELECT COUNT(*) FROM named")).isEqualTo(10);
+        exec(src(), "INSERT INTO parts VALUES (3, 3)");
+        assertThat(scalar(src(), "SELECT COUNT(*) FROM audit")).isEqualTo(1);
+        assertThat(scalar(src(), "SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = '" + source
+                + "' AND DEFAULT_COLLATION_NAME = 'latin1_swedish_ci'")).as("its character set, kept").isEqualTo(1);
+        assertThat(TestStamps.read(src())).map(Stamp::role).contains(Stamp.Role.TEST);
+        assertThat(admin.tables(source)).doesNotContain("testguard_pool_spare");
+        assertThat(spares()).as("the slot it took was filled again after the reset").hasSize(2);
+        for (String spare : spares()) {
+            assertThat(scalar(admin.sibling(spare), "SELECT COUNT(*) FROM items")).isIn((long) ROWS, (long) ROWS + 1);
+        }
+    }
+
     private void saveBaseline() throws Exception {
         new Resetter(project, "g:a", Clock.systemUTC()).reset(src(), new ResetOptions(BaselineMode.SAVE, List.of(), "key1"));
     }
