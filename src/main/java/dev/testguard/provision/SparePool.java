@@ -25,7 +25,7 @@ import java.util.Set;
 public final class SparePool {
 
     /** Spares {@link #drop} looks for: {@code __tgspare_1} to {@code __tgspare_64}. */
-    public static final int MAX_SIZE = 64;
+    public static final int MAX_SIZE = Baselines.MAX_POOL_SPARES;
     private static final Duration LOCK_WAIT = Duration.ofMinutes(5);
 
     private final Spares spares;

@@ -11,6 +11,9 @@ import java.util.Optional;
 /** Baselines for other goals (provision): is there a fresh one, and clone it into a new database. */
 public final class Baselines {
 
+    /** The most spares a pool of ready copies keeps ({@code __tgspare_1} to {@code __tgspare_64}). */
+    public static final int MAX_POOL_SPARES = 64;
+
     private final Path baseDir;
 
     public Baselines(Path baseDir) {

@@ -77,12 +77,9 @@ public final class MariadbSpareFill {
     /** The names a pool of the baseline of {@code database} may use (as many as provision may keep). */
     private static List<String> names(String database) {
         List<String> out = new ArrayList<>();
-        for (int k = 1; k <= MAX_POOL; k++) {
+        for (int k = 1; k <= Baselines.MAX_POOL_SPARES; k++) {
             out.add(Baselines.mariadbPoolSpare(database, k));
         }
         return out;
     }
-
-    /** dev.testguard.provision.SparePool#MAX_SIZE (reset does not depend on provision). */
-    static final int MAX_POOL = 64;
 }

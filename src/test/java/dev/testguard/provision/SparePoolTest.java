@@ -196,6 +196,28 @@ class SparePoolTest {
         assertThat(new Releaser(server, prefix, Clock.systemUTC(), registry("next")).release()).hasSize(3);
     }
 
+    @Test
+    void aResetWithoutASpareOfItsOwnTakesAReadySpareOfThePoolKeepingOwnerAndStamp() throws Exception {
+        provisioner(registry("a")).provision(1, src(), "key1", classifier()).refill().refill();
+        new Releaser(server, prefix, Clock.systemUTC(), registry("a")).release();
+        admin.drop(source + "__tgspare"); // the reset's own spare, which it would rename first
+        Set<Long> poolOids = oids(spares());
+        assertThat(poolOids).hasSize(2);
+        exec(src(), "DELETE FROM items WHERE id > 10");
+
+        new Resetter(project, "g:a", Clock.systemUTC()).reset(src(), new ResetOptions(BaselineMode.USE, List.of(), "key1"));
+
+        assertThat(poolOids).as("the database is a former spare of the pool, renamed").containsAll(oids(List.of(source)));
+        assertThat(rows(source)).isEqualTo(ROWS);
+        assertThat(TestStamps.read(src())).map(Stamp::role).contains(Stamp.Role.TEST);
+        try (Connection c = Connections.open(server, Duration.ofSeconds(10))) {
+            assertThat(dev.testguard.db.PostgresAdmin.databaseOwner(c, source)).isEqualTo("postgres");
+            assertThat(dev.testguard.probe.PostgresStampStore.comment(c, source)).doesNotContain("testguard-pool-spare");
+        }
+        assertThat(spares()).as("one spare taken, one left").hasSize(1);
+        assertThat(admin.exists(source + "__tgspare")).as("its own spare, prepared again after the reset").isTrue();
+    }
+
     private void saveBaseline() throws Exception {
         new Resetter(project, "g:a", Clock.systemUTC()).reset(src(), new ResetOptions(BaselineMode.SAVE, List.of(), "key1"));
     }

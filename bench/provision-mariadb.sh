@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Benchmark (issue 10), MariaDB variant of bench/provision.sh: testguard:provision of 4 test databases from a baseline of
+# 50 tables / 100k rows with a pool of ready copies (tables moved in one RENAME TABLE); goal: under 300 ms, as the goal
+# measures itself. Its anchor: the first build's provision, which finds no spare and copies the baseline 4 times.
+# Needs a local MariaDB (root, no password), the mariadb client, and the plugin in the local repository (see
+# bench/provision.sh, BENCH_REPO too). Usage: bench/provision.sh mariadb
+set -euo pipefail
+
+MYHOST="${MYHOST:-localhost}"; MYPORT="${MYPORT:-3306}"; MYUSER="${MYUSER:-root}"
+GOAL_MS=300
+RUN="$$$RANDOM"
+SRC="tg_bench_provm${RUN}_test"
+WORK="$(mktemp -d)"
+VERSION="0.1.0-SNAPSHOT"
+P="dev.testguard:testguard-maven-plugin:$VERSION"
+MVN=(mvn -B -o)
+SQL=(mariadb -h "$MYHOST" -P "$MYPORT" -u "$MYUSER" --protocol=tcp)
+if [ -n "${BENCH_REPO:-}" ]; then
+  sed "s#@localRepositoryUrl@#file://$HOME/.m2/repository#" "$(cd "$(dirname "$0")/.." && pwd)/src/it/settings.xml" > "$WORK/settings.xml"
+  MVN+=("-Dmaven.repo.local=$BENCH_REPO" -s "$WORK/settings.xml")
+fi
+cleanup() {
+  (cd "$WORK" && "${MVN[@]}" -q "$P:release" -Dtestguard.dropSpares=true -Dtestguard.baselineDatabase="$SRC" >/dev/null 2>&1) || true
+  for s in "" __tgbase; do "${SQL[@]}" -e "DROP DATABASE IF EXISTS \`${SRC}$s\`" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+"${SQL[@]}" -e "CREATE DATABASE \`$SRC\`"
+{
+  for i in $(seq 1 50); do
+    echo "CREATE TABLE t$i (id INT PRIMARY KEY, name VARCHAR(32) NOT NULL);"
+    echo "INSERT INTO t$i SELECT seq, MD5(seq) FROM seq_1_to_2000;"
+  done
+} | "${SQL[@]}" "$SRC"
+
+URL="jdbc:mariadb://${MYHOST}:${MYPORT}/$SRC"
+cat > "$WORK/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>bench</groupId><artifactId>provision</artifactId><version>1</version>
+  <build><plugins><plugin>
+    <groupId>dev.testguard</groupId><artifactId>testguard-maven-plugin</artifactId><version>$VERSION</version>
+    <configuration>
+      <provisionUrl>jdbc:mariadb://${MYHOST}:${MYPORT}/?user=${MYUSER}</provisionUrl>
+      <forks>4</forks>
+      <baselineDatabase>$SRC</baselineDatabase>
+    </configuration>
+  </plugin></plugins></build>
+</project>
+POM
+cd "$WORK"
+"${MVN[@]}" -q "$P:stamp" -Dtestguard.url="$URL" -Dtestguard.username="$MYUSER" -Dtestguard.role=test -Dtestguard.confirm="$SRC" >/dev/null
+"${MVN[@]}" "$P:reset" -Dtestguard.url="$URL" -Dtestguard.username="$MYUSER" -Dtestguard.baseline=save | grep 'testguard:reset'
+
+ms_of() { sed -E 's/.* in ([0-9]+) ms.*/\1/' <<<"$(grep 'testguard:provision created' <<<"$1")"; }
+echo "== first build (copies the baseline, fills the pool)"
+out=$("${MVN[@]}" "$P:provision" "$P:release")
+grep -E 'testguard(:provision created|:release dropped|: spare copies|: waiting|: no spare)' <<<"$out"
+anchor=$(ms_of "$out")
+echo "== second build (measured)"
+out=$("${MVN[@]}" "$P:provision" "$P:release")
+grep -E 'testguard(:provision created|:release dropped|: spare copies|: waiting|: no spare)' <<<"$out"
+ms=$(ms_of "$out")
+load=$(cut -d' ' -f1-3 /proc/loadavg)
+echo
+echo "MariaDB: provision of 4 from a 100k-row baseline (pool of ready copies): ${ms} ms   goal: < ${GOAL_MS} ms   load average: ${load}"
+echo "anchor, the first build's provision (copies the baseline x4, no spare yet):  ${anchor} ms"
+if [ "$ms" -lt "$GOAL_MS" ]; then echo "RESULT: PASS (${ms} ms < ${GOAL_MS} ms)"; else echo "RESULT: FAIL (${ms} ms >= ${GOAL_MS} ms)"; exit 1; fi
