@@ -13,7 +13,7 @@ GOAL_MS=300
 RUN="$$$RANDOM"
 SRC="tg_bench_prov${RUN}_test"
 WORK="$(mktemp -d)"
-VERSION="0.1.0-SNAPSHOT"
+VERSION="${BENCH_VERSION:-0.1.0-SNAPSHOT}"
 P="dev.testguard:testguard-maven-plugin:$VERSION"
 MVN=(mvn -B -o)
 if [ -n "${BENCH_REPO:-}" ]; then
