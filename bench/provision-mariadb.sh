@@ -11,14 +11,9 @@ GOAL_MS=300
 RUN="$$$RANDOM"
 SRC="tg_bench_provm${RUN}_test"
 WORK="$(mktemp -d)"
-VERSION="${BENCH_VERSION:-0.1.0-SNAPSHOT}"
-P="dev.testguard:testguard-maven-plugin:$VERSION"
-MVN=(mvn -B -o)
 SQL=(mariadb -h "$MYHOST" -P "$MYPORT" -u "$MYUSER" --protocol=tcp)
-if [ -n "${BENCH_REPO:-}" ]; then
-  sed "s#@localRepositoryUrl@#file://$HOME/.m2/repository#" "$(cd "$(dirname "$0")/.." && pwd)/src/it/settings.xml" > "$WORK/settings.xml"
-  MVN+=("-Dmaven.repo.local=$BENCH_REPO" -s "$WORK/settings.xml")
-fi
+# shellcheck source=bench/provision-common.sh
+. "$(dirname "$0")/provision-common.sh"
 cleanup() {
   (cd "$WORK" && "${MVN[@]}" -q "$P:release" -Dtestguard.dropSpares=true -Dtestguard.baselineDatabase="$SRC" >/dev/null 2>&1) || true
   for s in "" __tgbase; do "${SQL[@]}" -e "DROP DATABASE IF EXISTS \`${SRC}$s\`" 2>/dev/null || true; done
@@ -35,33 +30,19 @@ trap cleanup EXIT
 } | "${SQL[@]}" "$SRC"
 
 URL="jdbc:mariadb://${MYHOST}:${MYPORT}/$SRC"
-cat > "$WORK/pom.xml" <<POM
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <groupId>bench</groupId><artifactId>provision</artifactId><version>1</version>
-  <build><plugins><plugin>
-    <groupId>dev.testguard</groupId><artifactId>testguard-maven-plugin</artifactId><version>$VERSION</version>
-    <configuration>
-      <provisionUrl>jdbc:mariadb://${MYHOST}:${MYPORT}/?user=${MYUSER}</provisionUrl>
-      <forks>4</forks>
-      <baselineDatabase>$SRC</baselineDatabase>
-    </configuration>
-  </plugin></plugins></build>
-</project>
-POM
+write_pom "jdbc:mariadb://${MYHOST}:${MYPORT}/?user=${MYUSER}"
 cd "$WORK"
 "${MVN[@]}" -q "$P:stamp" -Dtestguard.url="$URL" -Dtestguard.username="$MYUSER" -Dtestguard.role=test -Dtestguard.confirm="$SRC" >/dev/null
 "${MVN[@]}" "$P:reset" -Dtestguard.url="$URL" -Dtestguard.username="$MYUSER" -Dtestguard.baseline=save | grep 'testguard:reset'
 
-ms_of() { sed -E 's/.* in ([0-9]+) ms.*/\1/' <<<"$(grep 'testguard:provision created' <<<"$1")"; }
 echo "== first build (copies the baseline, fills the pool)"
 out=$("${MVN[@]}" "$P:provision" "$P:release")
-grep -E 'testguard(:provision created|:release dropped|: spare copies|: waiting|: no spare)' <<<"$out"
-anchor=$(ms_of "$out")
+show "$out"
+anchor=$(provision_ms "$out")
 echo "== second build (measured)"
 out=$("${MVN[@]}" "$P:provision" "$P:release")
-grep -E 'testguard(:provision created|:release dropped|: spare copies|: waiting|: no spare)' <<<"$out"
-ms=$(ms_of "$out")
+show "$out"
+ms=$(provision_ms "$out")
 load=$(cut -d' ' -f1-3 /proc/loadavg)
 echo
 echo "MariaDB: provision of 4 from a 100k-row baseline (pool of ready copies): ${ms} ms   goal: < ${GOAL_MS} ms   load average: ${load}"

@@ -76,13 +76,13 @@ final class MariadbSpares implements Spares {
         return claimed;
     }
 
-    /** Views, triggers, token and stamp of a claimed database, over the claim's connection; on failure it is dropped. */
+    /** Token, stamp, views and triggers of a claimed database, over the claim's connection; on failure it is dropped. */
     private void finish(Connection c, String name, String token, Stamp stamp) throws SQLException {
         try {
-            Baselines.copyMariadbViewsAndTriggers(c, baselineDatabase, name);
-            MysqlAdmin.writeProvisionToken(c, name, token);
+            MysqlAdmin.writeProvisionToken(c, name, token); // first: a claim cut short leaves a database release knows
             c.setCatalog(name);
             new MysqlStampStore().write(c, stamp);
+            Baselines.copyMariadbViewsAndTriggers(c, baselineDatabase, name);
         } catch (SQLException e) {
             try {
                 MariadbPoolAdmin.drop(c, name); // this claim created it: nobody else has it yet

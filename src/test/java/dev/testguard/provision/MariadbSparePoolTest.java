@@ -9,9 +9,6 @@ import dev.testguard.db.DatabaseTarget;
 import dev.testguard.jdbc.Credentials;
 import dev.testguard.jdbc.JdbcUrlParser;
 import dev.testguard.policy.Classifier;
-import dev.testguard.policy.PolicySettings;
-import dev.testguard.policy.TestClassifiers;
-import dev.testguard.probe.LiveProbe;
 import dev.testguard.probe.Stamp;
 import dev.testguard.reset.BaselineMode;
 import dev.testguard.reset.Baselines;
@@ -75,11 +72,7 @@ class MariadbSparePoolTest {
         for (int k = 1; k <= 8; k++) {
             created.add(Baselines.mariadbPoolSpare(source, k));
         }
-        try (var registries = java.nio.file.Files.walk(project)) {
-            for (Path file : registries.filter(f -> f.getFileName().toString().equals("provisioned.json")).toList()) {
-                new ProvisionRegistry(file).read().forEach(d -> created.add(d.name())); // what a failed test left
-            }
-        }
+        created.addAll(PoolFixture.registered(project)); // what a failed test left
         for (String name : created) {
             admin.drop(name);
         }
@@ -245,7 +238,7 @@ class MariadbSparePoolTest {
     }
 
     private ProvisionRegistry registry(String build) {
-        return new ProvisionRegistry(project.resolve(build + "/provisioned.json"));
+        return PoolFixture.registry(project, build);
     }
 
     private DatabaseTarget src() {
@@ -253,17 +246,11 @@ class MariadbSparePoolTest {
     }
 
     private List<String> spares() throws Exception {
-        List<String> out = new ArrayList<>();
-        for (int k = 1; k <= 8; k++) {
-            if (admin.exists(Baselines.mariadbPoolSpare(source, k))) {
-                out.add(Baselines.mariadbPoolSpare(source, k));
-            }
-        }
-        return out;
+        return PoolFixture.existing(admin, k -> Baselines.mariadbPoolSpare(source, k));
     }
 
     private Classifier classifier() {
-        return TestClassifiers.standard(PolicySettings.defaults(project, project.resolve("target"), false), LiveProbe.OFFLINE, null);
+        return PoolFixture.classifier(project);
     }
 
     private static long scalar(DatabaseTarget db, String sql) throws Exception {
@@ -275,10 +262,6 @@ class MariadbSparePoolTest {
     }
 
     private static void exec(DatabaseTarget db, String... sql) throws Exception {
-        try (Connection c = Connections.open(db, Duration.ofSeconds(10)); Statement st = c.createStatement()) {
-            for (String s : sql) {
-                st.execute(s);
-            }
-        }
+        PoolFixture.exec(db, sql);
     }
 }

@@ -9,9 +9,6 @@ import dev.testguard.db.DatabaseTarget;
 import dev.testguard.jdbc.Credentials;
 import dev.testguard.jdbc.JdbcUrlParser;
 import dev.testguard.policy.Classifier;
-import dev.testguard.policy.PolicySettings;
-import dev.testguard.policy.TestClassifiers;
-import dev.testguard.probe.LiveProbe;
 import dev.testguard.probe.Stamp;
 import dev.testguard.reset.BaselineMode;
 import dev.testguard.reset.Baselines;
@@ -71,11 +68,7 @@ class SparePoolTest {
         for (int k = 1; k <= 8; k++) {
             created.add(Baselines.postgresPoolSpare(source, k));
         }
-        try (var registries = java.nio.file.Files.walk(project)) {
-            for (Path file : registries.filter(f -> f.getFileName().toString().equals("provisioned.json")).toList()) {
-                new ProvisionRegistry(file).read().forEach(d -> created.add(d.name())); // what a failed test left
-            }
-        }
+        created.addAll(PoolFixture.registered(project)); // what a failed test left
         for (String name : created) {
             admin.drop(name);
         }
@@ -227,7 +220,7 @@ class SparePoolTest {
     }
 
     private ProvisionRegistry registry(String build) {
-        return new ProvisionRegistry(project.resolve(build + "/provisioned.json"));
+        return PoolFixture.registry(project, build);
     }
 
     private DatabaseTarget src() {
@@ -235,13 +228,7 @@ class SparePoolTest {
     }
 
     private List<String> spares() throws Exception {
-        List<String> out = new ArrayList<>();
-        for (int k = 1; k <= 8; k++) {
-            if (admin.exists(Baselines.postgresPoolSpare(source, k))) {
-                out.add(Baselines.postgresPoolSpare(source, k));
-            }
-        }
-        return out;
+        return PoolFixture.existing(admin, k -> Baselines.postgresPoolSpare(source, k));
     }
 
     private Set<Long> oids(List<String> databases) throws Exception {
@@ -273,7 +260,7 @@ class SparePoolTest {
     }
 
     private Classifier classifier() {
-        return TestClassifiers.standard(PolicySettings.defaults(project, project.resolve("target"), false), LiveProbe.OFFLINE, null);
+        return PoolFixture.classifier(project);
     }
 
     private long rows(String database) throws Exception {
@@ -285,10 +272,6 @@ class SparePoolTest {
     }
 
     private static void exec(DatabaseTarget db, String... sql) throws Exception {
-        try (Connection c = Connections.open(db, Duration.ofSeconds(10)); Statement st = c.createStatement()) {
-            for (String s : sql) {
-                st.execute(s);
-            }
-        }
+        PoolFixture.exec(db, sql);
     }
 }
