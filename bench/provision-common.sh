@@ -31,3 +31,22 @@ POM
 show() { grep -E 'testguard(:provision created|:release dropped|: spare copies|: waiting|: no spare)' <<<"$1" || true; }
 # the milliseconds provision reports
 provision_ms() { sed -E 's/.* in ([0-9]+) ms.*/\1/' <<<"$(grep 'testguard:provision created' <<<"$1")"; }
+
+# two_builds: the first finds no ready spare (it copies the baseline, then fills the pool; release waits for that), the
+# second is measured. Sets first_ms, ms and load.
+two_builds() {
+  local out
+  echo "== first build (copies the baseline, fills the pool)"
+  out=$("${MVN[@]}" "$P:provision" "$P:release")
+  show "$out"
+  first_ms=$(provision_ms "$out")
+  echo "== second build (measured)"
+  out=$("${MVN[@]}" "$P:provision" "$P:release")
+  show "$out"
+  ms=$(provision_ms "$out")
+  load=$(cut -d' ' -f1-3 /proc/loadavg)
+}
+
+verdict() {
+  if [ "$ms" -lt "$GOAL_MS" ]; then echo "RESULT: PASS (${ms} ms < ${GOAL_MS} ms)"; else echo "RESULT: FAIL (${ms} ms >= ${GOAL_MS} ms)"; exit 1; fi
+}

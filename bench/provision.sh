@@ -5,7 +5,9 @@
 # ready copies. One run each; the load average is printed with them (the machine may be shared).
 # Needs a local PostgreSQL, psql, and the plugin in the local repository: `mvn -q install -DskipTests`, or, after the
 # invoker ITs ran, BENCH_REPO=target/local-repo (an absolute path) to use the plugin they installed. Usage: bench/provision.sh
+# MariaDB variant: bench/provision.sh mariadb (bench/provision-mariadb.sh). BENCH_VERSION: the plugin version to measure.
 set -euo pipefail
+if [ "${1:-}" = mariadb ]; then exec "$(dirname "$0")/provision-mariadb.sh"; fi
 
 PGHOST="${PGHOST:-localhost}"; PGPORT="${PGPORT:-5432}"; PGUSER="${PGUSER:-postgres}"
 export PGHOST PGPORT PGUSER
@@ -43,15 +45,8 @@ for k in 1 2 3 4; do psql -q -d postgres -c "CREATE DATABASE \"${SRC}_anchor_$k\
 anchor=$(( ($(date +%s%N) - start) / 1000000 ))
 for k in 1 2 3 4; do dropdb --force "${SRC}_anchor_$k"; done
 
-# the first provision finds no ready copies: it copies, and the pool is filled (release waits for that)
-echo "== first build (fills the pool)"
-show "$("${MVN[@]}" "$P:provision" "$P:release")"
-echo "== second build (measured)"
-out=$("${MVN[@]}" "$P:provision" "$P:release")
-show "$out"
-ms=$(provision_ms "$out")
-load=$(cut -d' ' -f1-3 /proc/loadavg)
+two_builds
 echo
 echo "provision of 4 from a 100k-row baseline (pool of ready copies): ${ms} ms   goal: < ${GOAL_MS} ms   load average: ${load}"
 echo "anchor, raw CREATE DATABASE ... TEMPLATE x4 (psql, one connection each):  ${anchor} ms"
-if [ "$ms" -lt "$GOAL_MS" ]; then echo "RESULT: PASS (${ms} ms < ${GOAL_MS} ms)"; else echo "RESULT: FAIL (${ms} ms >= ${GOAL_MS} ms)"; exit 1; fi
+verdict
