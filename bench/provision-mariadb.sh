@@ -35,16 +35,8 @@ cd "$WORK"
 "${MVN[@]}" -q "$P:stamp" -Dtestguard.url="$URL" -Dtestguard.username="$MYUSER" -Dtestguard.role=test -Dtestguard.confirm="$SRC" >/dev/null
 "${MVN[@]}" "$P:reset" -Dtestguard.url="$URL" -Dtestguard.username="$MYUSER" -Dtestguard.baseline=save | grep 'testguard:reset'
 
-echo "== first build (copies the baseline, fills the pool)"
-out=$("${MVN[@]}" "$P:provision" "$P:release")
-show "$out"
-anchor=$(provision_ms "$out")
-echo "== second build (measured)"
-out=$("${MVN[@]}" "$P:provision" "$P:release")
-show "$out"
-ms=$(provision_ms "$out")
-load=$(cut -d' ' -f1-3 /proc/loadavg)
+two_builds
 echo
 echo "MariaDB: provision of 4 from a 100k-row baseline (pool of ready copies): ${ms} ms   goal: < ${GOAL_MS} ms   load average: ${load}"
-echo "anchor, the first build's provision (copies the baseline x4, no spare yet):  ${anchor} ms"
-if [ "$ms" -lt "$GOAL_MS" ]; then echo "RESULT: PASS (${ms} ms < ${GOAL_MS} ms)"; else echo "RESULT: FAIL (${ms} ms >= ${GOAL_MS} ms)"; exit 1; fi
+echo "anchor, the first build's provision (copies the baseline x4, no spare yet):  ${first_ms} ms"
+verdict
