@@ -26,10 +26,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -140,27 +136,17 @@ class MariadbSparePoolTest {
         provisioner(registry("fill"), 4).provision(1, src(), "key1", classifier()).refill().refill();
         new Releaser(server, prefix, Clock.systemUTC(), registry("fill")).release();
         assertThat(spares()).hasSize(4);
-        ExecutorService threads = Executors.newFixedThreadPool(4);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Provisioner.Result>> runs = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            String build = "b" + i;
-            runs.add(threads.submit(() -> {
-                go.await();
-                return provisioner(registry(build), 4).provision(2, src(), "key1", classifier());
-            }));
-        }
-        go.countDown();
+        List<Provisioner.Result> runs = PoolFixture.atOnce(4,
+                i -> () -> provisioner(registry("b" + i), 4).provision(2, src(), "key1", classifier()));
         int fromSpares = 0;
         Set<String> names = new HashSet<>();
-        for (Future<Provisioner.Result> r : runs) {
-            fromSpares += r.get().fromSpares();
-            for (ProvisionedDatabase d : r.get().databases()) {
+        for (Provisioner.Result r : runs) {
+            fromSpares += r.fromSpares();
+            for (ProvisionedDatabase d : r.databases()) {
                 names.add(d.name());
                 assertThat(scalar(admin.sibling(d.name()), "SELECT COUNT(*) FROM items")).as(d.name()).isEqualTo(ROWS);
             }
         }
-        threads.shutdown();
 
         assertThat(fromSpares).as("four spares, four hand-outs").isEqualTo(4);
         assertThat(names).hasSize(8);

@@ -16,6 +16,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
 /** What the tests of the pool of ready copies share (PostgreSQL and MariaDB). */
@@ -48,6 +53,30 @@ final class PoolFixture {
             }
         }
         return out;
+    }
+
+    /** Runs {@code builds} provisions at once (a latch starts them together); their results, in order. */
+    static List<Provisioner.Result> atOnce(int builds, IntFunction<Callable<Provisioner.Result>> build) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(builds);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Provisioner.Result>> runs = new ArrayList<>();
+            for (int i = 0; i < builds; i++) {
+                Callable<Provisioner.Result> task = build.apply(i);
+                runs.add(threads.submit(() -> {
+                    go.await();
+                    return task.call();
+                }));
+            }
+            go.countDown();
+            List<Provisioner.Result> out = new ArrayList<>();
+            for (Future<Provisioner.Result> run : runs) {
+                out.add(run.get());
+            }
+            return out;
+        } finally {
+            threads.shutdown();
+        }
     }
 
     static Classifier classifier(Path project) {
