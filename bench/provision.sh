@@ -5,7 +5,9 @@
 # ready copies. One run each; the load average is printed with them (the machine may be shared).
 # Needs a local PostgreSQL, psql, and the plugin in the local repository: `mvn -q install -DskipTests`, or, after the
 # invoker ITs ran, BENCH_REPO=target/local-repo (an absolute path) to use the plugin they installed. Usage: bench/provision.sh
+# MariaDB variant: bench/provision.sh mariadb (bench/provision-mariadb.sh). BENCH_VERSION: the plugin version to measure.
 set -euo pipefail
+if [ "${1:-}" = mariadb ]; then exec "$(dirname "$0")/provision-mariadb.sh"; fi
 
 PGHOST="${PGHOST:-localhost}"; PGPORT="${PGPORT:-5432}"; PGUSER="${PGUSER:-postgres}"
 export PGHOST PGPORT PGUSER
@@ -13,14 +15,8 @@ GOAL_MS=300
 RUN="$$$RANDOM"
 SRC="tg_bench_prov${RUN}_test"
 WORK="$(mktemp -d)"
-VERSION="0.1.0-SNAPSHOT"
-P="dev.testguard:testguard-maven-plugin:$VERSION"
-MVN=(mvn -B -o)
-if [ -n "${BENCH_REPO:-}" ]; then
-  # the plugin from BENCH_REPO, everything else from the usual local repository (as the invoker ITs resolve it)
-  sed "s#@localRepositoryUrl@#file://$HOME/.m2/repository#" "$(cd "$(dirname "$0")/.." && pwd)/src/it/settings.xml" > "$WORK/settings.xml"
-  MVN+=("-Dmaven.repo.local=$BENCH_REPO" -s "$WORK/settings.xml")
-fi
+# shellcheck source=bench/provision-common.sh
+. "$(dirname "$0")/provision-common.sh"
 cleanup() {
   (cd "$WORK" && "${MVN[@]}" -q "$P:release" -Dtestguard.dropSpares=true -Dtestguard.baselineDatabase="$SRC" >/dev/null 2>&1) || true
   for s in "" __tgbase __tgspare; do dropdb --if-exists --force "${SRC}$s" 2>/dev/null || true; done
@@ -37,20 +33,7 @@ createdb "$SRC"
   done
 } | psql -q -d "$SRC"
 
-cat > "$WORK/pom.xml" <<POM
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <groupId>bench</groupId><artifactId>provision</artifactId><version>1</version>
-  <build><plugins><plugin>
-    <groupId>dev.testguard</groupId><artifactId>testguard-maven-plugin</artifactId><version>$VERSION</version>
-    <configuration>
-      <provisionUrl>jdbc:postgresql://${PGHOST}:${PGPORT}/postgres?user=${PGUSER}</provisionUrl>
-      <forks>4</forks>
-      <baselineDatabase>$SRC</baselineDatabase>
-    </configuration>
-  </plugin></plugins></build>
-</project>
-POM
+write_pom "jdbc:postgresql://${PGHOST}:${PGPORT}/postgres?user=${PGUSER}"
 cd "$WORK"
 URL="jdbc:postgresql://${PGHOST}:${PGPORT}/$SRC"
 "${MVN[@]}" -q "$P:stamp" -Dtestguard.url="$URL" -Dtestguard.username="$PGUSER" -Dtestguard.role=test -Dtestguard.confirm="$SRC" >/dev/null
@@ -62,16 +45,8 @@ for k in 1 2 3 4; do psql -q -d postgres -c "CREATE DATABASE \"${SRC}_anchor_$k\
 anchor=$(( ($(date +%s%N) - start) / 1000000 ))
 for k in 1 2 3 4; do dropdb --force "${SRC}_anchor_$k"; done
 
-# the first provision finds no ready copies: it copies, and the pool is filled (release waits for that)
-echo "== first build (fills the pool)"
-"${MVN[@]}" "$P:provision" "$P:release" | grep -E 'testguard(:provision created|:release dropped|: spare copies|: waiting)'
-echo "== second build (measured)"
-out=$("${MVN[@]}" "$P:provision" "$P:release")
-grep -E 'testguard(:provision created|:release dropped|: spare copies|: waiting)' <<<"$out"
-line=$(grep 'testguard:provision created' <<<"$out")
-ms=$(sed -E 's/.* in ([0-9]+) ms.*/\1/' <<<"$line")
-load=$(cut -d' ' -f1-3 /proc/loadavg)
+two_builds
 echo
 echo "provision of 4 from a 100k-row baseline (pool of ready copies): ${ms} ms   goal: < ${GOAL_MS} ms   load average: ${load}"
 echo "anchor, raw CREATE DATABASE ... TEMPLATE x4 (psql, one connection each):  ${anchor} ms"
-if [ "$ms" -lt "$GOAL_MS" ]; then echo "RESULT: PASS (${ms} ms < ${GOAL_MS} ms)"; else echo "RESULT: FAIL (${ms} ms >= ${GOAL_MS} ms)"; exit 1; fi
+verdict

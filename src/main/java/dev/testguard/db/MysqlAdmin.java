@@ -203,8 +203,15 @@ public final class MysqlAdmin implements DatabaseAdmin {
     /** A one-row table: MySQL has no database comment. Flyway clean removes it (release then leaves the database). */
     @Override
     public void writeProvisionToken(String database, String token) throws SQLException {
+        try (Connection c = openServer()) {
+            writeProvisionToken(c, database, token);
+        }
+    }
+
+    /** {@link #writeProvisionToken(String, String)} over {@code c} (the connection that made the database). */
+    public static void writeProvisionToken(Connection c, String database, String token) throws SQLException {
         String table = quote(database) + "." + quote(TOKEN_TABLE);
-        try (Connection c = openServer(); Statement st = c.createStatement()) {
+        try (Statement st = c.createStatement()) {
             st.execute("CREATE TABLE " + table + " (token VARCHAR(64) NOT NULL)"
                     + " COMMENT = 'testguard: proves which build provisioned this database. Do not edit.'");
             st.execute("INSERT INTO " + table + " VALUES ('" + DatabaseAdmin.checkedToken(token) + "')");

@@ -86,7 +86,7 @@ public class ReleaseMojo extends AbstractDatabaseMojo {
         }
         DatabaseTarget server = ProvisionServer.of(provisionUrl, goal(), explicitCredentials());
         if (!SparePool.supports(server)) {
-            getLog().info("testguard:release: no spare copies on " + server + " (only PostgreSQL keeps them)");
+            getLog().info("testguard:release: no spare copies on " + server + " (only PostgreSQL and MariaDB keep them)");
             return;
         }
         try {

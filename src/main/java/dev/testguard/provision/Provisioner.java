@@ -3,9 +3,6 @@ package dev.testguard.provision;
 import dev.testguard.db.DatabaseAdmin;
 import dev.testguard.db.DatabaseAdmins;
 import dev.testguard.db.DatabaseTarget;
-import dev.testguard.db.PostgresAdmin;
-import dev.testguard.probe.PostgresStampStore;
-import dev.testguard.probe.Stamp;
 import dev.testguard.discovery.DiscoveredUrl;
 import dev.testguard.discovery.Provenance;
 import dev.testguard.guard.DestructiveGuard;
@@ -44,8 +41,8 @@ import java.util.stream.Collectors;
  * Creates throwaway test databases on a local server, one per Surefire fork: {@code <prefix><utc time>_<random>_test}
  * (suffixed {@code _1}, {@code _2}... with several forks), each a copy of a fresh baseline when one is given, else
  * empty, each holding a random token (kept in the registry: release drops only databases holding theirs) and each
- * stamped {@code test}. With spares ({@link #withSpares}, PostgreSQL), ready copies of the baseline are renamed
- * instead of copied ({@link SparePool}). A name that exists already is never overwritten. Before creating, the would-be URL is classified with every rule: a
+ * stamped {@code test}. With spares ({@link #withSpares}, PostgreSQL and MariaDB), ready copies of the baseline
+ * are handed over (renamed, or their tables moved) instead of copied ({@link SparePool}). A name that exists already is never overwritten. Before creating, the would-be URL is classified with every rule: a
  * provision server that is not local (or not allowed) is refused. Every database is recorded in the registry
  * as soon as it exists, so {@code release} finds it even when a later step fails.
  */
@@ -81,8 +78,8 @@ public final class Provisioner {
     }
 
     /**
-     * Keeps {@code count} ready copies of the baseline ({@link SparePool}, PostgreSQL only): provision then renames a
-     * spare instead of copying the template, and {@link Result#refill()} makes new ones. 0 (the default): none.
+     * Keeps {@code count} ready copies of the baseline ({@link SparePool}, PostgreSQL and MariaDB): provision then hands
+     * over a spare instead of copying the baseline, and {@link Result#refill()} makes new ones. 0 (the default): none.
      */
     public Provisioner withSpares(int count) {
         if (count < 0 || count > SparePool.MAX_SIZE) {
@@ -162,13 +159,12 @@ public final class Provisioner {
                                                          Future<Connection> connecting)
             throws ProvisionException {
         Map<String, ProvisionedDatabase> records = new LinkedHashMap<>();
-        Map<String, String> comments = new LinkedHashMap<>();
+        Map<String, String> tokens = new LinkedHashMap<>();
         Instant now = Instant.now(clock);
-        Stamp stamp = stamps.testStamp();
         for (int i = 0; i < names.size(); i++) {
             String token = HexFormat.of().formatHex(randomBytes());
             records.put(names.get(i), new ProvisionedDatabase(names.get(i), server.toString(), now, i + 1, token));
-            comments.put(names.get(i), PostgresStampStore.commentWith(PostgresAdmin.tokenText(token), stamp));
+            tokens.put(names.get(i), token);
         }
         try {
             registry.add(records.values());
@@ -182,7 +178,7 @@ public final class Provisioner {
         }
         Set<String> claimed;
         try {
-            claimed = pool.claim(connection(connecting), comments);
+            claimed = pool.claim(connection(connecting), tokens);
         } catch (SQLException e) {
             registry.remove(records.keySet());
             throw new ProvisionException("testguard could not hand out a ready copy of the baseline on " + server + ": "

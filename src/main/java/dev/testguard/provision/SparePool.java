@@ -1,10 +1,8 @@
 package dev.testguard.provision;
 
-import dev.testguard.db.DatabaseLock;
 import dev.testguard.db.DatabaseTarget;
-import dev.testguard.db.PostgresAdmin;
 import dev.testguard.jdbc.Vendor;
-import dev.testguard.probe.PostgresStampStore;
+import dev.testguard.probe.Stamp;
 import dev.testguard.reset.Baselines;
 import dev.testguard.reset.TestStamps;
 import java.sql.Connection;
@@ -13,25 +11,25 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * A pool of ready copies of a baseline (PostgreSQL only: a database is renamed there in constant time):
- * {@code <database>__tgspare_<k>}, k = 1..size, each a copy of the baseline template whose comment starts with the pool
- * marker (the template's oid and a hash of the baseline info, so a new baseline makes every spare stale) followed by a
- * {@code test} stamp. Provision claims a spare by renaming it, in one transaction that checks the marker against the
- * current baseline and writes the provision token and a fresh stamp; the pool is then refilled (in the background:
- * the caller decides where it runs). Refilling and dropping hold the baseline's lock, which a reset holds while it saves
- * a baseline. A database named like a spare without the marker is never claimed, replaced or dropped.
+ * A pool of ready copies of a baseline, {@code <database>__tgspare_<k>}, k = 1..size, on PostgreSQL (a spare database is
+ * renamed: {@link PostgresSpares}) and MariaDB (a spare's tables are moved into the new database in one RENAME TABLE:
+ * {@link MariadbSpares}). Each spare carries the pool marker, which names the baseline it copies, so a new baseline makes
+ * every spare stale. Provision claims spares (a spare goes to one claim, however many run at once), then the pool is
+ * refilled (in the background: the caller decides where it runs). Refilling and dropping hold the baseline's lock, which a
+ * reset holds while it saves a baseline. A database named like a spare without the marker is never claimed, replaced or
+ * dropped.
  */
 public final class SparePool {
 
     /** Spares {@link #drop} looks for: {@code __tgspare_1} to {@code __tgspare_64}. */
-    public static final int MAX_SIZE = 64;
+    public static final int MAX_SIZE = Baselines.MAX_POOL_SPARES;
     private static final Duration LOCK_WAIT = Duration.ofMinutes(5);
 
-    private final PostgresAdmin admin;
+    private final Spares spares;
     private final DatabaseTarget baselineOf;
-    private final String template;
     private final int size;
     private final TestStamps stamps;
 
@@ -41,21 +39,27 @@ public final class SparePool {
      */
     public SparePool(DatabaseTarget server, DatabaseTarget baselineOf, int size, TestStamps stamps) {
         if (!supports(server)) {
-            throw new IllegalArgumentException("a pool of ready copies needs PostgreSQL, not " + server.url().vendor().displayName());
+            throw new IllegalArgumentException("a pool of ready copies needs PostgreSQL or MariaDB, not "
+                    + server.url().vendor().displayName());
         }
         if (size < 1 || size > MAX_SIZE) {
             throw new IllegalArgumentException("spares must be 0 to " + MAX_SIZE + ", not " + size);
         }
-        this.admin = new PostgresAdmin(server);
+        this.spares = spares(server, baselineOf);
         this.baselineOf = baselineOf;
-        this.template = Baselines.postgresTemplate(baselineOf.databaseName());
         this.size = size;
         this.stamps = stamps;
     }
 
     /** Whether a pool can be kept on {@code server}. */
     public static boolean supports(DatabaseTarget server) {
-        return server.url().vendor() == Vendor.POSTGRESQL;
+        Vendor vendor = server.url().vendor();
+        return vendor == Vendor.POSTGRESQL || vendor == Vendor.MARIADB;
+    }
+
+    private static Spares spares(DatabaseTarget server, DatabaseTarget baselineOf) {
+        return server.url().vendor() == Vendor.POSTGRESQL ? new PostgresSpares(server, baselineOf.databaseName(), LOCK_WAIT)
+                : new MariadbSpares(server, baselineOf.databaseName(), LOCK_WAIT);
     }
 
     public List<String> spareNames() {
@@ -65,44 +69,51 @@ public final class SparePool {
     private static List<String> names(DatabaseTarget baselineOf, int count) {
         List<String> out = new ArrayList<>();
         for (int k = 1; k <= count; k++) {
-            out.add(Baselines.postgresPoolSpare(baselineOf.databaseName(), k));
+            out.add(baselineOf.url().vendor() == Vendor.POSTGRESQL ? Baselines.postgresPoolSpare(baselineOf.databaseName(), k)
+                    : Baselines.mariadbPoolSpare(baselineOf.databaseName(), k));
         }
         return out;
     }
 
     /**
-     * Renames spares of the current baseline to the names of {@code comments} (none of which may exist), each with its
-     * comment (the provision token and stamp), all in one transaction; returns the names that got one. Safe from
-     * several threads and builds: a spare goes to one of them.
+     * Hands spares of the current baseline to the names of {@code tokens} (none of which may exist), each with its
+     * provision token and a fresh {@code test} stamp; returns the names that got one. Safe from several threads and
+     * builds: a spare goes to one of them.
      */
-    public java.util.Set<String> claim(Map<String, String> comments) throws SQLException {
-        return claim(connect(), comments);
+    public Set<String> claim(Map<String, String> tokens) throws SQLException {
+        return claim(connect(), tokens);
     }
 
     /** The connection a claim runs on: opened apart, so that a caller may open it while it prepares the claim. */
     public Connection connect() throws SQLException {
-        return admin.openMaintenance();
+        return spares.connect();
     }
 
-    /** {@link #claim(Map)} on {@code maintenance} (from {@link #connect()}), which it closes. */
-    public java.util.Set<String> claim(Connection maintenance, Map<String, String> comments) throws SQLException {
-        List<String> candidates = new ArrayList<>();
-        try (Connection m = maintenance) {
-            PostgresAdmin.comments(m, spareNames()).forEach((spare, text) -> {
-                if (text != null && text.startsWith(PostgresAdmin.SPARE_MARKER)) {
-                    candidates.add(spare);
-                }
-            });
-            return candidates.isEmpty() ? java.util.Set.of() : PostgresAdmin.claimSpares(m, candidates, comments, template);
+    /** {@link #claim(Map)} on {@code connection} (from {@link #connect()}), which it closes. */
+    public Set<String> claim(Connection connection, Map<String, String> tokens) throws SQLException {
+        Stamp stamp = stamps.testStamp();
+        return spares.claim(connection, spareNames(), tokens, stamp);
+    }
+
+    /**
+     * What a refill did, for the build log.
+     *
+     * @param unmovable objects of the baseline that no spare can carry (MariaDB: routines, events, sequences): none made
+     */
+    public record Refill(List<String> made, List<String> replacedStale, List<String> leftAlone, boolean noBaseline,
+                         List<String> unmovable) {
+
+        static Refill noBaseline(List<String> made, List<String> replacedStale, List<String> leftAlone) {
+            return new Refill(made, replacedStale, leftAlone, true, List.of());
         }
-    }
-
-    /** What a refill did, for the build log. */
-    public record Refill(List<String> made, List<String> replacedStale, List<String> leftAlone, boolean noBaseline) {
 
         public String describe(String baseline) {
             if (noBaseline) {
                 return "no spare copy prepared: " + baseline + " has no baseline any more";
+            }
+            if (!unmovable.isEmpty()) {
+                return "no spare copy prepared: the baseline of " + baseline + " holds objects a table move cannot carry "
+                        + unmovable + "; provision copies the baseline instead (-Dtestguard.spares=0 stops trying)";
             }
             return "spare copies of the baseline of " + baseline + " ready for the next provision: " + made.size()
                     + " made" + (replacedStale.isEmpty() ? "" : " (" + replacedStale.size() + " of them replace stale ones)")
@@ -112,37 +123,7 @@ public final class SparePool {
 
     /** Brings the pool back to its size with spares of the current baseline, on its own connections. */
     public Refill refill() throws SQLException {
-        List<String> made = new ArrayList<>();
-        List<String> stale = new ArrayList<>();
-        List<String> foreign = new ArrayList<>();
-        try (Connection m = admin.openMaintenance()) {
-            for (String spare : spareNames()) {
-                try (DatabaseLock lock = admin.lock(baselineOf.databaseName(), LOCK_WAIT)) {
-                    String marker = PostgresAdmin.spareMarker(m, template);
-                    if (marker == null) {
-                        return new Refill(made, stale, foreign, true);
-                    }
-                    Map<String, String> found = PostgresAdmin.comments(m, List.of(spare));
-                    String first = found.get(spare) == null ? "" : found.get(spare).split("\n", 2)[0];
-                    if (found.containsKey(spare) && first.equals(marker)) {
-                        continue;
-                    }
-                    if (found.containsKey(spare) && !first.startsWith(PostgresAdmin.SPARE_MARKER)) {
-                        foreign.add(spare);
-                        continue;
-                    }
-                    if (found.containsKey(spare)) {
-                        PostgresAdmin.drop(m, spare);
-                        stale.add(spare);
-                    }
-                    PostgresAdmin.createCopy(m, spare, template);
-                    // the marker goes last: a copy cut short (a killed build) is never handed out
-                    PostgresAdmin.comment(m, spare, PostgresStampStore.commentWith(marker, stamps.testStamp()));
-                    made.add(spare);
-                }
-            }
-        }
-        return new Refill(made, stale, foreign, false);
+        return spares.refill(spareNames(), stamps);
     }
 
     /**
@@ -150,16 +131,6 @@ public final class SparePool {
      * stale); returns their names. Databases named like spares without the marker are left alone.
      */
     public static List<String> drop(DatabaseTarget server, DatabaseTarget baselineOf) throws SQLException {
-        PostgresAdmin admin = new PostgresAdmin(server);
-        List<String> dropped = new ArrayList<>();
-        try (Connection m = admin.openMaintenance(); DatabaseLock lock = admin.lock(baselineOf.databaseName(), LOCK_WAIT)) {
-            for (Map.Entry<String, String> e : PostgresAdmin.comments(m, names(baselineOf, MAX_SIZE)).entrySet()) {
-                if (e.getValue() != null && e.getValue().startsWith(PostgresAdmin.SPARE_MARKER)) {
-                    PostgresAdmin.drop(m, e.getKey());
-                    dropped.add(e.getKey());
-                }
-            }
-        }
-        return dropped;
+        return spares(server, baselineOf).drop(names(baselineOf, MAX_SIZE));
     }
 }

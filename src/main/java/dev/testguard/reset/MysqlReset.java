@@ -1,8 +1,11 @@
 package dev.testguard.reset;
 
 import dev.testguard.db.Connections;
+import dev.testguard.db.DatabaseLock;
 import dev.testguard.db.DatabaseTarget;
+import dev.testguard.db.MariadbPoolAdmin;
 import dev.testguard.db.MysqlAdmin;
+import dev.testguard.work.BackgroundWork;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,8 +26,15 @@ import java.util.Optional;
 final class MysqlReset implements VendorReset {
 
     static final int MAX_NAME = 64;
-    static final String INFO_TABLE = "testguard_baseline";
+    static final String INFO_TABLE = MariadbPoolAdmin.BASELINE_INFO_TABLE;
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final BackgroundWork work;
+    private final List<Runnable> deferred = new ArrayList<>();
+
+    MysqlReset(BackgroundWork work) {
+        this.work = work;
+    }
 
     @Override
     public void wipe(DatabaseTarget target) throws SQLException {
@@ -69,12 +79,39 @@ final class MysqlReset implements VendorReset {
         }
     }
 
+    /**
+     * Empties {@code into} (keeping its character set), then moves in the tables of a ready spare of provision's pool
+     * ({@link MariadbSpareFill#take}) when there is one, else copies the baseline. A spare taken is made again after
+     * the reset, under the baseline's lock, by the {@link BackgroundWork} this reset was given.
+     */
     @Override
     public void restoreBaseline(DatabaseTarget baselineOf, DatabaseTarget into) throws SQLException {
         wipe(into);
         try (Connection c = server(into)) {
-            copy(c, baselineName(baselineOf.databaseName()), into.databaseName());
+            String spare = MariadbSpareFill.take(c, baselineOf.databaseName(), into.databaseName());
+            if (spare == null) {
+                copy(c, baselineName(baselineOf.databaseName()), into.databaseName());
+            } else {
+                fillLater(baselineOf, spare);
+            }
         }
+    }
+
+    private void fillLater(DatabaseTarget baselineOf, String spare) {
+        deferred.add(() -> work.start("prepare the spare copy " + spare + " of the baseline of " + baselineOf, () -> {
+            try (Connection bg = server(baselineOf);
+                 DatabaseLock lock = new MysqlAdmin(baselineOf).lock(baselineOf.databaseName(), Resetter.LOCK_WAIT)) {
+                return "spare copy " + spare + " of the baseline of " + baselineOf + ": "
+                        + MariadbSpareFill.fill(bg, baselineOf.databaseName(), spare);
+            }
+        }));
+    }
+
+    /** Starts the work that follows the reset: after the reset's lock is released, since that work takes it too. */
+    @Override
+    public void close() {
+        deferred.forEach(Runnable::run);
+        deferred.clear();
     }
 
     /** A plain CREATE DATABASE, which fails when {@code into} exists: a clone never replaces a database. */
@@ -101,6 +138,12 @@ final class MysqlReset implements VendorReset {
     /** Copies tables, data, views and triggers from one database into another, empty one, on the same server. */
     static void copy(Connection c, String from, String to) throws SQLException {
         refuseRoutines(c, from);
+        copyTables(c, from, to);
+        copyViewsAndTriggers(c, from, to);
+    }
+
+    /** Copies the base tables and their rows (not the baseline info), leaving {@code c} on {@code to}. */
+    static void copyTables(Connection c, String from, String to) throws SQLException {
         c.setCatalog(to);
         execute(c, "SET SESSION FOREIGN_KEY_CHECKS = 0");
         execute(c, "SET SESSION UNIQUE_CHECKS = 0");
@@ -115,14 +158,19 @@ final class MysqlReset implements VendorReset {
                 execute(c, "INSERT INTO " + q(to) + "." + q(table) + " (" + columns + ") SELECT " + columns + " FROM "
                         + q(from) + "." + q(table));
             }
-            copyViews(c, from, to);
-            for (String trigger : names(c, "SELECT TRIGGER_NAME FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ?"
-                    + " ORDER BY EVENT_OBJECT_TABLE, ACTION_ORDER", from)) {
-                execute(c, showCreate(c, "TRIGGER", from, trigger, 3));
-            }
         } finally {
             execute(c, "SET SESSION FOREIGN_KEY_CHECKS = 1");
             execute(c, "SET SESSION UNIQUE_CHECKS = 1");
+        }
+    }
+
+    /** Creates the views and triggers of {@code from} in {@code to}, whose tables are there already. */
+    static void copyViewsAndTriggers(Connection c, String from, String to) throws SQLException {
+        c.setCatalog(to);
+        copyViews(c, from, to);
+        for (String trigger : names(c, "SELECT TRIGGER_NAME FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ?"
+                + " ORDER BY EVENT_OBJECT_TABLE, ACTION_ORDER", from)) {
+            execute(c, showCreate(c, "TRIGGER", from, trigger, 3));
         }
     }
 

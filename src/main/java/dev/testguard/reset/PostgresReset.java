@@ -137,7 +137,9 @@ final class PostgresReset implements VendorReset {
             // its comment, the spare marker, goes when the caller stamps it (see writeStamp)
         } else {
             dropDatabase(c, name);
-            createFromTemplate(c, name, base, owner);
+            if (!takePoolSpare(c, baselineOf.databaseName(), name, base, owner)) {
+                createFromTemplate(c, name, base, owner);
+            }
         }
         String oldDatabase = trash;
         later("prepare the next baseline copy of " + into, () -> {
@@ -152,6 +154,28 @@ final class PostgresReset implements VendorReset {
                 return "prepared the next baseline copy of " + into;
             }
         });
+    }
+
+    /**
+     * Without a spare of its own, a reset takes a ready copy of provision's pool ({@code <baseline>__tgspare_<k>}) of the
+     * current baseline whose owner is the database's (or, for a database that did not exist, the connected role): renamed
+     * in place, in the pool's own claim, which leaves it without a comment (no stamp: the caller stamps it, or not).
+     */
+    private static boolean takePoolSpare(Connection c, String baselineOf, String name, String base, String owner)
+            throws SQLException {
+        List<String> pool = new ArrayList<>();
+        for (int k = 1; k <= Baselines.MAX_POOL_SPARES; k++) {
+            pool.add(Baselines.postgresPoolSpare(baselineOf, k));
+        }
+        List<String> candidates = new ArrayList<>();
+        for (java.util.Map.Entry<String, String> e : PostgresAdmin.comments(c, pool).entrySet()) {
+            String spareOwner = PostgresAdmin.databaseOwner(c, e.getKey());
+            if (e.getValue() != null && e.getValue().startsWith(PostgresAdmin.SPARE_MARKER)
+                    && (owner == null ? PostgresAdmin.isCurrentUser(c, spareOwner) : owner.equals(spareOwner))) {
+                candidates.add(e.getKey());
+            }
+        }
+        return !candidates.isEmpty() && !PostgresAdmin.claimSpares(c, candidates, java.util.Map.of(name, ""), base).isEmpty();
     }
 
     /** A provisioned database lives for one build: a spare kept for it would outlive it, so none is prepared. */

@@ -22,7 +22,7 @@ final class VendorResets {
                 return new PostgresReset(work);
             case MYSQL:
             case MARIADB:
-                return new MysqlReset();
+                return new MysqlReset(work);
             case H2:
                 return new H2Reset(baseDir);
             case SQLITE:

@@ -9,9 +9,6 @@ import dev.testguard.db.DatabaseTarget;
 import dev.testguard.jdbc.Credentials;
 import dev.testguard.jdbc.JdbcUrlParser;
 import dev.testguard.policy.Classifier;
-import dev.testguard.policy.PolicySettings;
-import dev.testguard.policy.TestClassifiers;
-import dev.testguard.probe.LiveProbe;
 import dev.testguard.probe.Stamp;
 import dev.testguard.reset.BaselineMode;
 import dev.testguard.reset.Baselines;
@@ -29,16 +26,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The pool of ready copies of a baseline, against the real local PostgreSQL (and MariaDB, which keeps none). */
+/** The pool of ready copies of a baseline, against the real local PostgreSQL (MariaDB: {@link MariadbSparePoolTest}). */
 class SparePoolTest {
 
     private static final int ROWS = 100_000;
@@ -71,11 +64,7 @@ class SparePoolTest {
         for (int k = 1; k <= 8; k++) {
             created.add(Baselines.postgresPoolSpare(source, k));
         }
-        try (var registries = java.nio.file.Files.walk(project)) {
-            for (Path file : registries.filter(f -> f.getFileName().toString().equals("provisioned.json")).toList()) {
-                new ProvisionRegistry(file).read().forEach(d -> created.add(d.name())); // what a failed test left
-            }
-        }
+        created.addAll(PoolFixture.registered(project)); // what a failed test left
         for (String name : created) {
             admin.drop(name);
         }
@@ -142,24 +131,14 @@ class SparePoolTest {
         provisioner(registry("fill")).withSpares(4).provision(1, src(), "key1", classifier()).refill().refill();
         new Releaser(server, prefix, Clock.systemUTC(), registry("fill")).release();
         assertThat(spares()).hasSize(4);
-        ExecutorService threads = Executors.newFixedThreadPool(4);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Provisioner.Result>> runs = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            String build = "b" + i;
-            runs.add(threads.submit(() -> {
-                go.await();
-                return provisioner(registry(build)).withSpares(4).provision(2, src(), "key1", classifier());
-            }));
-        }
-        go.countDown();
+        List<Provisioner.Result> runs = PoolFixture.atOnce(4,
+                i -> () -> provisioner(registry("b" + i)).withSpares(4).provision(2, src(), "key1", classifier()));
         int fromSpares = 0;
         Set<String> names = new HashSet<>();
-        for (Future<Provisioner.Result> r : runs) {
-            fromSpares += r.get().fromSpares();
-            r.get().databases().forEach(d -> names.add(d.name()));
+        for (Provisioner.Result r : runs) {
+            fromSpares += r.fromSpares();
+            r.databases().forEach(d -> names.add(d.name()));
         }
-        threads.shutdown();
 
         assertThat(fromSpares).as("four spares, four hand-outs").isEqualTo(4);
         assertThat(names).hasSize(8);
@@ -197,25 +176,25 @@ class SparePoolTest {
     }
 
     @Test
-    void mariadbKeepsNoPoolAndStillCopiesTheBaseline() throws Exception {
-        DatabaseTarget maria = new DatabaseTarget(JdbcUrlParser.parse("jdbc:mariadb://localhost:3306/"), new Credentials("root", ""));
-        DatabaseAdmin mariaAdmin = DatabaseAdmins.forTarget(maria);
-        DatabaseTarget mariaSource = mariaAdmin.sibling(source);
-        try {
-            mariaAdmin.create(source);
-            exec(mariaSource, "CREATE TABLE items (id int)", "INSERT INTO items VALUES (1), (2)");
-            new Resetter(project, "g:a", Clock.systemUTC()).reset(mariaSource, new ResetOptions(BaselineMode.SAVE, List.of(), "key1"));
-            Provisioner.Result result = new Provisioner(maria, prefix, Clock.systemUTC(), registry("m"), "g:a", project)
-                    .withSpares(2).provision(2, mariaSource, "key1", classifier());
+    void aResetWithoutASpareOfItsOwnTakesAReadySpareOfThePoolKeepingOwnerAndStamp() throws Exception {
+        provisioner(registry("a")).provision(1, src(), "key1", classifier()).refill().refill();
+        new Releaser(server, prefix, Clock.systemUTC(), registry("a")).release();
+        admin.drop(source + "__tgspare"); // the reset's own spare, which it would rename first
+        Set<Long> poolOids = oids(spares());
+        assertThat(poolOids).hasSize(2);
+        exec(src(), "DELETE FROM items WHERE id > 10");
 
-            assertThat(result.fromBaseline()).isNotNull();
-            assertThat(result.fromSpares()).isZero();
-            assertThat(result.refill()).isNull();
-            assertThat(new Releaser(maria, prefix, Clock.systemUTC(), registry("m")).release()).hasSize(2);
-        } finally {
-            mariaAdmin.drop(source);
-            mariaAdmin.drop(source + "__tgbase");
+        new Resetter(project, "g:a", Clock.systemUTC()).reset(src(), new ResetOptions(BaselineMode.USE, List.of(), "key1"));
+
+        assertThat(poolOids).as("the database is a former spare of the pool, renamed").containsAll(oids(List.of(source)));
+        assertThat(rows(source)).isEqualTo(ROWS);
+        assertThat(TestStamps.read(src())).map(Stamp::role).contains(Stamp.Role.TEST);
+        try (Connection c = Connections.open(server, Duration.ofSeconds(10))) {
+            assertThat(dev.testguard.db.PostgresAdmin.databaseOwner(c, source)).isEqualTo("postgres");
+            assertThat(dev.testguard.probe.PostgresStampStore.comment(c, source)).doesNotContain("testguard-pool-spare");
         }
+        assertThat(spares()).as("one spare taken, one left").hasSize(1);
+        assertThat(admin.exists(source + "__tgspare")).as("its own spare, prepared again after the reset").isTrue();
     }
 
     private void saveBaseline() throws Exception {
@@ -227,7 +206,7 @@ class SparePoolTest {
     }
 
     private ProvisionRegistry registry(String build) {
-        return new ProvisionRegistry(project.resolve(build + "/provisioned.json"));
+        return PoolFixture.registry(project, build);
     }
 
     private DatabaseTarget src() {
@@ -235,13 +214,7 @@ class SparePoolTest {
     }
 
     private List<String> spares() throws Exception {
-        List<String> out = new ArrayList<>();
-        for (int k = 1; k <= 8; k++) {
-            if (admin.exists(Baselines.postgresPoolSpare(source, k))) {
-                out.add(Baselines.postgresPoolSpare(source, k));
-            }
-        }
-        return out;
+        return PoolFixture.existing(admin, k -> Baselines.postgresPoolSpare(source, k));
     }
 
     private Set<Long> oids(List<String> databases) throws Exception {
@@ -273,7 +246,7 @@ class SparePoolTest {
     }
 
     private Classifier classifier() {
-        return TestClassifiers.standard(PolicySettings.defaults(project, project.resolve("target"), false), LiveProbe.OFFLINE, null);
+        return PoolFixture.classifier(project);
     }
 
     private long rows(String database) throws Exception {
@@ -285,10 +258,6 @@ class SparePoolTest {
     }
 
     private static void exec(DatabaseTarget db, String... sql) throws Exception {
-        try (Connection c = Connections.open(db, Duration.ofSeconds(10)); Statement st = c.createStatement()) {
-            for (String s : sql) {
-                st.execute(s);
-            }
-        }
+        PoolFixture.exec(db, sql);
     }
 }

@@ -1,0 +1,220 @@
+package dev.testguard.db;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The SQL of MariaDB's pool of ready copies of a baseline (dev.testguard.provision.SparePool). MariaDB has no
+ * RENAME DATABASE; a spare {@code <database>__tgspare_<k>} holds the baseline's tables and a one-row marker table, and is
+ * handed over by creating the target database and moving every table in one {@code RENAME TABLE} (atomic: all or none,
+ * constant time per table). Views and triggers cannot move to another database (MariaDB refuses a table with triggers:
+ * "Trigger in wrong schema"): spares hold none, and the claim recreates them from the baseline.
+ */
+public final class MariadbPoolAdmin {
+
+    /** The table of a MariaDB baseline ({@code <database>__tgbase}) that holds its info. */
+    public static final String BASELINE_INFO_TABLE = "testguard_baseline";
+    /** The marker table of a spare: one row, {@value #SPARE_MARKER} and an MD5 of the baseline info it copies. */
+    public static final String MARKER_TABLE = "testguard_pool_spare";
+    public static final String SPARE_MARKER = "testguard-pool-spare:";
+    /** No such table or database (another claim moved it first), or a table of that name in the target: not claimed. */
+    private static final List<Integer> NOT_CLAIMED = List.of(1146, 1049, 1050);
+
+    private MariadbPoolAdmin() {
+    }
+
+    /** The marker a spare of {@code base} must carry now (a new baseline changes it), or null when there is no baseline. */
+    public static String currentMarker(Connection c, String base) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT CONCAT(?, MD5(info)) FROM " + q(base) + "." + q(BASELINE_INFO_TABLE))) {
+            ps.setString(1, SPARE_MARKER);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            if (NOT_CLAIMED.contains(e.getErrorCode())) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    /** Each of {@code names} that exists, with its marker (null for a database without one: not a spare). */
+    public static Map<String, String> markers(Connection c, List<String> names) throws SQLException {
+        Map<String, String> out = new TreeMap<>();
+        if (names.isEmpty()) {
+            return out;
+        }
+        List<String> existing = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME IN ("
+                + String.join(", ", java.util.Collections.nCopies(names.size(), "?")) + ")")) {
+            for (int i = 0; i < names.size(); i++) {
+                ps.setString(i + 1, names.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    existing.add(rs.getString(1));
+                }
+            }
+        }
+        for (String name : existing) {
+            out.put(name, hasTable(c, name, MARKER_TABLE) ? scalar(c, "SELECT MAX(marker) FROM " + q(name) + "." + q(MARKER_TABLE)) : null);
+        }
+        return out;
+    }
+
+    /**
+     * What in {@code base} neither a table move carries nor the claim recreates (stored routines, events, sequences):
+     * with any, no spare is made and provision copies the baseline.
+     */
+    public static List<String> unmovable(Connection c, String base) throws SQLException {
+        List<String> out = new ArrayList<>();
+        String sql = "SELECT CONCAT(ROUTINE_TYPE, ' ', ROUTINE_NAME) FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ?"
+                + " UNION ALL SELECT CONCAT('EVENT ', EVENT_NAME) FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?"
+                + " UNION ALL SELECT CONCAT(TABLE_TYPE, ' ', TABLE_NAME) FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?"
+                + " AND TABLE_TYPE NOT IN ('BASE TABLE', 'SYSTEM VERSIONED', 'VIEW')";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 1; i <= 3; i++) {
+                ps.setString(i, base);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Creates {@code name} (fails when it exists) with the character set and collation of {@code like}. */
+    public static void createLike(Connection c, String name, String like) throws SQLException {
+        String charset = "";
+        try (PreparedStatement ps = c.prepareStatement("SELECT DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME"
+                + " FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?")) {
+            ps.setString(1, like);
+            try (ResultSet rs = ps.executeQuery()) {
+                charset = rs.next() ? " CHARACTER SET " + rs.getString(1) + " COLLATE " + rs.getString(2) : "";
+            }
+        }
+        execute(c, "CREATE DATABASE " + q(name) + charset);
+    }
+
+    /** Marks a filled spare; it goes last, so a copy cut short (a killed build) is never handed out. */
+    public static void mark(Connection c, String spare, String marker) throws SQLException {
+        execute(c, "CREATE TABLE " + q(spare) + "." + q(MARKER_TABLE) + " (marker VARCHAR(255) NOT NULL)"
+                + " COMMENT = 'testguard: a ready copy of a baseline that provision hands out. Do not edit.'");
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + q(spare) + "." + q(MARKER_TABLE) + " VALUES (?)")) {
+            ps.setString(1, marker);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Creates {@code target} like {@code base} and moves every table of {@code spare} into it in one RENAME TABLE, then
+     * drops the emptied spare. True when {@code target} now holds a spare of the current baseline (its marker table
+     * dropped); false when the spare was gone (another claim took it), stale, or {@code target} exists: a database this
+     * call created is then dropped again.
+     */
+    public static boolean moveSpare(Connection c, String spare, String target, String base) throws SQLException {
+        if (!MysqlAdmin.tables(c, spare).contains(MARKER_TABLE)) {
+            return false;
+        }
+        try {
+            createLike(c, target, base);
+        } catch (SQLException e) {
+            if (e.getErrorCode() == 1007) {
+                return false; // the name is taken: never ours
+            }
+            throw e;
+        }
+        return move(c, spare, target, base, () -> drop(c, target));
+    }
+
+    /**
+     * {@link #moveSpare} into {@code target}, which exists and is empty (a reset emptied it under its lock). When no
+     * current spare arrives, {@code target} is left empty again.
+     */
+    public static boolean moveSpareInto(Connection c, String spare, String target, String base) throws SQLException {
+        return MysqlAdmin.tables(c, spare).contains(MARKER_TABLE)
+                && move(c, spare, target, base, () -> MysqlAdmin.dropTablesAndViews(c, target));
+    }
+
+    private interface Undo {
+        void run() throws SQLException;
+    }
+
+    private static boolean move(Connection c, String spare, String target, String base, Undo undo) throws SQLException {
+        List<String> tables = MysqlAdmin.tables(c, spare);
+        try {
+            if (!tables.contains(MARKER_TABLE)) {
+                throw new SQLException("another claim took " + spare, "42S02", 1146);
+            }
+            MysqlAdmin.moveTables(c, spare, target, tables);
+        } catch (SQLException e) {
+            undo.run();
+            if (NOT_CLAIMED.contains(e.getErrorCode())) {
+                return false;
+            }
+            throw e;
+        }
+        dropIfEmpty(c, spare);
+        String marker = scalar(c, "SELECT MAX(marker) FROM " + q(target) + "." + q(MARKER_TABLE));
+        if (marker == null || !marker.equals(currentMarker(c, base))) {
+            undo.run(); // a new baseline was saved meanwhile: a stale copy
+            return false;
+        }
+        execute(c, "DROP TABLE " + q(target) + "." + q(MARKER_TABLE));
+        return true;
+    }
+
+    /** Drops {@code database} when nothing is left in it (a claimed spare; never one someone filled meanwhile). */
+    private static void dropIfEmpty(Connection c, String database) throws SQLException {
+        if (!hasTable(c, database, null)) {
+            execute(c, "DROP DATABASE IF EXISTS " + q(database));
+        }
+    }
+
+    /** Drops {@code database} over {@code c}: a spare (nobody connects to one), or a target a failed claim created. */
+    public static void drop(Connection c, String database) throws SQLException {
+        execute(c, "DROP DATABASE IF EXISTS " + q(database));
+    }
+
+    private static boolean schemaExists(Connection c, String name) throws SQLException {
+        return scalar(c, "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?", name) != null;
+    }
+
+    /** Whether {@code database} holds {@code table} (null: any table or view). */
+    private static boolean hasTable(Connection c, String database, String table) throws SQLException {
+        return table == null
+                ? scalar(c, "SELECT MIN(TABLE_NAME) FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?", database) != null
+                : scalar(c, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?",
+                        database, table) != null;
+    }
+
+    private static String scalar(Connection c, String sql, String... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setString(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    private static String q(String identifier) {
+        return MysqlAdmin.quote(identifier);
+    }
+}
