@@ -9,7 +9,7 @@
 # wall time with JVM start-up is printed too, and its closing progress lines give the per-phase timings.
 # The documented run is the 1 GB database: bench/restore.sh 70. Usage: bench/restore.sh [pgbench scale, default 70] [rounds, default 2]
 # Before/after: BASE=<another checkout> (e.g. `git archive main | tar -x -C /tmp/base`) also restores with its build in
-# each round, right after this one's, and prints both. The backup restored is this build's.
+# each round, right after this one's, and prints both; each build restores a backup it took itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/pg-bench-lib.sh
@@ -30,6 +30,8 @@ echo "load average before: $(loadavg)"
 create_pgbench "$DB" "$SCALE"
 run_tg "$WORK/out.txt" backup "$DB" "$WORK/store" 1
 PAYLOAD=$(head -1 "$WORK/out.txt")
+# the base build restores a backup of its own: its manifest format may be older than this build's
+[ -z "$BASE_CP" ] || TG_CP="$BASE_CP" run_tg "$WORK/out.txt" backup "$DB" "$WORK/basestore" 1
 echo "dump: $(du -h "$PAYLOAD" | cut -f1), custom format"
 
 RAW=""; NEW=""; OVER=""; BASENEW=""; BASEOVER=""
@@ -47,10 +49,10 @@ for run in $(seq 1 "$ROUNDS"); do
   for d in $(psql -Atc "SELECT datname FROM pg_database WHERE datname LIKE '${DB}\\_tgsafe\\_%'"); do dropdb --force "$d"; done
   if [ -n "$BASE_CP" ]; then
     echo "round $run: the base build ($BASE) into a new database, then over the existing one:"
-    TG_CP="$BASE_CP" run_tg "$WORK/out.txt" restore-new "$DB" "$WORK/store" 2 "${DB}_base$run"
+    TG_CP="$BASE_CP" run_tg "$WORK/out.txt" restore-new "$DB" "$WORK/basestore" 2 "${DB}_base$run"
     basenew=$TG_WORK
     dropdb --force "${DB}_base$run"
-    TG_CP="$BASE_CP" run_tg "$WORK/out.txt" restore "$DB" "$WORK/store" 2
+    TG_CP="$BASE_CP" run_tg "$WORK/out.txt" restore "$DB" "$WORK/basestore" 2
     for d in $(psql -Atc "SELECT datname FROM pg_database WHERE datname LIKE '${DB}\\_tgsafe\\_%'"); do dropdb --force "$d"; done
     printf 'round %d: base build into new %.2f s (ratio %s), over existing %.2f s (ratio %s); load %s\n' "$run" \
       "$basenew" "$(ratio "$basenew" "$raw")" "$TG_WORK" "$(ratio "$TG_WORK" "$raw")" "$(loadavg)"

@@ -49,12 +49,7 @@ class PgChecksumFormatsTest {
 
     @Test
     void aChangedRowChangesTheChecksumOfEveryKindOfTable() throws Exception {
-        DatabaseTarget db = dbs.create("backupchk_rows");
-        PgTestDb.exec(db, "CREATE TABLE keyed (id int PRIMARY KEY, v text)", "CREATE TABLE loose (a int, b text)",
-                "CREATE TABLE dups (a int, b text)",
-                "INSERT INTO keyed SELECT g, 'v' || g FROM generate_series(1, 100) g",
-                "INSERT INTO loose SELECT g % 7, 'b' || g FROM generate_series(1, 100) g",
-                "INSERT INTO dups VALUES (1, 'x'), (1, 'x'), (2, 'y'), (2, 'y'), (3, NULL)");
+        DatabaseTarget db = threeTables("backupchk_rows", "(1, 'x'), (1, 'x'), (2, 'y'), (2, 'y'), (3, NULL)");
         Map<String, String> before = sums(db);
         assertThat(before.values()).allMatch(v -> v.startsWith("pg-hashsum:"));
         assertThat(before.get("public.dups")).startsWith("pg-hashsum:5:");
@@ -69,12 +64,7 @@ class PgChecksumFormatsTest {
 
     @Test
     void sameRowsInAnotherOrderOrTwoRowsSwappedChecksumTheSame() throws Exception {
-        DatabaseTarget db = dbs.create("backupchk_order");
-        PgTestDb.exec(db, "CREATE TABLE keyed (id int PRIMARY KEY, v text)", "CREATE TABLE loose (a int, b text)",
-                "CREATE TABLE dups (a int, b text)",
-                "INSERT INTO keyed SELECT g, 'v' || g FROM generate_series(1, 100) g",
-                "INSERT INTO loose SELECT g % 7, 'b' || g FROM generate_series(1, 100) g",
-                "INSERT INTO dups VALUES (1, 'x'), (1, 'x'), (2, 'y')");
+        DatabaseTarget db = threeTables("backupchk_order", "(1, 'x'), (1, 'x'), (2, 'y')");
         Map<String, String> before = sums(db);
         PgTestDb.exec(db, "UPDATE keyed SET v = v WHERE id <= 50", "UPDATE loose SET b = b WHERE a = 3",
                 "UPDATE dups SET a = 3 - a, b = CASE b WHEN 'x' THEN 'y' ELSE 'x' END WHERE a = 2 OR ctid = (SELECT min(ctid) FROM dups)");
@@ -108,6 +98,17 @@ class PgChecksumFormatsTest {
         VerifyBackupCommand.Result bad = new VerifyBackupCommand(store, BackupOptions.DEFAULTS, log::add).run(tampered.id(), source);
         assertThat(bad.passed()).isFalse();
         assertThat(bad.checksumMismatches()).containsExactly("shop.customer");
+    }
+
+    /** A table with a primary key, one without (repeating values) and one of {@code dupsRows}, duplicates among them. */
+    private DatabaseTarget threeTables(String purpose, String dupsRows) throws Exception {
+        DatabaseTarget db = dbs.create(purpose);
+        PgTestDb.exec(db, "CREATE TABLE keyed (id int PRIMARY KEY, v text)", "CREATE TABLE loose (a int, b text)",
+                "CREATE TABLE dups (a int, b text)",
+                "INSERT INTO keyed SELECT g, 'v' || g FROM generate_series(1, 100) g",
+                "INSERT INTO loose SELECT g % 7, 'b' || g FROM generate_series(1, 100) g",
+                "INSERT INTO dups VALUES " + dupsRows);
+        return db;
     }
 
     private void changes(DatabaseTarget db, Map<String, String> before, String table, String sql) throws Exception {
