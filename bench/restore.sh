@@ -8,6 +8,8 @@
 # testguard's work is timed in its own JVM from main to done (the classes of this work tree, no Maven start-up); the
 # wall time with JVM start-up is printed too, and its closing progress lines give the per-phase timings.
 # The documented run is the 1 GB database: bench/restore.sh 70. Usage: bench/restore.sh [pgbench scale, default 70] [rounds, default 2]
+# Before/after: BASE=<another checkout> (e.g. `git archive main | tar -x -C /tmp/base`) also restores with its build in
+# each round, right after this one's, and prints both; each build restores a backup it took itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/pg-bench-lib.sh
@@ -28,9 +30,11 @@ echo "load average before: $(loadavg)"
 create_pgbench "$DB" "$SCALE"
 run_tg "$WORK/out.txt" backup "$DB" "$WORK/store" 1
 PAYLOAD=$(head -1 "$WORK/out.txt")
+# the base build restores a backup of its own: its manifest format may be older than this build's
+[ -z "$BASE_CP" ] || TG_CP="$BASE_CP" run_tg "$WORK/out.txt" backup "$DB" "$WORK/basestore" 1
 echo "dump: $(du -h "$PAYLOAD" | cut -f1), custom format"
 
-RAW=""; NEW=""; OVER=""
+RAW=""; NEW=""; OVER=""; BASENEW=""; BASEOVER=""
 for run in $(seq 1 "$ROUNDS"); do
   createdb -T template0 "${DB}_raw$run"
   settle; t0=$(now); pg_restore --no-owner -j 2 -d "${DB}_raw$run" "$PAYLOAD"; t1=$(now); raw=$(minus "$t1" "$t0")
@@ -43,6 +47,17 @@ for run in $(seq 1 "$ROUNDS"); do
   run_tg "$WORK/out.txt" restore "$DB" "$WORK/store" 2
   over=$TG_WORK; overwall=$TG_WALL
   for d in $(psql -Atc "SELECT datname FROM pg_database WHERE datname LIKE '${DB}\\_tgsafe\\_%'"); do dropdb --force "$d"; done
+  if [ -n "$BASE_CP" ]; then
+    echo "round $run: the base build ($BASE) into a new database, then over the existing one:"
+    TG_CP="$BASE_CP" run_tg "$WORK/out.txt" restore-new "$DB" "$WORK/basestore" 2 "${DB}_base$run"
+    basenew=$TG_WORK
+    dropdb --force "${DB}_base$run"
+    TG_CP="$BASE_CP" run_tg "$WORK/out.txt" restore "$DB" "$WORK/basestore" 2
+    for d in $(psql -Atc "SELECT datname FROM pg_database WHERE datname LIKE '${DB}\\_tgsafe\\_%'"); do dropdb --force "$d"; done
+    printf 'round %d: base build into new %.2f s (ratio %s), over existing %.2f s (ratio %s); load %s\n' "$run" \
+      "$basenew" "$(ratio "$basenew" "$raw")" "$TG_WORK" "$(ratio "$TG_WORK" "$raw")" "$(loadavg)"
+    BASENEW=$(min "$BASENEW" "$basenew"); BASEOVER=$(min "$BASEOVER" "$TG_WORK")
+  fi
   printf 'round %d: raw %.2f s | into new: own work %.2f s (ratio %s), with JVM %.2f s | over existing: own work %.2f s (ratio %s), with JVM %.2f s | load %s\n' \
     "$run" "$raw" "$new" "$(ratio "$new" "$raw")" "$newwall" "$over" "$(ratio "$over" "$raw")" "$overwall" "$(loadavg)"
   RAW=$(min "$RAW" "$raw"); NEW=$(min "$NEW" "$new"); OVER=$(min "$OVER" "$over")
@@ -50,4 +65,6 @@ done
 printf '\nbest of %d: raw pg_restore -j 2 %.2f s; testguard into a new database %.2f s -> ratio %s (goal <= 1.05);' \
   "$ROUNDS" "$RAW" "$NEW" "$(ratio "$NEW" "$RAW")"
 printf ' over the existing database %.2f s -> ratio %s (goal <= 1.10)\n' "$OVER" "$(ratio "$OVER" "$RAW")"
+[ -z "$BASE_CP" ] || printf 'best of %d, base build: into a new database %.2f s -> ratio %s; over the existing database %.2f s -> ratio %s\n' \
+  "$ROUNDS" "$BASENEW" "$(ratio "$BASENEW" "$RAW")" "$BASEOVER" "$(ratio "$BASEOVER" "$RAW")"
 echo "load average after: $(loadavg)"

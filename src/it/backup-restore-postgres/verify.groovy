@@ -40,7 +40,7 @@ try {
     assert regular[0].verification.result == 'PASSED'
     assert regular[0].rowCounts == ['public.customers': 50, 'public.notes': 3, 'public.orders': 500]
     assert regular[0].checksums.keySet() == ['public.customers', 'public.notes', 'public.orders'] as Set
-    assert regular[0].checksums.values().every { it ==~ /pg-md5:[0-9a-f]{32}/ }
+    assert regular[0].checksums.values().every { it ==~ /pg-hashsum:[0-9]+:-?[0-9]+/ }
     // the safety copy holds the state before the restore (what the careless test left)
     def inSafety = { String sql -> def p = ['psql', '-h', 'localhost', '-U', 'postgres', '-d', safetyDb, '-Atc', sql].execute(); def out = p.text.trim(); p.waitFor(); out }
     assert inSafety('SELECT count(*) FROM customers') == '50'

@@ -15,7 +15,9 @@ import java.util.TreeMap;
  * @param purpose      {@code backup}, or {@code safety} for the copy taken before a restore overwrote a database
  * @param sha256       of the payload file; for a directory, of its sorted file names and contents
  * @param checksums    content checksum per table where cheap (see {@link TableChecksums}); empty in manifests written
- *                     before checksums existed, whose tables are then verified by row count alone
+ *                     before checksums existed, whose tables are then verified by row count alone. Each value is
+ *                     versioned by its prefix, the algorithm that computed it ({@code pg-hashsum:}, earlier
+ *                     {@code pg-md5:}, {@code row-sha256:}), and is verified with that algorithm
  * @param verification null until {@code verify-backup} ran
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

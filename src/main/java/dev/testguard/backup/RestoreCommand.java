@@ -94,9 +94,9 @@ public final class RestoreCommand {
         }
         DestructiveGuard guard = new DestructiveGuard("restore", maxRows, confirm);
         // the store's lock, then the database's (the one reset, provision and release hold): never the other way round
-        try (StoreLock lock = store.lock(lockWait, progress::report); DatabaseLock held = admin.lock(database, lockWait)) {
-            // read-only, and a connection takes a while to open: it runs beside the store's own work and the SHA-256
-            Beside<Boolean> exists = Beside.start("restore-target-exists", () -> admin.exists(database));
+        // A first connection takes a while to open: the database's lock (then whether it exists, read under it) is taken
+        // beside the store's own work and the SHA-256, which touch nothing; the lock order stays store, then database.
+        try (StoreLock lock = store.lock(lockWait, progress::report); LockBeside held = new LockBeside(admin, database, lockWait)) {
             for (String name : store.removePartials()) {
                 progress.report("removed " + name + ", left behind by an interrupted backup");
             }
@@ -108,7 +108,7 @@ public final class RestoreCommand {
             checkIntegrity(backup);
             progress.report("payload SHA-256 of " + backup.id() + " matches its manifest (" + Phases.seconds(System.nanoTime() - t0) + ")");
             BackupEngine engine = backups.restoreEngine(backup.manifest(), target);
-            if (!exists.get(SQLException.class)) {
+            if (!held.exists()) {
                 return intoNewDatabase(admin, backup, engine, target);
             }
             Optional<ReplacingRestore> replacing = replacingFor(target);
@@ -128,6 +128,44 @@ public final class RestoreCommand {
                     + Secrets.maskText(e.getMessage(), target.effectiveCredentials()), e);
         } catch (IllegalArgumentException e) {
             throw new BackupException(e.getMessage(), e);
+        }
+    }
+
+    /** The database's server-side lock, taken on a thread of its own, and whether the database existed once it was held. */
+    private static final class LockBeside implements AutoCloseable {
+        private final Beside<Locked> locking;
+
+        LockBeside(DatabaseAdmin admin, String database, Duration wait) {
+            locking = Beside.start("restore-database-lock", () -> {
+                DatabaseLock lock = admin.lock(database, wait);
+                try {
+                    return new Locked(lock, admin.exists(database));
+                } catch (SQLException | RuntimeException e) {
+                    lock.close();
+                    throw e;
+                }
+            });
+        }
+
+        /** Waits for the lock; whether the database existed under it. */
+        boolean exists() throws SQLException {
+            return locking.get(SQLException.class).exists();
+        }
+
+        /** Waits for the lock (also when the restore failed before it needed it) and lets it go. */
+        @Override
+        public void close() throws SQLException {
+            locking.await();
+            Locked held;
+            try {
+                held = locking.get(SQLException.class);
+            } catch (SQLException | RuntimeException notTaken) {
+                return; // reported by exists() when the restore got that far; nothing is held
+            }
+            held.lock().close();
+        }
+
+        private record Locked(DatabaseLock lock, boolean exists) {
         }
     }
 

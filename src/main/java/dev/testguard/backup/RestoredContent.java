@@ -26,8 +26,8 @@ public record RestoredContent(List<RowCheck> rows, List<String> checksumMismatch
      * @param restored   a connection to the restored database, for the checksums
      */
     public static RestoredContent compare(Manifest manifest, Map<String, Long> actualRows, Connection restored) throws SQLException {
-        Set<String> checksummed = checksummedTables(manifest);
-        return compare(manifest, actualRows, checksummed.isEmpty() ? Map.of() : TableChecksums.of(restored, checksummed));
+        Map<String, String> expected = expectedChecksums(manifest);
+        return compare(manifest, actualRows, expected.isEmpty() ? Map.of() : TableChecksums.matching(restored, expected));
     }
 
     /**
@@ -44,7 +44,12 @@ public record RestoredContent(List<RowCheck> rows, List<String> checksumMismatch
 
     /** The tables whose content checksum the manifest recorded and a restore compares. */
     public static Set<String> checksummedTables(Manifest manifest) {
-        return withoutOwnTables(manifest.checksums()).keySet();
+        return expectedChecksums(manifest).keySet();
+    }
+
+    /** The checksums the manifest recorded that a restore compares, each naming its algorithm. */
+    public static Map<String, String> expectedChecksums(Manifest manifest) {
+        return withoutOwnTables(manifest.checksums());
     }
 
     /** For people: which tables differ and how. */

@@ -17,19 +17,32 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Per-table content checksums, independent of the rows' physical order, so that a table restored into
  * another database on the same server checksums the same as the table that was dumped.
  * Only tables of at most {@link #MAX_ROWS} rows get one: above that, reading every row costs more than a
  * backup should ("where cheap"); those tables are verified by row count alone.
- * <p>PostgreSQL hashes on the server ({@code md5} of the sorted {@code md5(row::text)}); the others read the rows
- * over JDBC and hash them here (SHA-256 of the sorted SHA-256 of each row's column values). The value names
- * its algorithm ({@code pg-md5:}, {@code row-sha256:}).
+ * <p>The value names its algorithm by its prefix, and a manifest's values are verified with the algorithm they name,
+ * so manifests written before a change of algorithm stay verifiable ({@link #matching}):
+ * <ul>
+ *   <li>{@code pg-hashsum:<rows>:<sum>} (PostgreSQL 11 and later, since issue 10): the row count and the exact
+ *   ({@code numeric}) sum of {@code hashtextextended(row::text, 0)}, computed on the server in one pass without a
+ *   sort. A changed row changes the sum unless the two 64-bit hashes collide; duplicate rows each add their hash, so
+ *   a row changed into a copy of another still changes it.</li>
+ *   <li>{@code pg-md5:<md5>} (PostgreSQL before 11, and every PostgreSQL manifest written before issue 10): {@code md5}
+ *   of the sorted {@code md5(row::text)}.</li>
+ *   <li>{@code row-sha256:<sha256>} (MySQL/MariaDB, H2, SQLite): the rows read over JDBC and hashed here (SHA-256 of
+ *   the sorted SHA-256 of each row's column values).</li>
+ * </ul>
  */
 public final class TableChecksums {
 
     public static final long MAX_ROWS = 100_000;
+    static final String PG_HASHSUM = "pg-hashsum:";
+    static final String PG_MD5 = "pg-md5:";
+    static final String ROW_SHA256 = "row-sha256:";
 
     private TableChecksums() {
     }
@@ -40,18 +53,43 @@ public final class TableChecksums {
         return of(c, small);
     }
 
-    /** Checksums of {@code tables}, keyed as in the row counts ({@code schema.table} or {@code table}); a missing table has none. */
+    /**
+     * Checksums of {@code tables} with this server's current algorithm, keyed as in the row counts ({@code schema.table}
+     * or {@code table}); a missing table has none.
+     */
     public static Map<String, String> of(Connection c, Collection<String> tables) throws SQLException {
+        return of(c, tables, table -> null);
+    }
+
+    /**
+     * Checksums of the tables in {@code expected} (a manifest's), each with the algorithm its expected value names, so
+     * that a manifest of any earlier format is verified as it was written; a missing table has none.
+     */
+    public static Map<String, String> matching(Connection c, Map<String, String> expected) throws SQLException {
+        return of(c, expected.keySet(), expected::get);
+    }
+
+    private static Map<String, String> of(Connection c, Collection<String> tables, Function<String, String> expected)
+            throws SQLException {
         Dialect d = Dialect.of(c);
         d.prepare(c);
         Map<String, String> out = new TreeMap<>();
         for (String table : tables) {
-            if (!exists(c, d, table)) {
-                continue;
+            if (exists(c, d, table)) {
+                out.put(table, checksum(c, d.algorithm(c, expected.apply(table)), d.qualified(table)));
             }
-            out.put(table, d == Dialect.POSTGRES ? pgMd5(c, d.qualified(table)) : rowSha256(c, d.qualified(table)));
         }
         return out;
+    }
+
+    private static String checksum(Connection c, String algorithm, String qualified) throws SQLException {
+        return switch (algorithm) {
+            case PG_HASHSUM -> PG_HASHSUM + pgQuery(c, "SELECT count(*) || ':' || coalesce(sum(hashtextextended(t::text, 0)), 0)"
+                    + " FROM " + qualified + " t");
+            case PG_MD5 -> PG_MD5 + pgQuery(c, "SELECT md5(coalesce(string_agg(md5(t::text), '' ORDER BY md5(t::text)), ''))"
+                    + " FROM " + qualified + " t");
+            default -> rowSha256(c, qualified);
+        };
     }
 
     /** The tables whose checksum differs (including those missing on the actual side); sorted. */
@@ -80,11 +118,10 @@ public final class TableChecksums {
         return false;
     }
 
-    private static String pgMd5(Connection c, String qualified) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT md5(coalesce(string_agg(md5(t::text), '' ORDER BY md5(t::text)), '')) FROM " + qualified + " t")) {
+    private static String pgQuery(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();
-            return "pg-md5:" + rs.getString(1);
+            return rs.getString(1);
         }
     }
 
@@ -120,7 +157,7 @@ public final class TableChecksums {
         for (byte[] r : rows) {
             md.update(r);
         }
-        return "row-sha256:" + HexFormat.of().formatHex(md.digest());
+        return ROW_SHA256 + HexFormat.of().formatHex(md.digest());
     }
 
     private static byte[] utf8(String s) {
@@ -157,6 +194,20 @@ public final class TableChecksums {
                 return SQLITE;
             }
             throw new SQLException("no content checksum for " + product + " databases");
+        }
+
+        /**
+         * The algorithm {@code expected} names when this dialect computes it (a manifest's value), else this server's
+         * current one (an unknown name then simply differs).
+         */
+        String algorithm(Connection c, String expected) throws SQLException {
+            if (this != POSTGRES) {
+                return ROW_SHA256;
+            }
+            if (expected != null && (expected.startsWith(PG_HASHSUM) || expected.startsWith(PG_MD5))) {
+                return expected.substring(0, expected.indexOf(':') + 1);
+            }
+            return c.getMetaData().getDatabaseMajorVersion() >= 11 ? PG_HASHSUM : PG_MD5; // hashtextextended: 11+
         }
 
         /** The same rendering of values on the side that dumps and the side that verifies. */

@@ -7,7 +7,6 @@ import dev.testguard.jdbc.Secrets;
 import dev.testguard.db.Connections;
 import java.sql.Connection;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Map;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -85,7 +84,7 @@ public final class VerifyBackupCommand {
                 DatabaseTarget restored = admin.sibling(scratch);
                 engine.restore(backup.payload(), restored, options, progress);
                 rows = RowCheck.compare(backup.manifest().rowCounts(), admin.exactRowCounts(scratch));
-                actualSums = expectedSums.isEmpty() ? Map.of() : checksums(restored, expectedSums.keySet());
+                actualSums = expectedSums.isEmpty() ? Map.of() : checksums(restored, expectedSums);
             } finally {
                 if (created) {
                     dropQuietly(admin, scratch);
@@ -118,9 +117,9 @@ public final class VerifyBackupCommand {
                         : String.join(". ", problems) + ". " + checked);
     }
 
-    private static Map<String, String> checksums(DatabaseTarget restored, Collection<String> tables) throws SQLException {
+    private static Map<String, String> checksums(DatabaseTarget restored, Map<String, String> expected) throws SQLException {
         try (Connection c = Connections.open(restored, CONNECT_TIMEOUT)) {
-            return TableChecksums.of(c, tables);
+            return TableChecksums.matching(c, expected); // each with the algorithm the manifest names
         }
     }
 

@@ -110,8 +110,10 @@ public final class PgDumpEngine implements BackupEngine {
     /** Refuses a pg_dump older than the server and a role that cannot read everything; returns the server's version. */
     private static String checkSource(Connection c, ExternalTool pgDump, String toolVersion, DatabaseTarget source)
             throws SQLException, BackupException {
-        String serverVersion = queryString(c, "SHOW server_version").split(" ")[0];
-        int serverNum = Integer.parseInt(queryString(c, "SHOW server_version_num").trim());
+        String[] versions = queryString(c, "SELECT current_setting('server_version') || '|' || current_setting('server_version_num')")
+                .split("\\|"); // one round trip for both
+        String serverVersion = versions[0].split(" ")[0];
+        int serverNum = Integer.parseInt(versions[1].trim());
         PgClients.checkCanDump(pgDump, toolVersion, serverNum, source.url().masked());
         PgReadPermissions.check(c, source.url().masked());
         return serverVersion;

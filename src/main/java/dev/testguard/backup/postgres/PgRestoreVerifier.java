@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -40,7 +39,7 @@ final class PgRestoreVerifier implements AutoCloseable {
     private static final String[] END = new String[0];
 
     private final DatabaseTarget restored;
-    private final Set<String> checksummed;
+    private final Map<String, String> expectedSums;
     private final boolean parallel;
     private final BlockingQueue<String[]> loaded = new LinkedBlockingQueue<>();
     private final Map<String, Long> counts = new ConcurrentHashMap<>();
@@ -52,17 +51,17 @@ final class PgRestoreVerifier implements AutoCloseable {
 
     /** {@code parallel}: pg_restore runs with {@code --jobs} above 1 (its verbose output differs). */
     PgRestoreVerifier(DatabaseTarget restored, Manifest manifest, boolean parallel) {
-        this(restored, RestoredContent.checksummedTables(manifest), parallel);
+        this(restored, RestoredContent.expectedChecksums(manifest), parallel);
     }
 
     /** Row counts alone, no checksums: {@link #finishCounts}. */
     static PgRestoreVerifier countsOnly(DatabaseTarget restored, boolean parallel) {
-        return new PgRestoreVerifier(restored, Set.of(), parallel);
+        return new PgRestoreVerifier(restored, Map.of(), parallel);
     }
 
-    private PgRestoreVerifier(DatabaseTarget restored, Set<String> checksummed, boolean parallel) {
+    private PgRestoreVerifier(DatabaseTarget restored, Map<String, String> expectedSums, boolean parallel) {
         this.restored = restored;
-        this.checksummed = checksummed;
+        this.expectedSums = expectedSums;
         this.parallel = parallel;
         this.worker = Beside.start("pg-restore-verifier", this::verifyAsLoaded);
     }
@@ -98,7 +97,9 @@ final class PgRestoreVerifier implements AutoCloseable {
         Map<String, Long> rows = finishCounts(c);
         rows.keySet().removeIf(table -> leftOut.contains(table.substring(0, table.indexOf('.'))));
         Map<String, String> actual = new java.util.TreeMap<>(sums);
-        actual.putAll(TableChecksums.of(c, checksummed.stream().filter(t -> !sums.containsKey(t)).toList()));
+        Map<String, String> rest = new java.util.TreeMap<>(expectedSums);
+        rest.keySet().removeAll(sums.keySet());
+        actual.putAll(TableChecksums.matching(c, rest));
         return RestoredContent.compare(manifest, rows, actual);
     }
 
@@ -148,8 +149,8 @@ final class PgRestoreVerifier implements AutoCloseable {
                 return;
             }
             String table = t[0] + "." + t[1];
-            if (checksummed.contains(table)) {
-                sums.putAll(TableChecksums.of(c, List.of(table)));
+            if (expectedSums.containsKey(table)) {
+                sums.putAll(TableChecksums.matching(c, Map.of(table, expectedSums.get(table))));
             }
             counts.put(table, PostgresAdmin.exactRowCount(c, t[0], t[1]));
             if (!restoreDone) {

@@ -59,7 +59,7 @@ class PgChecksumTest {
         PgRoundTripTest.createSchema(source);
         Manifest m = backup(source);
         assertThat(m.checksums()).containsOnlyKeys("public.empty_table", "shop.customer", "shop.orders");
-        assertThat(m.checksums().get("shop.orders")).startsWith("pg-md5:").isEqualTo(
+        assertThat(m.checksums().get("shop.orders")).startsWith("pg-hashsum:").isEqualTo(
                 checksums(source, List.of("shop.orders")).get("shop.orders"));
 
         VerifyBackupCommand.Result v = new VerifyBackupCommand(new BackupStore(dir), BackupOptions.DEFAULTS, log::add)

@@ -14,6 +14,7 @@ import dev.testguard.backup.RetentionPolicy;
 import dev.testguard.backup.StoredBackup;
 import dev.testguard.backup.VerifyBackupCommand;
 import dev.testguard.db.Connections;
+import dev.testguard.db.DatabaseLock;
 import dev.testguard.db.DatabaseTarget;
 import dev.testguard.db.PostgresAdmin;
 import java.io.RandomAccessFile;
@@ -223,6 +224,10 @@ class PgRoundTripTest {
                 .hasMessageContaining("Nothing was touched");
         assertThat(dumpRows(source, "SELECT count(*) FROM shop.orders")).containsExactly("100|");
         assertThat(new BackupStore(dir).list()).as("no safety backup was taken").hasSize(1);
+        // the database's lock, taken beside the SHA-256, was let go with the failure (else this waits and fails as busy)
+        try (DatabaseLock free = dbs.admin().lock(source.databaseName(), Duration.ofSeconds(5))) {
+            assertThat(free).isNotNull();
+        }
         assertThatThrownBy(() -> new VerifyBackupCommand(new BackupStore(dir), BackupOptions.DEFAULTS, log::add).run(m.id(), source))
                 .hasMessageContaining("is corrupt");
     }
