@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -21,6 +22,16 @@ final class JudgedConnections {
 
     private final AtomicReferenceArray<Slot> slots = new AtomicReferenceArray<>(SLOTS);
     private final Map<Connection, Decision> judged = Collections.synchronizedMap(new WeakHashMap<>());
+    /**
+     * Whether any connection of a class was judged: a pool's wrapper class never is, so its borrows skip the lookup by
+     * identity (whose first hash of a fresh object costs more than the rest of a borrow's judgement).
+     */
+    private final ClassValue<AtomicBoolean> judgedClasses = new ClassValue<>() {
+        @Override
+        protected AtomicBoolean computeValue(Class<?> type) {
+            return new AtomicBoolean();
+        }
+    };
 
     /** One cached connection, held weakly, and its decision. */
     private static final class Slot extends WeakReference<Connection> {
@@ -36,6 +47,11 @@ final class JudgedConnections {
     /** {@code connection} was judged safe as {@code decision}. */
     void put(Connection connection, Decision decision) {
         judged.put(connection, decision);
+        cache(connection, decision);
+    }
+
+    private void cache(Connection connection, Decision decision) {
+        judgedClasses.get(connection.getClass()).set(true);
         slots.set(index(connection), new Slot(connection, decision));
     }
 
@@ -54,13 +70,16 @@ final class JudgedConnections {
         if (known == null && inner != null) {
             known = judged.get(inner);
             if (known != null) {
-                slots.set(index(inner), new Slot(inner, known));
+                cache(inner, known);
             }
         }
         return known;
     }
 
     private Decision cached(Connection connection) {
+        if (!judgedClasses.get(connection.getClass()).get()) {
+            return null;
+        }
         Slot slot = slots.get(index(connection));
         return slot != null && slot.get() == connection ? slot.decision : null;
     }
