@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The fork's record file (the bootstrap agent wrote {@code armed} at start): one {@code connection} record the first time a (database, verdict,
@@ -25,17 +25,17 @@ public final class ConnectionLog {
             String testClass) {
     }
 
-    /** How many connections of one kind the fork opened so far (uncontended across the threads of a pool). */
+    /** How many connections of one kind the fork opened so far. */
     static final class Tally {
 
-        private final LongAdder count = new LongAdder();
+        private final AtomicLong count = new AtomicLong();
 
         void increment() {
-            count.increment();
+            count.incrementAndGet();
         }
 
         long count() {
-            return count.sum();
+            return count.get();
         }
     }
 
@@ -55,18 +55,17 @@ public final class ConnectionLog {
      */
     Tally connection(Sighting sighting) throws IOException {
         Tally tally = tallies.get(sighting);
-        boolean first = false;
         if (tally == null) {
             Tally fresh = new Tally();
             tally = tallies.putIfAbsent(sighting, fresh);
-            first = tally == null;
-            if (first) {
+            if (tally == null) {
                 tally = fresh;
             }
         }
-        tally.increment();
-        if (first || sighting.refused()) {
-            append(sighting, first ? 1 : tally.count());
+        tally.count.incrementAndGet();
+        long now = tally.count();
+        if (now == 1 || sighting.refused()) {
+            append(sighting, now);
         }
         return tally;
     }

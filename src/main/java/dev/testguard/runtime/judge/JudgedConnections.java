@@ -3,11 +3,10 @@ package dev.testguard.runtime.judge;
 import java.lang.ref.WeakReference;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The physical connections judged safe, with their {@link Decision}s, weakly. A pool's borrow is recognised by the
@@ -20,18 +19,18 @@ final class JudgedConnections {
     /** Direct-mapped slots (a power of two): a collision only sends a lookup to the map. */
     private static final int SLOTS = 1024;
 
-    private final AtomicReferenceArray<Slot> slots = new AtomicReferenceArray<>(SLOTS);
+    /**
+     * Written racily, read without a lock or a VarHandle (cheap before the JIT compiles the borrow): a slot seen
+     * before its referent is a miss, which the map answers.
+     */
+    private final Slot[] slots = new Slot[SLOTS];
     private final Map<Connection, Decision> judged = Collections.synchronizedMap(new WeakHashMap<>());
     /**
-     * Whether any connection of a class was judged: a pool's wrapper class never is, so its borrows skip the lookup by
-     * identity (whose first hash of a fresh object costs more than the rest of a borrow's judgement).
+     * The classes of the connections judged (a few driver classes): a pool's wrapper class never is one, so its
+     * borrows skip the lookup by identity (whose first hash of a fresh object costs more than the rest of a borrow's
+     * judgement). Copied on write.
      */
-    private final ClassValue<AtomicBoolean> judgedClasses = new ClassValue<>() {
-        @Override
-        protected AtomicBoolean computeValue(Class<?> type) {
-            return new AtomicBoolean();
-        }
-    };
+    private volatile Class<?>[] judgedClasses = new Class<?>[0];
 
     /** One cached connection, held weakly, and its decision. */
     private static final class Slot extends WeakReference<Connection> {
@@ -51,8 +50,27 @@ final class JudgedConnections {
     }
 
     private void cache(Connection connection, Decision decision) {
-        judgedClasses.get(connection.getClass()).set(true);
-        slots.set(index(connection), new Slot(connection, decision));
+        if (!isJudged(connection.getClass())) {
+            addJudgedClass(connection.getClass());
+        }
+        slots[index(connection)] = new Slot(connection, decision);
+    }
+
+    private synchronized void addJudgedClass(Class<?> type) {
+        if (!isJudged(type)) {
+            Class<?>[] known = Arrays.copyOf(judgedClasses, judgedClasses.length + 1);
+            known[known.length - 1] = type;
+            judgedClasses = known;
+        }
+    }
+
+    private boolean isJudged(Class<?> type) {
+        for (Class<?> known : judgedClasses) {
+            if (known == type) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The decision of this physical connection, or of the one it wraps; null when neither was judged safe. */
@@ -77,10 +95,10 @@ final class JudgedConnections {
     }
 
     private Decision cached(Connection connection) {
-        if (!judgedClasses.get(connection.getClass()).get()) {
+        if (!isJudged(connection.getClass())) {
             return null;
         }
-        Slot slot = slots.get(index(connection));
+        Slot slot = slots[index(connection)];
         return slot != null && slot.get() == connection ? slot.decision : null;
     }
 
