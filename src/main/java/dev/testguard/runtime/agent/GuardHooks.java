@@ -29,6 +29,9 @@ final class GuardHooks implements ConnectionHooks {
     /** The driver does not take this URL: {@code connect} returns null without opening anything. */
     private static final Object NOT_THIS_DRIVER = new Object();
 
+    /** The scopes of data source calls wrap at 128: {@code Integer.valueOf} caches 0 to 127. */
+    private static final int SCOPES = 0x7F;
+
     /**
      * [0] judgements so far on this thread, [1] depth of judged {@code Driver.connect} calls, [2] depth of R2DBC
      * judgements (whose own live check calls {@code create()} of the factory being judged).
@@ -116,15 +119,24 @@ final class GuardHooks implements ConnectionHooks {
         return judge().after(pending, (Connection) connection);
     }
 
+    /**
+     * The judgements so far on this thread, within the range {@link Integer#valueOf} caches (no allocation per call):
+     * when a multiple of 128 judgements ran inside one data source call, its connection is judged once more, which
+     * only counts a connection judged before again.
+     */
     @Override
     public Object enterDataSource(Object dataSource) {
-        return STATE.get()[0];
+        return scopeOf(STATE.get());
+    }
+
+    private static Integer scopeOf(int[] state) {
+        return state[0] & SCOPES;
     }
 
     @Override
     public Object exitDataSource(Object scope, Object connection, Throwable thrown) throws SQLException {
         int[] state = STATE.get();
-        if (thrown != null || connection == null || !(scope instanceof Integer) || (Integer) scope != state[0]) {
+        if (thrown != null || connection == null || !(scope instanceof Integer) || !scope.equals(scopeOf(state))) {
             return connection;
         }
         if (connection instanceof Connection) {

@@ -16,11 +16,9 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
-import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -46,7 +44,7 @@ public final class ConnectionJudge {
     private final Map<Spelling, Decision> spellings = new ConcurrentHashMap<>();
     private final Map<String, Decision> metadataUrls = new ConcurrentHashMap<>();
     /** The physical connections judged safe, weakly: a pool's borrow is recognised by what it wraps. */
-    private final Map<Connection, Decision> opened = Collections.synchronizedMap(new WeakHashMap<>());
+    private final JudgedConnections opened = new JudgedConnections();
 
     /** A connection judged before its socket opened; {@code known} is null when the live rules must still run. */
     public record Pending(Decision decision, Verdict known, boolean nested) {
@@ -256,7 +254,7 @@ public final class ConnectionJudge {
      * counted; any other is judged by its metadata URL and user.
      */
     public void judgeOpened(Connection connection) throws SQLException {
-        Decision known = judgedBefore(connection);
+        Decision known = opened.of(connection);
         if (known != null) {
             count(known, known.verdict());
             return;
@@ -294,20 +292,6 @@ public final class ConnectionJudge {
             closeQuietly(connection);
             throw e;
         }
-    }
-
-    /** The decision of this physical connection, or of the one it wraps; null when it was not judged safe. */
-    private Decision judgedBefore(Connection connection) {
-        Decision known = opened.get(connection);
-        if (known == null) {
-            try {
-                Connection inner = connection.unwrap(Connection.class);
-                known = inner == null || inner == connection ? null : opened.get(inner);
-            } catch (SQLException | RuntimeException notAWrapper) {
-                return null;
-            }
-        }
-        return known;
     }
 
     /** Opens the JDBC connection of an R2DBC factory's live check; null when no JDBC driver takes the URL. */

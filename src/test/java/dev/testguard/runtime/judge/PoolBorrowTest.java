@@ -1,6 +1,7 @@
 package dev.testguard.runtime.judge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -15,6 +16,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,6 +35,7 @@ class PoolBorrowTest {
 
     private static final String PG = "jdbc:postgresql://localhost:5432/";
     private static String db;
+    private static String other;
 
     @TempDir
     Path dir;
@@ -41,11 +44,14 @@ class PoolBorrowTest {
     static void createDatabase() throws SQLException {
         db = "tg_rtperf" + Math.abs(UUID.randomUUID().getLeastSignificantBits() % 100_000_000L) + "_test";
         admin("CREATE DATABASE \"" + db + "\"");
+        other = "agentsteady_" + Long.toHexString(UUID.randomUUID().getMostSignificantBits()) + "_test";
+        admin("CREATE DATABASE \"" + other + "\"");
     }
 
     @AfterAll
     static void dropDatabase() throws SQLException {
         admin("DROP DATABASE IF EXISTS \"" + db + "\" WITH (FORCE)");
+        admin("DROP DATABASE IF EXISTS \"" + other + "\" WITH (FORCE)");
     }
 
     @Test
@@ -69,12 +75,57 @@ class PoolBorrowTest {
                 .extracting(RuntimeRecord::testClass).containsOnly(PoolBorrowTest.class.getName());
     }
 
+    @Test
+    void aRoutingDataSourceSwitchingDatabasesIsCountedPerDatabaseAndAnUnjudgedTargetIsStillRefused() throws Exception {
+        ConnectionLog log = new ConnectionLog(dir.resolve("records"), "tok", 7);
+        ConnectionJudge judge = new ConnectionJudge(PolicySettings.defaults(dir, dir.resolve("target"), false), false,
+                log, new TestClasses(Path.of("target/test-classes")));
+        AtomicInteger metadataReads = new AtomicInteger();
+        JudgedDriverDataSource toDb = new JudgedDriverDataSource(judge, PG + db, metadataReads);
+        JudgedDriverDataSource toOther = new JudgedDriverDataSource(judge, PG + other, metadataReads);
+        try (HikariDataSource first = pool(toDb); HikariDataSource second = pool(toOther)) {
+            for (int i = 0; i < 300; i++) {
+                try (Connection borrowed = (i % 3 == 0 ? second : first).getConnection()) {
+                    judge.judgeOpened(borrowed); // the routing data source's woven getConnection, on exit
+                }
+            }
+            Connection unjudged = DriverManager.getConnection(PG + "postgres", "postgres", "");
+            assertThatThrownBy(() -> judge.judgeOpened(unjudged)).isInstanceOf(SQLException.class)
+                    .hasMessageStartingWith("testguard refused").extracting(e -> ((SQLException) e).getSQLState())
+                    .isEqualTo(Refusals.SQL_STATE);
+            assertThat(unjudged.isClosed()).isTrue();
+        }
+        log.writeCounts();
+        assertThat(metadataReads).hasValue(0);
+        List<RuntimeRecord> records = RuntimeRecords.read(dir.resolve("records"), "tok");
+        // each pool's physical connections count as connections of their database too
+        assertThat(counted(records, db)).isEqualTo(200 + toDb.physical.get());
+        assertThat(counted(records, other)).isEqualTo(100 + toOther.physical.get());
+        assertThat(records).filteredOn(RuntimeRecord::isRefusal).extracting(RuntimeRecord::database)
+                .containsExactly("postgresql://localhost:5432/postgres");
+    }
+
+    private static HikariDataSource pool(DataSource physical) {
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(physical);
+        config.setMaximumPoolSize(2);
+        return new HikariDataSource(config);
+    }
+
+    /** The connections recorded to {@code database}: each test class's highest count, added up. */
+    private static long counted(List<RuntimeRecord> records, String database) {
+        return records.stream().filter(r -> !r.isRefusal() && r.database().endsWith("/" + database))
+                .collect(java.util.stream.Collectors.toMap(r -> String.valueOf(r.testClass()), RuntimeRecord::count,
+                        Math::max)).values().stream().mapToLong(Long::longValue).sum();
+    }
+
     /** A data source whose physical connections go through the judge, and count who reads their metadata. */
     private static final class JudgedDriverDataSource implements DataSource {
 
         private final ConnectionJudge judge;
         private final String url;
         private final AtomicInteger metadataReads;
+        private final AtomicInteger physical = new AtomicInteger();
 
         JudgedDriverDataSource(ConnectionJudge judge, String url, AtomicInteger metadataReads) {
             this.judge = judge;
@@ -87,6 +138,7 @@ class PoolBorrowTest {
             Properties info = new Properties();
             info.setProperty("user", "postgres");
             ConnectionJudge.Pending pending = judge.before(url, info, false);
+            physical.incrementAndGet();
             return judge.after(pending, counting(DriverManager.getConnection(url, info)));
         }
 
