@@ -56,7 +56,8 @@ class GuardWeaverTest {
             .or(named("find").and(isStatic()).and(takesArguments(1))
                     .and(m -> m.getDeclaringType().getTypeName().equals("io.r2dbc.spi.ConnectionFactories")))
             .or(named("setUrl").or(isConstructor()).and(not(isStatic())).and(takesArguments(String.class))
-                    .and(returns(void.class)).and(m -> MARIADB_DATA_SOURCES.contains(m.getDeclaringType().getTypeName()))));
+                    .and(returns(void.class))
+                    .and(m -> MARIADB_DATA_SOURCES.contains(m.getDeclaringType().getTypeName()))));
 
     @Test
     void picksTheMethodsByteBuddysMatchersPickedAndTheWovenClassesVerify() throws Exception {

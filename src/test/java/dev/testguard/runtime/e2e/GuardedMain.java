@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
 import org.mariadb.jdbc.MariaDbDataSource;
+import org.mariadb.jdbc.MariaDbPoolDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import reactor.core.publisher.Mono;
 
@@ -80,8 +81,8 @@ public final class GuardedMain {
         boolean byConstructor = kind.endsWith("-ctor");
         try {
             if (kind.startsWith("masked-pool-")) {
-                try (org.mariadb.jdbc.MariaDbPoolDataSource pool = byConstructor
-                        ? new org.mariadb.jdbc.MariaDbPoolDataSource(url) : new org.mariadb.jdbc.MariaDbPoolDataSource()) {
+                try (MariaDbPoolDataSource pool = byConstructor ? new MariaDbPoolDataSource(url)
+                        : new MariaDbPoolDataSource()) {
                     if (!byConstructor) {
                         pool.setUrl(url);
                     }

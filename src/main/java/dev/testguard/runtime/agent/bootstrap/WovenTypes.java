@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * The one list of the types the guard weaves: drivers, data sources (plain, XA, pooled, and pooled connections) and
- * R2DBC connection factories, plus R2DBC's {@code ConnectionFactories} and the {@link #URL_MASKED} data sources. Judged by type names along the loaded
- * hierarchy, so nothing is loaded to check; used at run time by {@link WovenCalls} (a woven method runs its hooks only
- * in a class of one of these types) and at premain by {@link LoadedCandidates}.
+ * R2DBC connection factories, plus R2DBC's {@code ConnectionFactories} and the {@link #URL_MASKED} data sources.
+ * Judged by type names along the loaded hierarchy, so nothing is loaded to check; used at run time by
+ * {@link WovenCalls} (a woven method runs its hooks only in a class of one of these types) and at premain by
+ * {@link LoadedCandidates}.
  */
 public final class WovenTypes {
 

@@ -48,7 +48,8 @@ class WeavingCandidatesTest {
             assertThat(WeavingCandidates.mayNeedWeaving(name.replace('.', '/'), bytesOf(name))).as(name).isTrue();
         }
         assertThat(WeavingCandidates.mayNeedWeaving(WeavingCandidates.R2DBC_FACTORIES, new byte[0])).isTrue();
-        for (String urlMasked : List.of("org/mariadb/jdbc/MariaDbDataSource", "org/mariadb/jdbc/MariaDbPoolDataSource")) {
+        for (String urlMasked : List.of("org/mariadb/jdbc/MariaDbDataSource",
+                "org/mariadb/jdbc/MariaDbPoolDataSource")) {
             assertThat(WeavingCandidates.mayNeedWeaving(urlMasked, bytesOf(SetUrlOnly.class.getName()))).as(urlMasked)
                     .isTrue();
         }
