@@ -101,6 +101,22 @@ public class WovenCodeTest {
         }
     }
 
+    /** No guard behind the Bridge (it failed to start): the driver's message is withheld, never shown unmasked. */
+    @Test
+    void withoutAGuardToMaskItTheDriversMessageIsWithheld() throws Throwable {
+        Path jar = Path.of(org.mariadb.jdbc.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        String name = "org.mariadb.jdbc.MariaDbDataSource";
+        try (WeavingLoader loader = new WeavingLoader(jar, n -> n.equals(name))) {
+            Class<?> type = loader.loadClass(name);
+            Object dataSource = type.getConstructor().newInstance();
+            Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> invoke(() ->
+                    type.getMethod("setUrl", String.class).invoke(dataSource, BAD_URL)));
+            assertThat(thrown).isInstanceOf(SQLException.class).hasNoCause()
+                    .hasMessageContaining("testguard withheld the driver's message").hasMessageNotContaining("S3cretPw");
+            assertThat(thrown.getStackTrace()[0].getMethodName()).isEqualTo("setUrl");
+        }
+    }
+
     private static void invoke(java.util.concurrent.Callable<?> call) throws Throwable {
         try {
             call.call();
