@@ -3,6 +3,7 @@ package dev.testguard.runtime.agent;
 import dev.testguard.runtime.agent.bootstrap.ConnectionHooks;
 import dev.testguard.runtime.judge.ConnectionJudge;
 import dev.testguard.runtime.judge.ConnectionLog;
+import dev.testguard.runtime.judge.DriverExceptions;
 import dev.testguard.runtime.judge.DriverReadings;
 import dev.testguard.runtime.judge.DriverView;
 import dev.testguard.runtime.judge.R2dbcDeferred;
@@ -213,6 +214,11 @@ final class GuardHooks implements ConnectionHooks {
         } finally {
             state[1]--;
         }
+    }
+
+    @Override
+    public Throwable urlRejected(String url, Throwable thrown) {
+        return DriverExceptions.masked(url, thrown);
     }
 
     /** Whether the driver takes the URL; when it cannot say, it is judged. */

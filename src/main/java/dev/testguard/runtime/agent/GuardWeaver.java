@@ -62,7 +62,7 @@ final class GuardWeaver implements ClassFileTransformer {
                     String[] exceptions) {
                 MethodVisitor method = super.visitMethod(access, name, descriptor, signature, exceptions);
                 WovenMethod woven = WovenMethod.of(reader.getClassName(), access, name, descriptor);
-                return woven == null ? method : new WovenCode(method, woven, reader.getClassName(), descriptor,
+                return woven == null ? method : new WovenCode(method, woven, reader.getClassName(), name, descriptor,
                         maxLocals.get(name + descriptor), frames);
             }
         }, ClassReader.EXPAND_FRAMES);

@@ -34,6 +34,7 @@ final class WovenAdvice {
                 mv.visitVarInsn(ALOAD, 0);
                 call(mv, woven.enter, "(" + CLASS + OBJECT + ")" + OBJECT);
             }
+            case URL_MASKED -> mv.visitVarInsn(ALOAD, 1); // the URL (a constructor's this is not yet initialised)
             default -> mv.visitVarInsn(ALOAD, 0); // the options of find, the factory of create
         }
     }
@@ -67,8 +68,20 @@ final class WovenAdvice {
         mv.visitTypeInsn(CHECKCAST, returned.getInternalName());
     }
 
-    /** The catch-all handler's code: the exception on the stack goes through the exit call and is rethrown. */
-    static void exitOnThrowable(MethodVisitor mv, WovenMethod woven, int scope) {
+    /**
+     * The catch-all handler's code: the exception on the stack goes through the exit call and is rethrown (for
+     * {@link WovenMethod#URL_MASKED}, the exception the exit call returns is thrown instead).
+     */
+    static void exitOnThrowable(MethodVisitor mv, WovenMethod woven, Type owner, int scope) {
+        if (woven == WovenMethod.URL_MASKED) {
+            mv.visitLdcInsn(owner);
+            mv.visitInsn(SWAP);
+            mv.visitVarInsn(ALOAD, scope);
+            mv.visitInsn(SWAP);
+            call(mv, woven.exit, "(" + CLASS + OBJECT + "Ljava/lang/Throwable;)Ljava/lang/Throwable;");
+            mv.visitInsn(ATHROW);
+            return;
+        }
         mv.visitInsn(DUP);
         mv.visitVarInsn(ALOAD, scope);
         mv.visitInsn(SWAP);

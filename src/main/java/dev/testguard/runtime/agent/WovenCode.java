@@ -12,7 +12,8 @@ import net.bytebuddy.jar.asm.Type;
  * Weaves one method: the entry call's result (or the value the exit needs) goes into one new local after the method's
  * own, which every stack map frame is extended with; each {@code areturn} passes its value through the exit call;
  * for a {@link WovenMethod#exitsOnThrowable} method, a catch-all handler after the code (covering the original code,
- * never the exit calls) passes the exception through the exit call and rethrows it. No method or field is added, so
+ * never the exit calls; in a constructor, only the code after its super()/this() call, as the verifier demands)
+ * passes the exception through the exit call and rethrows it. No method or field is added, so
  * loaded classes can be retransformed. Expects expanded frames (ClassReader.EXPAND_FRAMES).
  */
 final class WovenCode extends MethodVisitor {
@@ -25,10 +26,15 @@ final class WovenCode extends MethodVisitor {
     private final int scope;
     private final boolean frames;
     private final List<Label> covered = new ArrayList<>(); // start, end, start, end...
+    /** In a constructor before its super()/this() call: the {@code new}s whose {@code <init>} is still to come. */
+    private int pendingNews;
+    private boolean beforeSuper;
 
     /** @param scope the method's max locals: the new local's index */
-    WovenCode(MethodVisitor writer, WovenMethod woven, String owner, String descriptor, int scope, boolean frames) {
+    WovenCode(MethodVisitor writer, WovenMethod woven, String owner, String name, String descriptor, int scope,
+            boolean frames) {
         super(ASM9, writer);
+        this.beforeSuper = WovenMethod.isConstructor(name);
         this.woven = woven;
         this.owner = Type.getObjectType(owner);
         this.descriptor = descriptor;
@@ -41,7 +47,27 @@ final class WovenCode extends MethodVisitor {
         super.visitCode();
         WovenAdvice.enter(mv, woven, owner, descriptor);
         super.visitVarInsn(ASTORE, scope);
-        mark();
+        if (!beforeSuper) {
+            mark();
+        }
+    }
+
+    @Override
+    public void visitTypeInsn(int opcode, String type) {
+        if (beforeSuper && opcode == NEW) {
+            pendingNews++;
+        }
+        super.visitTypeInsn(opcode, type);
+    }
+
+    /** The constructor's super()/this() call: the first {@code <init>} call that no {@code new} is waiting for. */
+    @Override
+    public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+        super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+        if (beforeSuper && opcode == INVOKESPECIAL && WovenMethod.isConstructor(name) && pendingNews-- == 0) {
+            beforeSuper = false;
+            mark();
+        }
     }
 
     @Override
@@ -66,7 +92,7 @@ final class WovenCode extends MethodVisitor {
 
     @Override
     public void visitMaxs(int maxStack, int maxLocals) {
-        if (woven.exitsOnThrowable()) {
+        if (woven.exitsOnThrowable() && covered.size() % 2 == 1) {
             mark();
             Label handler = new Label();
             for (int i = 0; i + 1 < covered.size(); i += 2) {
@@ -79,7 +105,7 @@ final class WovenCode extends MethodVisitor {
                 Object[] locals = withScope(0, new Object[0]);
                 super.visitFrame(F_NEW, locals.length, locals, 1, new Object[] {"java/lang/Throwable"});
             }
-            WovenAdvice.exitOnThrowable(mv, woven, scope);
+            WovenAdvice.exitOnThrowable(mv, woven, owner, scope);
         }
         super.visitMaxs(maxStack + 8, scope + 1);
     }

@@ -1,12 +1,14 @@
 package dev.testguard.runtime.agent;
 
 import dev.testguard.runtime.agent.bootstrap.WovenTypes;
+import java.util.List;
 import net.bytebuddy.jar.asm.Opcodes;
 
 /**
  * The methods the guard weaves, told by name, descriptor and access flags alone (the same methods
- * {@code bootstrap.WeavingCandidates} recognises in a class file); whether the class is a driver, data source or
- * R2DBC connection factory is checked at run time by {@code bootstrap.WovenCalls}.
+ * {@code bootstrap.WeavingCandidates} recognises in a class file, by the same {@code bootstrap.WovenTypes} lists);
+ * whether the class is a driver, data source or R2DBC connection factory is checked at run time by
+ * {@code bootstrap.WovenCalls}.
  */
 enum WovenMethod {
 
@@ -19,9 +21,17 @@ enum WovenMethod {
     /** R2DBC's {@code ConnectionFactories.find(ConnectionFactoryOptions)}: judged on return. */
     R2DBC_FIND(null, "r2dbcFound"),
     /** {@code create()} of an R2DBC connection factory: a refused factory's publisher is replaced. */
-    R2DBC_CREATE(null, "r2dbcCreate");
+    R2DBC_CREATE(null, "r2dbcCreate"),
+    /**
+     * {@code setUrl(String)} and the {@code (String)} constructor of the {@code WovenTypes.URL_MASKED} data sources:
+     * an exception they throw is replaced by its masked copy (the constructor's, after its super() call only).
+     */
+    URL_MASKED(null, "urlRejected");
 
     static final String R2DBC_FACTORIES = WovenTypes.R2DBC_FACTORIES.replace('.', '/');
+    static final List<String> URL_MASKED_TYPES = WovenTypes.URL_MASKED.stream().map(n -> n.replace('.', '/'))
+            .toList();
+    private static final String URL_SETTER = "(Ljava/lang/String;)V";
     private static final String CONNECT_ARGUMENTS = "(Ljava/lang/String;Ljava/util/Properties;)";
     private static final String CONFIGURED_ARGUMENTS = "(Lorg/mariadb/jdbc/Configuration;)";
     private static final String FIND_ARGUMENTS = "(Lio/r2dbc/spi/ConnectionFactoryOptions;)";
@@ -39,15 +49,26 @@ enum WovenMethod {
 
     /** Whether an exception thrown by the method passes through the exit call too. */
     boolean exitsOnThrowable() {
-        return enter != null;
+        return enter != null || this == URL_MASKED;
+    }
+
+    /** Whether the method is a constructor (its handler may only cover the code after the super() call). */
+    static boolean isConstructor(String name) {
+        return name.equals("<init>");
     }
 
     /** @return how the method is woven, or null: not at all */
     static WovenMethod of(String owner, int access, String name, String descriptor) {
-        if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0 || !returnsObject(descriptor)) {
+        if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
             return null;
         }
         boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
+        if (URL_SETTER.equals(descriptor) && !isStatic && (name.equals("setUrl") || isConstructor(name))) {
+            return URL_MASKED_TYPES.contains(owner) ? URL_MASKED : null;
+        }
+        if (!returnsObject(descriptor)) {
+            return null;
+        }
         switch (name) {
             case "connect":
                 if (!isStatic && descriptor.startsWith(CONNECT_ARGUMENTS)) {

@@ -34,6 +34,50 @@ public final class DriverExceptions {
         return copy;
     }
 
+    /**
+     * As {@link #masked(String, SQLException)} for anything {@code setUrl} or a data source's constructor may throw,
+     * over the whole cause chain: {@code thrown} itself when neither it nor any cause shows a secret; else a copy
+     * (an SQLException as above, a runtime exception of the same class when it has a constructor taking the
+     * message, else an {@link IllegalArgumentException}) whose message is masked, without the cause.
+     */
+    public static Throwable masked(String url, Throwable thrown) {
+        String[] secrets = secretsOf(url);
+        if (!shows(thrown, secrets)) {
+            return thrown;
+        }
+        String masked = thrown.getMessage() == null ? null : Secrets.maskText(thrown.getMessage(), secrets);
+        Throwable copy;
+        if (thrown instanceof SQLException sql) {
+            copy = new SQLException(masked, sql.getSQLState(), sql.getErrorCode());
+        } else if (thrown instanceof RuntimeException) {
+            copy = sameClass(thrown, masked);
+        } else {
+            copy = new IllegalStateException(masked); // an Error showing a secret: never thrown by the drivers
+        }
+        copy.setStackTrace(thrown.getStackTrace());
+        return copy;
+    }
+
+    /** Whether {@code thrown} or a cause shows a secret in its message. */
+    private static boolean shows(Throwable thrown, String[] secrets) {
+        int depth = 0;
+        for (Throwable t = thrown; t != null && depth++ < 100; t = t.getCause()) { // bounded: a cycle is possible
+            String message = t.getMessage();
+            if (message != null && !message.equals(Secrets.maskText(message, secrets))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static RuntimeException sameClass(Throwable thrown, String message) {
+        try {
+            return (RuntimeException) thrown.getClass().getConstructor(String.class).newInstance(message);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return new IllegalArgumentException(message);
+        }
+    }
+
     /** The parts of {@code url} its masked form replaces with {@value Secrets#MASK}. */
     static String[] secretsOf(String url) {
         if (url == null) {

@@ -2,6 +2,7 @@ package dev.testguard.runtime.agent;
 
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isBridge;
+import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.isStatic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
@@ -37,6 +38,9 @@ import org.junit.jupiter.api.Test;
 class GuardWeaverTest {
 
     private static final ElementMatcher<TypeDescription> REFERENCE = r -> !r.isPrimitive();
+    /** Whose setUrl(String) and (String) constructor throw the driver's message showing the URL's password. */
+    private static final Set<String> MARIADB_DATA_SOURCES = Set.of("org.mariadb.jdbc.MariaDbDataSource",
+            "org.mariadb.jdbc.MariaDbPoolDataSource");
 
     /** The former Byte Buddy weaving's method matchers (their type matchers are WovenTypes' run-time check now; a connect's return type is a reference type, not resolved to a Connection). */
     private static final ElementMatcher<MethodDescription> BYTE_BUDDY_WOVEN = not(isAbstract()).and(
@@ -50,7 +54,10 @@ class GuardWeaverTest {
                     .and(returns(namedOneOf("org.reactivestreams.Publisher", "reactor.core.publisher.Mono",
                             "reactor.core.publisher.Flux"))))
             .or(named("find").and(isStatic()).and(takesArguments(1))
-                    .and(m -> m.getDeclaringType().getTypeName().equals("io.r2dbc.spi.ConnectionFactories"))));
+                    .and(m -> m.getDeclaringType().getTypeName().equals("io.r2dbc.spi.ConnectionFactories")))
+            .or(named("setUrl").or(isConstructor()).and(not(isStatic())).and(takesArguments(String.class))
+                    .and(returns(void.class))
+                    .and(m -> MARIADB_DATA_SOURCES.contains(m.getDeclaringType().getTypeName()))));
 
     @Test
     void picksTheMethodsByteBuddysMatchersPickedAndTheWovenClassesVerify() throws Exception {

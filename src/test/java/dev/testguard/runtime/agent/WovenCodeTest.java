@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.testguard.runtime.agent.bootstrap.Bridge;
 import dev.testguard.runtime.agent.bootstrap.ConnectionHooks;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,6 +26,8 @@ public class WovenCodeTest {
 
     public static final Connection OPENED = connection();
     public static final Connection REPLACED = connection();
+    private static final SQLException MASKED = new SQLException("masked by the hook");
+    private static final String BAD_URL = "jdbc:mysql://localhost/shop_test?user=app&password=S3cretPw";
     private final Recorder hooks = new Recorder();
 
     @AfterEach
@@ -71,6 +74,55 @@ public class WovenCodeTest {
             assertThat(connection).isSameAs(REPLACED);
         }
         assertThat(hooks.calls).containsExactly("enter data source", "exit data source " + OPENED.hashCode());
+    }
+
+    /** MariaDB's own data source, woven: setUrl and the (String) constructor throw what the hook returns. */
+    @Test
+    void anExceptionOfMariaDbsSetUrlOrUrlConstructorIsReplacedByTheHooksAndAValidUrlIsLeftAlone() throws Throwable {
+        Bridge.install(hooks);
+        Path jar = Path.of(org.mariadb.jdbc.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        for (String name : List.of("org.mariadb.jdbc.MariaDbDataSource", "org.mariadb.jdbc.MariaDbPoolDataSource")) {
+            hooks.calls.clear();
+            try (WeavingLoader loader = new WeavingLoader(jar, n -> n.equals(name))) {
+                Class<?> type = loader.loadClass(name);
+                Object dataSource = type.getConstructor().newInstance();
+                Method setUrl = type.getMethod("setUrl", String.class);
+                assertThatThrownBy(() -> invoke(() -> setUrl.invoke(dataSource, BAD_URL)))
+                        .as(name).isSameAs(MASKED);
+                assertThatThrownBy(() -> invoke(() -> type.getConstructor(String.class).newInstance(BAD_URL)))
+                        .as(name).isSameAs(MASKED);
+                assertThat(hooks.calls).as(name).hasSize(2).allMatch(c -> c.startsWith("url rejected " + BAD_URL
+                        + ": java.sql.SQLException: Wrong mariaDB url: " + BAD_URL));
+                hooks.calls.clear();
+                setUrl.invoke(dataSource, "jdbc:mariadb://localhost/shop_test");
+                assertThat(type.getMethod("getUrl").invoke(dataSource)).isEqualTo("jdbc:mariadb://localhost/shop_test");
+                assertThat(hooks.calls).as(name).isEmpty();
+            }
+        }
+    }
+
+    /** No guard behind the Bridge (it failed to start): the driver's message is withheld, never shown unmasked. */
+    @Test
+    void withoutAGuardToMaskItTheDriversMessageIsWithheld() throws Throwable {
+        Path jar = Path.of(org.mariadb.jdbc.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        String name = "org.mariadb.jdbc.MariaDbDataSource";
+        try (WeavingLoader loader = new WeavingLoader(jar, n -> n.equals(name))) {
+            Class<?> type = loader.loadClass(name);
+            Object dataSource = type.getConstructor().newInstance();
+            Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> invoke(() ->
+                    type.getMethod("setUrl", String.class).invoke(dataSource, BAD_URL)));
+            assertThat(thrown).isInstanceOf(SQLException.class).hasNoCause()
+                    .hasMessageContaining("testguard withheld the driver's message").hasMessageNotContaining("S3cretPw");
+            assertThat(thrown.getStackTrace()[0].getMethodName()).isEqualTo("setUrl");
+        }
+    }
+
+    private static void invoke(java.util.concurrent.Callable<?> call) throws Throwable {
+        try {
+            call.call();
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     private static Object connect(Class<?> driver, String url) throws Throwable {
@@ -224,6 +276,12 @@ public class WovenCodeTest {
         public Object r2dbcCreate(Object factory, Object publisher, String returnType) {
             calls.add("create " + returnType);
             return publisher;
+        }
+
+        @Override
+        public Throwable urlRejected(String url, Throwable thrown) {
+            calls.add("url rejected " + url + ": " + thrown);
+            return MASKED;
         }
     }
 }

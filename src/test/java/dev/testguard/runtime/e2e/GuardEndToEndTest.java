@@ -334,6 +334,11 @@ class GuardEndToEndTest {
     }
 
     private Path options(String token, Path records) throws Exception {
+        return options(dir, token, records);
+    }
+
+    /** The options file the build would write for a guarded JVM, in {@code dir}. */
+    static Path options(Path dir, String token, Path records) throws Exception {
         Path target = Path.of("target").toAbsolutePath();
         PolicySettings policy = PolicySettings.defaults(Path.of("").toAbsolutePath(), target, false)
                 .withMaxRows(E2eDatabases.MAX_ROWS);

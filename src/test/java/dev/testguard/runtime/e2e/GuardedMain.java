@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
 import org.mariadb.jdbc.MariaDbDataSource;
+import org.mariadb.jdbc.MariaDbPoolDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import reactor.core.publisher.Mono;
 
@@ -59,6 +60,9 @@ public final class GuardedMain {
             if (kind.equals("hikari")) {
                 return hikari(url, user, password);
             }
+            if (kind.startsWith("masked-")) {
+                return masked(kind, url, user);
+            }
             try (Connection c = open(kind, url, user, password)) {
                 harm(c);
             }
@@ -66,6 +70,41 @@ public final class GuardedMain {
         } catch (Throwable e) {
             return describe(e);
         }
+    }
+
+    /**
+     * A MariaDB data source (masked-ds-*) or pool (masked-pool-*) given its URL by setUrl (*-seturl) or its
+     * constructor (*-ctor): ACCEPTED when no user is given, else connected as that user. What it throws is printed
+     * whole, stack and causes, as a test log would show it.
+     */
+    private static String masked(String kind, String url, String user) throws SQLException {
+        boolean byConstructor = kind.endsWith("-ctor");
+        try {
+            if (kind.startsWith("masked-pool-")) {
+                try (MariaDbPoolDataSource pool = byConstructor ? new MariaDbPoolDataSource(url)
+                        : new MariaDbPoolDataSource()) {
+                    if (!byConstructor) {
+                        pool.setUrl(url);
+                    }
+                    return user.isEmpty() ? "ACCEPTED" : connect(pool, user);
+                }
+            }
+            MariaDbDataSource ds = byConstructor ? new MariaDbDataSource(url) : new MariaDbDataSource();
+            if (!byConstructor) {
+                ds.setUrl(url);
+            }
+            return user.isEmpty() ? "ACCEPTED" : connect(ds, user);
+        } catch (SQLException | RuntimeException e) {
+            e.printStackTrace(System.out);
+            return "FAILED " + oneLine(e.toString()) + " | " + oneLine(e.getMessage());
+        }
+    }
+
+    private static String connect(DataSource dataSource, String user) throws SQLException {
+        try (Connection c = dataSource.getConnection(user, "")) {
+            harm(c);
+        }
+        return "OK";
     }
 
     private static Connection open(String kind, String url, String user, String password) throws SQLException {

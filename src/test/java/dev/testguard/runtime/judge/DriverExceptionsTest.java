@@ -11,8 +11,8 @@ import org.mariadb.jdbc.MariaDbDataSource;
 
 /**
  * MariaDB Connector/J's own exceptions for URLs it cannot read show the password (no connection opens): masked,
- * with the real driver. The agent does not weave {@code MariaDbDataSource.setUrl} yet, so nothing calls this in a
- * guarded JVM until an advice on it does.
+ * with the real driver. The agent's woven {@code setUrl} and {@code (String)} constructor of MariaDB's data sources
+ * call the {@link Throwable} form (MaskedUrlEndToEndTest).
  */
 class DriverExceptionsTest {
 
@@ -38,5 +38,45 @@ class DriverExceptionsTest {
 
         assertThat((Object) DriverExceptions.masked(url, thrown)).isSameAs(thrown);
         assertThat(DriverExceptions.secretsOf(url)).containsExactly("S3cretPw");
+    }
+
+    @Test
+    void aCauseShowingASecretIsLeftOutThoughTheMessageShowsNone() {
+        String url = "jdbc:mariadb://localhost/shop_test?password=S3cretPw";
+        SQLException thrown = new SQLException("cannot read the URL", "08000", 7,
+                new IllegalArgumentException("bad value S3cretPw"));
+
+        Throwable masked = DriverExceptions.masked(url, (Throwable) thrown);
+
+        assertThat(masked).isInstanceOf(SQLException.class).hasMessage("cannot read the URL").hasNoCause();
+        assertThat(((SQLException) masked).getSQLState()).isEqualTo("08000");
+        assertThat(((SQLException) masked).getErrorCode()).isEqualTo(7);
+        assertThat(masked.getStackTrace()).isEqualTo(thrown.getStackTrace());
+    }
+
+    @Test
+    void aRuntimeExceptionShowingASecretIsCopiedAsItsOwnClassMasked() {
+        String url = "jdbc:mariadb://app:S3cretPw@localhost/shop_test";
+        IllegalStateException thrown = new IllegalStateException("Incorrect port value : S3cretPw@localhost");
+
+        Throwable masked = DriverExceptions.masked(url, thrown);
+
+        assertThat(masked).isExactlyInstanceOf(IllegalStateException.class).hasNoCause()
+                .hasMessage("Incorrect port value : ****@localhost");
+        assertThat(masked.getStackTrace()).isEqualTo(thrown.getStackTrace());
+        RuntimeException clean = new IllegalArgumentException("no secret here", thrown.getCause());
+        assertThat(DriverExceptions.masked(url, clean)).isSameAs(clean);
+    }
+
+    @Test
+    void theRealDriversExceptionsAreMaskedAlikeThroughTheThrowableForm() {
+        String url = "jdbc:mariadb://app:S3cretPw@localhost/shop_test";
+        SQLException thrown = catchThrowableOfType(() -> new MariaDbDataSource().setUrl(url), SQLException.class);
+
+        Throwable masked = DriverExceptions.masked(url, (Throwable) thrown);
+
+        assertThat(masked).isInstanceOf(SQLException.class).hasMessage(DriverExceptions.masked(url, thrown)
+                .getMessage());
+        assertThat(masked.toString()).doesNotContain("S3cretPw");
     }
 }

@@ -87,6 +87,18 @@ public final class Bridge {
         }
     }
 
+    /**
+     * The exception a data source's {@code setUrl(url)} or constructor throws instead of {@code thrown}: masked.
+     * No refusal; if the guard cannot mask it, the driver's message is withheld (it may show a password).
+     */
+    public static Throwable urlRejected(String url, Throwable thrown) {
+        try {
+            return hooks().urlRejected(url, thrown);
+        } catch (Exception | Error e) {
+            return GuardFailure.withheld(thrown, e);
+        }
+    }
+
     private static ConnectionHooks hooks() {
         ConnectionHooks h = hooks;
         if (h == null) {

@@ -65,4 +65,12 @@ public interface ConnectionHooks {
      * @return {@code publisher}, or one of {@code returnType} that signals the refusal
      */
     Object r2dbcCreate(Object factory, Object publisher, String returnType) throws Exception;
+
+    /**
+     * {@code setUrl(url)} or the {@code (String url)} constructor of a MariaDB data source threw {@code thrown}.
+     *
+     * @return the exception to throw instead: {@code thrown} itself when it shows no secret of the URL, else a copy
+     *         whose message (and cause chain) shows none
+     */
+    Throwable urlRejected(String url, Throwable thrown);
 }

@@ -39,4 +39,17 @@ final class GuardFailure {
             return new IllegalStateException(message, cause);
         }
     }
+
+    /**
+     * What a data source throws instead of {@code thrown}, an exception about its URL the guard could not mask: no
+     * message of the driver's (it may show a password), the same stack.
+     */
+    static Throwable withheld(Throwable thrown, Throwable failure) {
+        String message = "the data source rejected its URL; testguard withheld the driver's message, which may show "
+                + "a password, because it could not mask it (" + failure.getClass().getName() + ")";
+        Throwable withheld = thrown instanceof RuntimeException ? new IllegalArgumentException(message)
+                : sqlException(message, null);
+        withheld.setStackTrace(thrown.getStackTrace());
+        return withheld;
+    }
 }

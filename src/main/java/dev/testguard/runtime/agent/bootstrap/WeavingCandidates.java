@@ -1,6 +1,7 @@
 package dev.testguard.runtime.agent.bootstrap;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Reads just enough of a class file to tell whether the guard's weaving could change it, without Byte Buddy: the
@@ -9,12 +10,14 @@ import java.nio.charset.StandardCharsets;
  * {@code getPooledConnection*}, a non-abstract, non-static {@code create()} returning a reactive publisher (an R2DBC
  * connection factory: the interface's erased descriptor, which javac's bridge method carries too, or a Reactor
  * {@code Mono}/{@code Flux} for a subclass overriding a covariant {@code create()}), and R2DBC's
- * {@code ConnectionFactories}. A class that declares none of them is not a candidate, whatever its constant pool
+ * {@code ConnectionFactories} and the {@link WovenTypes#URL_MASKED} data sources (their {@code setUrl(String)} and
+ * {@code (String)} constructor). A class that declares none of them is not a candidate, whatever its constant pool
  * mentions; a class file this reader cannot follow is one (fail safe).
  */
 final class WeavingCandidates {
 
     static final String R2DBC_FACTORIES = WovenTypes.R2DBC_FACTORIES.replace('.', '/');
+    static final List<String> URL_MASKED = WovenTypes.URL_MASKED.stream().map(n -> n.replace('.', '/')).toList();
     private static final byte[] CONNECT = ascii("connect");
     private static final byte[] CONNECT_DESCRIPTOR = ascii("(Ljava/lang/String;Ljava/util/Properties;)L");
     private static final byte[][] DATA_SOURCE_METHODS = {ascii("getConnection"), ascii("getXAConnection"),
@@ -29,7 +32,7 @@ final class WeavingCandidates {
     }
 
     static boolean mayNeedWeaving(String className, byte[] classFile) {
-        if (R2DBC_FACTORIES.equals(className)) {
+        if (R2DBC_FACTORIES.equals(className) || URL_MASKED.contains(className)) {
             return true;
         }
         try {

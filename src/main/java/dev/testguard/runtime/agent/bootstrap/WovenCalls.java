@@ -71,6 +71,14 @@ public final class WovenCalls {
                 : publisher;
     }
 
+    /**
+     * An exception {@code setUrl(url)} or the {@code (String url)} constructor of a {@link WovenTypes#URL_MASKED}
+     * data source threw: the exception to throw instead, whose message shows no secret of the URL.
+     */
+    public static Throwable urlRejected(Class<?> declaring, Object url, Throwable thrown) {
+        return WovenTypes.is(declaring, WovenTypes.DATA_SOURCE) ? Bridge.urlRejected((String) url, thrown) : thrown;
+    }
+
     private static RuntimeException permissionDenied(String refusal, ClassLoader r2dbc) {
         try {
             return (RuntimeException) Class.forName("io.r2dbc.spi.R2dbcPermissionDeniedException", true, r2dbc)

@@ -1,10 +1,13 @@
 package dev.testguard.runtime.agent.bootstrap;
 
+import java.util.List;
+
 /**
  * The one list of the types the guard weaves: drivers, data sources (plain, XA, pooled, and pooled connections) and
- * R2DBC connection factories, plus R2DBC's {@code ConnectionFactories}. Judged by type names along the loaded
- * hierarchy, so nothing is loaded to check; used at run time by {@link WovenCalls} (a woven method runs its hooks only
- * in a class of one of these types) and at premain by {@link LoadedCandidates}.
+ * R2DBC connection factories, plus R2DBC's {@code ConnectionFactories} and the {@link #URL_MASKED} data sources.
+ * Judged by type names along the loaded hierarchy, so nothing is loaded to check; used at run time by
+ * {@link WovenCalls} (a woven method runs its hooks only in a class of one of these types) and at premain by
+ * {@link LoadedCandidates}.
  */
 public final class WovenTypes {
 
@@ -12,6 +15,12 @@ public final class WovenTypes {
     public static final int DATA_SOURCE = 2;
     public static final int R2DBC_FACTORY = 4;
     public static final String R2DBC_FACTORIES = "io.r2dbc.spi.ConnectionFactories";
+    /**
+     * MariaDB Connector/J's data sources, whose {@code setUrl(String)} and {@code (String)} constructor throw the
+     * driver's own exception showing the URL, password included: woven to mask it.
+     */
+    public static final List<String> URL_MASKED = List.of("org.mariadb.jdbc.MariaDbDataSource",
+            "org.mariadb.jdbc.MariaDbPoolDataSource");
     private static final String[] NAMES = {"java.sql.Driver", "javax.sql.DataSource", "javax.sql.XADataSource",
         "javax.sql.ConnectionPoolDataSource", "javax.sql.PooledConnection", "io.r2dbc.spi.ConnectionFactory"};
     private static final int[] KINDS = {DRIVER, DATA_SOURCE, DATA_SOURCE, DATA_SOURCE, DATA_SOURCE, R2DBC_FACTORY};

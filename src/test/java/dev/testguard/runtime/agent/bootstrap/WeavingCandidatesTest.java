@@ -1,6 +1,7 @@
 package dev.testguard.runtime.agent.bootstrap;
 
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.isStatic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
@@ -31,7 +32,10 @@ class WeavingCandidatesTest {
     private static final ElementMatcher<MethodDescription> WOVEN_METHOD = not(isAbstract()).and(
             named("connect").and(takesArguments(2)).and(takesArgument(0, String.class))
                     .and(takesArgument(1, Properties.class))
-                    .or(namedOneOf("getConnection", "getXAConnection", "getPooledConnection").and(not(isStatic()))));
+                    .or(namedOneOf("getConnection", "getXAConnection", "getPooledConnection").and(not(isStatic())))
+                    .or(named("setUrl").or(isConstructor()).and(not(isStatic())).and(takesArguments(String.class))
+                            .and(m -> m.getDeclaringType().getTypeName().startsWith("org.mariadb.jdbc.MariaDb")
+                                    && m.getDeclaringType().getTypeName().endsWith("DataSource"))));
 
     /** PGSimpleDataSource is not among them: it inherits BaseDataSource's getConnection, which is woven there. */
     @Test
@@ -44,6 +48,13 @@ class WeavingCandidatesTest {
             assertThat(WeavingCandidates.mayNeedWeaving(name.replace('.', '/'), bytesOf(name))).as(name).isTrue();
         }
         assertThat(WeavingCandidates.mayNeedWeaving(WeavingCandidates.R2DBC_FACTORIES, new byte[0])).isTrue();
+        for (String urlMasked : List.of("org/mariadb/jdbc/MariaDbDataSource",
+                "org/mariadb/jdbc/MariaDbPoolDataSource")) {
+            assertThat(WeavingCandidates.mayNeedWeaving(urlMasked, bytesOf(SetUrlOnly.class.getName()))).as(urlMasked)
+                    .isTrue();
+        }
+        assertThat(WeavingCandidates.mayNeedWeaving(SetUrlOnly.class.getName().replace('.', '/'),
+                bytesOf(SetUrlOnly.class.getName()))).as("setUrl of another class").isFalse();
     }
 
     @Test
@@ -131,6 +142,15 @@ class WeavingCandidatesTest {
     static final class ConnectReturningInt {
         int connect(String url, Properties info) {
             return 0;
+        }
+    }
+
+    /** A setUrl(String) and (String) constructor: woven in MariaDB's data sources only. */
+    static final class SetUrlOnly {
+        SetUrlOnly(String url) {
+        }
+
+        public void setUrl(String url) {
         }
     }
 }
