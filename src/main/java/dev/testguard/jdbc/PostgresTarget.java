@@ -81,7 +81,7 @@ final class PostgresTarget {
             return;
         }
         String rest = server.substring(2);
-        if (rest.chars().filter(c -> c == '/').count() > 1) {
+        if (rest.indexOf('/') != rest.lastIndexOf('/')) { // more than one '/' (a loop, not a stream: first connection)
             throw fail(url, "PgJDBC refuses a URL with more than one '/' after the host list");
         }
         int slash = rest.indexOf('/');

@@ -1,5 +1,6 @@
 package dev.testguard.jdbc;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,12 @@ import java.util.Objects;
 final class UrlMasker {
 
     private static final String JDBC = "jdbc:";
+    private static final Comparator<CredentialSpans.Span> BY_START = new Comparator<>() {
+        @Override
+        public int compare(CredentialSpans.Span a, CredentialSpans.Span b) {
+            return Integer.compare(a.start(), b.start());
+        }
+    };
 
     private UrlMasker() {
     }
@@ -116,8 +123,9 @@ final class UrlMasker {
     private static String replace(String url, List<CredentialSpans.Span> secrets) {
         StringBuilder sb = new StringBuilder();
         int pos = 0;
-        for (CredentialSpans.Span span : secrets.stream().sorted(Comparator.comparingInt(CredentialSpans.Span::start))
-                .toList()) {
+        List<CredentialSpans.Span> byStart = new ArrayList<>(secrets);
+        byStart.sort(BY_START); // stable, as the stream's sort was; no stream at the runtime guard's first connection
+        for (CredentialSpans.Span span : byStart) {
             if (span.start() < pos) {
                 continue;
             }

@@ -160,7 +160,7 @@ final class UrlText {
         if (port == null || port.isEmpty()) {
             return null;
         }
-        if (port.length() > 5 || !port.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (port.length() > 5 || !allDigits(port)) {
             throw fail(url, "the port '" + port + "' is not a number");
         }
         int value = Integer.parseInt(port);
@@ -170,9 +170,29 @@ final class UrlText {
         return value;
     }
 
+    // plain loops, not IntStream matches: the runtime guard parses at the test JVM's first connection, where each
+    // stream pipeline loads classes
+    private static boolean allDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean anyWhitespace(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isWhitespace((int) s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** {@code user:password} (percent-encoded) of a URL authority into the builder. */
     static void userInfo(String url, String userInfo, UrlBuilder into) {
-        if (userInfo.chars().anyMatch(Character::isWhitespace)) {
+        if (anyWhitespace(userInfo)) {
             throw fail(url, "the user info before '@' holds a space; percent-encode it as %20");
         }
         int colon = userInfo.indexOf(':');

@@ -18,6 +18,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -62,6 +63,17 @@ public final class ConnectionJudge {
                 properties.put(name, info.getProperty(name));
             }
             return new Spelling(url, properties);
+        }
+
+        // written out, as DatabaseKey's: no ObjectMethods bootstrap at the first connection; the same components
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Spelling s && Objects.equals(url, s.url) && properties.equals(s.properties);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Objects.hashCode(url) + properties.hashCode();
         }
     }
 

@@ -5,6 +5,7 @@ import dev.testguard.runtime.RuntimeRecords;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -23,6 +24,20 @@ public final class ConnectionLog {
     /** One kind of connection as the records group them. */
     record Sighting(String maskedUrl, String database, String verdict, String rule, String reason, boolean refused,
             String testClass) {
+
+        // written out, as DatabaseKey's: no ObjectMethods bootstrap at the first record; the same components
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Sighting s && refused == s.refused && Objects.equals(maskedUrl, s.maskedUrl)
+                    && Objects.equals(database, s.database) && Objects.equals(verdict, s.verdict)
+                    && Objects.equals(rule, s.rule) && Objects.equals(reason, s.reason)
+                    && Objects.equals(testClass, s.testClass);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(maskedUrl, database, verdict, rule, reason, refused, testClass);
+        }
     }
 
     /** How many connections of one kind the fork opened so far. */

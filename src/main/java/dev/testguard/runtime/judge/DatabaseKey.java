@@ -5,6 +5,7 @@ import dev.testguard.jdbc.JdbcUrl;
 import dev.testguard.policy.DefaultPorts;
 import dev.testguard.policy.Endpoints;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * One physical database as a driver reaches it: vendor, hosts (loopback aliases as {@code localhost}) with effective
@@ -34,5 +35,18 @@ record DatabaseKey(String vendor, String hosts, String database, String user) {
     /** For records: where, without the user. */
     String display() {
         return vendor + "://" + (hosts.isEmpty() ? "" : hosts) + "/" + database;
+    }
+
+    // equals and hashCode written out: a record's generated ones bootstrap java.lang.runtime.ObjectMethods
+    // (some 40 classes spun) at the test JVM's first connection; these compare the same components
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof DatabaseKey k && Objects.equals(vendor, k.vendor) && Objects.equals(hosts, k.hosts)
+                && Objects.equals(database, k.database) && Objects.equals(user, k.user);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(vendor, hosts, database, user);
     }
 }

@@ -67,7 +67,10 @@ public record DriverView(String driver, String database, List<String> hosts, Str
             HostPort filled = DefaultPorts.filledIn(h, guard.vendor());
             guardHosts.add(host(filled.host()) + ":" + filled.port());
         }
-        List<String> driverHosts = hosts.stream().map(DriverView::hostPort).toList();
+        List<String> driverHosts = new ArrayList<>(); // a loop, not a stream: run at the test JVM's first connection
+        for (String h : hosts) {
+            driverHosts.add(hostPort(h));
+        }
         boolean sameHosts = guard.unixSocket() || guard.hosts().isEmpty() || guardHosts.equals(driverHosts);
         boolean sameUser = user == null || guard.user() == null || user.equals(guard.user());
         if (sameHosts && sameUser && Objects.equals(blankToNull(database), blankToNull(guard.databaseName()))) {

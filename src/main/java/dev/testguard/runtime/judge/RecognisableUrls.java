@@ -4,9 +4,11 @@ import dev.testguard.jdbc.Secrets;
 import java.lang.reflect.Method;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.AbstractMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.StringJoiner;
 
 /**
@@ -26,15 +28,58 @@ public final class RecognisableUrls {
     private RecognisableUrls() {
     }
 
-    /** The default value of each URL parameter the driver knows, by name; empty when it publishes none. */
+    /**
+     * The default value of each URL parameter the driver knows, by name; empty when it publishes none. Read when
+     * first asked: a URL without parameters (the common first connection) never needs them, and reading them
+     * reflectively makes the JVM generate method accessors.
+     */
     public static Map<String, String> defaultsOf(Object driver) {
-        return driver == null ? Map.of() : DEFAULTS.get(driver.getClass());
+        return driver == null ? Map.of() : new ReadWhenAsked(driver.getClass());
+    }
+
+    /** The driver's defaults, read (once per driver class, then cached) at the first question. */
+    private static final class ReadWhenAsked extends AbstractMap<String, String> {
+
+        private final Class<?> driver;
+
+        ReadWhenAsked(Class<?> driver) {
+            this.driver = driver;
+        }
+
+        private Map<String, String> read() {
+            return DEFAULTS.get(driver);
+        }
+
+        @Override
+        public Set<Entry<String, String>> entrySet() {
+            return read().entrySet();
+        }
+
+        @Override
+        public String get(Object key) {
+            return read().get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return read().containsKey(key);
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return read().isEmpty();
+        }
+
+        @Override
+        public int size() {
+            return read().size();
+        }
     }
 
     /** {@code url} without the parameters spelled at the driver's default, masked. */
     static String of(String url, Map<String, String> defaults) {
         int query = url.indexOf('?');
-        if (defaults.isEmpty() || query < 0) {
+        if (query < 0 || defaults.isEmpty()) { // no parameters: the defaults are not read
             return Secrets.maskUrl(url);
         }
         StringJoiner kept = new StringJoiner("&");

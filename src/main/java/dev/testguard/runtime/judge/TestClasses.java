@@ -3,6 +3,9 @@ package dev.testguard.runtime.judge;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.security.CodeSource;
+import java.util.Iterator;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Names the test class that opened a connection: the first frame on the stack whose class was loaded from the
@@ -24,7 +27,12 @@ public final class TestClasses {
         String testClass;
     }
 
-    private final ThreadLocal<Sample> samples = ThreadLocal.withInitial(Sample::new);
+    private final ThreadLocal<Sample> samples = new ThreadLocal<>() {
+        @Override
+        protected Sample initialValue() {
+            return new Sample();
+        }
+    };
 
     private final Path testClasses;
     private final ClassValue<Boolean> fromTests = new ClassValue<>() {
@@ -34,14 +42,34 @@ public final class TestClasses {
         }
     };
 
+    /**
+     * The outermost class of the first frame from the tests: a plain loop, not a stream pipeline of lambdas, which
+     * would spin a dozen classes at the test JVM's first connection.
+     */
+    private final Function<Stream<StackWalker.StackFrame>, String> firstTestClass = new FirstTestClass();
+
+    private final class FirstTestClass implements Function<Stream<StackWalker.StackFrame>, String> {
+
+        @Override
+        public String apply(Stream<StackWalker.StackFrame> frames) {
+            Iterator<StackWalker.StackFrame> it = frames.iterator();
+            while (it.hasNext()) {
+                Class<?> type = it.next().getDeclaringClass();
+                if (fromTests.get(type)) {
+                    return outermost(type);
+                }
+            }
+            return null;
+        }
+    }
+
     public TestClasses(Path testClassesDirectory) {
         this.testClasses = testClassesDirectory.toAbsolutePath().normalize();
     }
 
     /** The test class on this thread's stack, or null when none is. */
     public String current() {
-        return WALKER.walk(frames -> frames.map(StackWalker.StackFrame::getDeclaringClass)
-                .filter(fromTests::get).findFirst().map(TestClasses::outermost).orElse(null));
+        return WALKER.walk(firstTestClass);
     }
 
     /** {@link #current()}, walked at most once per {@link #SAMPLE_NANOS} on a thread; null when none is. */
