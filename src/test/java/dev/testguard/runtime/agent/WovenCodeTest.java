@@ -101,6 +101,57 @@ public class WovenCodeTest {
         }
     }
 
+    /**
+     * A URL the (String) constructor accepts unread throws later, from the private config() that getConnection*
+     * (and setUser, setPassword, setLoginTimeout once configured) call: config() throws what the hook returns, masked
+     * by the instance's url field; a valid URL is configured without the hook.
+     */
+    @Test
+    void anExceptionOfMariaDbsConfigIsReplacedByTheHooksAndAValidUrlIsLeftAlone() throws Throwable {
+        Bridge.install(hooks);
+        Path jar = Path.of(org.mariadb.jdbc.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        String accepted = "jdbc:mariadb://app:S3cretPw@localhost:3306/shop_test";
+        for (String name : List.of("org.mariadb.jdbc.MariaDbDataSource", "org.mariadb.jdbc.MariaDbPoolDataSource")) {
+            hooks.calls.clear();
+            try (WeavingLoader loader = new WeavingLoader(jar, n -> n.equals(name))) {
+                Class<?> type = loader.loadClass(name);
+                Method config = type.getDeclaredMethod("config");
+                config.setAccessible(true);
+                Object dataSource = type.getConstructor().newInstance();
+                java.lang.reflect.Field url = type.getDeclaredField("url");
+                url.setAccessible(true);
+                url.set(dataSource, accepted); // as MariaDbDataSource(accepted) leaves it: not yet parsed
+                assertThatThrownBy(() -> invoke(() -> config.invoke(dataSource))).as(name).isSameAs(MASKED);
+                assertThat(hooks.calls).as(name).containsExactly("url rejected " + accepted
+                        + ": java.sql.SQLException: Incorrect port value : S3cretPw@localhost");
+                hooks.calls.clear();
+                url.set(dataSource, "jdbc:mariadb://localhost/shop_test");
+                config.invoke(dataSource);
+                assertThat(type.getMethod("getUrl").invoke(dataSource)).isEqualTo("jdbc:mariadb://localhost/shop_test");
+                assertThat(hooks.calls).as(name).isEmpty();
+            }
+        }
+    }
+
+    /** Through getConnection(), which calls config() first: its exit gets, and it throws, the masked exception. */
+    @Test
+    void getConnectionOfAnAcceptedBadUrlPassesTheMaskedExceptionToTheExit() throws Throwable {
+        Bridge.install(hooks);
+        Path jar = Path.of(org.mariadb.jdbc.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        String name = "org.mariadb.jdbc.MariaDbDataSource";
+        String accepted = "jdbc:mariadb://app:S3cretPw@localhost:3306/shop_test";
+        try (WeavingLoader loader = new WeavingLoader(jar, n -> n.equals(name))) {
+            Class<?> type = loader.loadClass(name);
+            Object dataSource = type.getConstructor(String.class).newInstance(accepted);
+            assertThat(hooks.calls).isEmpty();
+            assertThatThrownBy(() -> invoke(() -> type.getMethod("getConnection").invoke(dataSource)))
+                    .isSameAs(MASKED);
+            assertThat(hooks.calls).containsExactly("enter data source", "url rejected " + accepted
+                    + ": java.sql.SQLException: Incorrect port value : S3cretPw@localhost",
+                    "exit data source " + MASKED);
+        }
+    }
+
     /** No guard behind the Bridge (it failed to start): the driver's message is withheld, never shown unmasked. */
     @Test
     void withoutAGuardToMaskItTheDriversMessageIsWithheld() throws Throwable {
@@ -113,7 +164,18 @@ public class WovenCodeTest {
                     type.getMethod("setUrl", String.class).invoke(dataSource, BAD_URL)));
             assertThat(thrown).isInstanceOf(SQLException.class).hasNoCause()
                     .hasMessageContaining("testguard withheld the driver's message").hasMessageNotContaining("S3cretPw");
+            assertThat(((SQLException) thrown).getSQLState()).as("the driver's own SQLState, no refusal's 28000")
+                    .isNotEqualTo("28000").isEqualTo(driversSqlState(BAD_URL));
             assertThat(thrown.getStackTrace()[0].getMethodName()).isEqualTo("setUrl");
+        }
+    }
+
+    private static String driversSqlState(String url) {
+        try {
+            new org.mariadb.jdbc.MariaDbDataSource().setUrl(url);
+            throw new AssertionError("the driver took " + url);
+        } catch (SQLException e) {
+            return e.getSQLState();
         }
     }
 
