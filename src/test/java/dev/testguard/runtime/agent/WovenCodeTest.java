@@ -28,6 +28,11 @@ public class WovenCodeTest {
     public static final Connection REPLACED = connection();
     private static final SQLException MASKED = new SQLException("masked by the hook");
     private static final String BAD_URL = "jdbc:mysql://localhost/shop_test?user=app&password=S3cretPw";
+    /** A URL MariaDbDataSource(String) accepts unread; its port is read when it is parsed, from the password on. */
+    private static final String ACCEPTED_URL = "jdbc:mariadb://app:S3cretPw@localhost:3306/shop_test";
+    private static final String VALID_URL = "jdbc:mariadb://localhost/shop_test";
+    private static final List<String> MARIADB_DATA_SOURCES = List.of("org.mariadb.jdbc.MariaDbDataSource",
+            "org.mariadb.jdbc.MariaDbPoolDataSource");
     private final Recorder hooks = new Recorder();
 
     @AfterEach
@@ -80,10 +85,9 @@ public class WovenCodeTest {
     @Test
     void anExceptionOfMariaDbsSetUrlOrUrlConstructorIsReplacedByTheHooksAndAValidUrlIsLeftAlone() throws Throwable {
         Bridge.install(hooks);
-        Path jar = Path.of(org.mariadb.jdbc.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        for (String name : List.of("org.mariadb.jdbc.MariaDbDataSource", "org.mariadb.jdbc.MariaDbPoolDataSource")) {
+        for (String name : MARIADB_DATA_SOURCES) {
             hooks.calls.clear();
-            try (WeavingLoader loader = new WeavingLoader(jar, n -> n.equals(name))) {
+            try (WeavingLoader loader = mariaDb(name)) {
                 Class<?> type = loader.loadClass(name);
                 Object dataSource = type.getConstructor().newInstance();
                 Method setUrl = type.getMethod("setUrl", String.class);
@@ -94,8 +98,8 @@ public class WovenCodeTest {
                 assertThat(hooks.calls).as(name).hasSize(2).allMatch(c -> c.startsWith("url rejected " + BAD_URL
                         + ": java.sql.SQLException: Wrong mariaDB url: " + BAD_URL));
                 hooks.calls.clear();
-                setUrl.invoke(dataSource, "jdbc:mariadb://localhost/shop_test");
-                assertThat(type.getMethod("getUrl").invoke(dataSource)).isEqualTo("jdbc:mariadb://localhost/shop_test");
+                setUrl.invoke(dataSource, VALID_URL);
+                assertThat(type.getMethod("getUrl").invoke(dataSource)).isEqualTo(VALID_URL);
                 assertThat(hooks.calls).as(name).isEmpty();
             }
         }
@@ -109,25 +113,23 @@ public class WovenCodeTest {
     @Test
     void anExceptionOfMariaDbsConfigIsReplacedByTheHooksAndAValidUrlIsLeftAlone() throws Throwable {
         Bridge.install(hooks);
-        Path jar = Path.of(org.mariadb.jdbc.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        String accepted = "jdbc:mariadb://app:S3cretPw@localhost:3306/shop_test";
-        for (String name : List.of("org.mariadb.jdbc.MariaDbDataSource", "org.mariadb.jdbc.MariaDbPoolDataSource")) {
+        for (String name : MARIADB_DATA_SOURCES) {
             hooks.calls.clear();
-            try (WeavingLoader loader = new WeavingLoader(jar, n -> n.equals(name))) {
+            try (WeavingLoader loader = mariaDb(name)) {
                 Class<?> type = loader.loadClass(name);
                 Method config = type.getDeclaredMethod("config");
                 config.setAccessible(true);
                 Object dataSource = type.getConstructor().newInstance();
                 java.lang.reflect.Field url = type.getDeclaredField("url");
                 url.setAccessible(true);
-                url.set(dataSource, accepted); // as MariaDbDataSource(accepted) leaves it: not yet parsed
+                url.set(dataSource, ACCEPTED_URL); // as the (String) constructor leaves it: not yet parsed
                 assertThatThrownBy(() -> invoke(() -> config.invoke(dataSource))).as(name).isSameAs(MASKED);
-                assertThat(hooks.calls).as(name).containsExactly("url rejected " + accepted
+                assertThat(hooks.calls).as(name).containsExactly("url rejected " + ACCEPTED_URL
                         + ": java.sql.SQLException: Incorrect port value : S3cretPw@localhost");
                 hooks.calls.clear();
-                url.set(dataSource, "jdbc:mariadb://localhost/shop_test");
+                url.set(dataSource, VALID_URL);
                 config.invoke(dataSource);
-                assertThat(type.getMethod("getUrl").invoke(dataSource)).isEqualTo("jdbc:mariadb://localhost/shop_test");
+                assertThat(type.getMethod("getUrl").invoke(dataSource)).isEqualTo(VALID_URL);
                 assertThat(hooks.calls).as(name).isEmpty();
             }
         }
@@ -137,16 +139,14 @@ public class WovenCodeTest {
     @Test
     void getConnectionOfAnAcceptedBadUrlPassesTheMaskedExceptionToTheExit() throws Throwable {
         Bridge.install(hooks);
-        Path jar = Path.of(org.mariadb.jdbc.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         String name = "org.mariadb.jdbc.MariaDbDataSource";
-        String accepted = "jdbc:mariadb://app:S3cretPw@localhost:3306/shop_test";
-        try (WeavingLoader loader = new WeavingLoader(jar, n -> n.equals(name))) {
+        try (WeavingLoader loader = mariaDb(name)) {
             Class<?> type = loader.loadClass(name);
-            Object dataSource = type.getConstructor(String.class).newInstance(accepted);
+            Object dataSource = type.getConstructor(String.class).newInstance(ACCEPTED_URL);
             assertThat(hooks.calls).isEmpty();
             assertThatThrownBy(() -> invoke(() -> type.getMethod("getConnection").invoke(dataSource)))
                     .isSameAs(MASKED);
-            assertThat(hooks.calls).containsExactly("enter data source", "url rejected " + accepted
+            assertThat(hooks.calls).containsExactly("enter data source", "url rejected " + ACCEPTED_URL
                     + ": java.sql.SQLException: Incorrect port value : S3cretPw@localhost",
                     "exit data source " + MASKED);
         }
@@ -155,9 +155,8 @@ public class WovenCodeTest {
     /** No guard behind the Bridge (it failed to start): the driver's message is withheld, never shown unmasked. */
     @Test
     void withoutAGuardToMaskItTheDriversMessageIsWithheld() throws Throwable {
-        Path jar = Path.of(org.mariadb.jdbc.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         String name = "org.mariadb.jdbc.MariaDbDataSource";
-        try (WeavingLoader loader = new WeavingLoader(jar, n -> n.equals(name))) {
+        try (WeavingLoader loader = mariaDb(name)) {
             Class<?> type = loader.loadClass(name);
             Object dataSource = type.getConstructor().newInstance();
             Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> invoke(() ->
@@ -177,6 +176,12 @@ public class WovenCodeTest {
         } catch (SQLException e) {
             return e.getSQLState();
         }
+    }
+
+    /** A loader weaving the MariaDB class {@code name} from the driver's jar. */
+    private static WeavingLoader mariaDb(String name) throws Exception {
+        return new WeavingLoader(Path.of(org.mariadb.jdbc.Driver.class.getProtectionDomain().getCodeSource()
+                .getLocation().toURI()), n -> n.equals(name));
     }
 
     private static void invoke(java.util.concurrent.Callable<?> call) throws Throwable {
