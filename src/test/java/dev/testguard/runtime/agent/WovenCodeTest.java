@@ -120,6 +120,10 @@ public class WovenCodeTest {
                 Method config = type.getDeclaredMethod("config");
                 config.setAccessible(true);
                 Object dataSource = type.getConstructor().newInstance();
+                assertThatThrownBy(() -> invoke(() -> config.invoke(dataSource))).as(name).isSameAs(MASKED);
+                assertThat(hooks.calls).as("no URL yet").containsExactly(
+                        "url rejected null: java.sql.SQLException: url not set");
+                hooks.calls.clear();
                 java.lang.reflect.Field url = type.getDeclaredField("url");
                 url.setAccessible(true);
                 url.set(dataSource, ACCEPTED_URL); // as the (String) constructor leaves it: not yet parsed
