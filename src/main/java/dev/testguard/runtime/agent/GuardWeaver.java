@@ -8,6 +8,7 @@ import java.util.Map;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.ClassWriter;
+import net.bytebuddy.jar.asm.FieldVisitor;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 
@@ -62,18 +63,24 @@ final class GuardWeaver implements ClassFileTransformer {
                     String[] exceptions) {
                 MethodVisitor method = super.visitMethod(access, name, descriptor, signature, exceptions);
                 WovenMethod woven = WovenMethod.of(reader.getClassName(), access, name, descriptor);
-                return woven == null ? method : new WovenCode(method, woven, reader.getClassName(), name, descriptor,
-                        maxLocals.get(name + descriptor), frames);
+                Integer scope = maxLocals.get(name + descriptor); // null: not woven after all (see MaxLocals)
+                return woven == null || scope == null ? method : new WovenCode(method, woven, reader.getClassName(),
+                        name, descriptor, scope, frames);
             }
         }, ClassReader.EXPAND_FRAMES);
         return writer.toByteArray();
     }
 
-    /** The max locals of each woven method (name + descriptor): the index of the local the weaving adds. */
+    /**
+     * The max locals of each woven method (name + descriptor): the index of the local the weaving adds. A
+     * {@link WovenMethod#URL_CONFIGURED} method is left out unless the class declares the instance field it reads
+     * (fields are visited before methods).
+     */
     private static final class MaxLocals extends ClassVisitor {
 
         private final String owner;
         private final Map<String, Integer> found;
+        private boolean hasUrlField;
 
         MaxLocals(String owner, Map<String, Integer> found) {
             super(Opcodes.ASM9);
@@ -82,9 +89,17 @@ final class GuardWeaver implements ClassFileTransformer {
         }
 
         @Override
+        public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
+            hasUrlField |= (access & Opcodes.ACC_STATIC) == 0 && WovenMethod.URL_FIELD.equals(name)
+                    && WovenMethod.URL_FIELD_TYPE.equals(descriptor);
+            return null;
+        }
+
+        @Override
         public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                 String[] exceptions) {
-            if (WovenMethod.of(owner, access, name, descriptor) == null) {
+            WovenMethod woven = WovenMethod.of(owner, access, name, descriptor);
+            if (woven == null || woven == WovenMethod.URL_CONFIGURED && !hasUrlField) {
                 return null;
             }
             return new MethodVisitor(Opcodes.ASM9) {

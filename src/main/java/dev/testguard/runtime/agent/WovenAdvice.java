@@ -35,6 +35,10 @@ final class WovenAdvice {
                 call(mv, woven.enter, "(" + CLASS + OBJECT + ")" + OBJECT);
             }
             case URL_MASKED -> mv.visitVarInsn(ALOAD, 1); // the URL (a constructor's this is not yet initialised)
+            case URL_CONFIGURED -> {
+                mv.visitVarInsn(ALOAD, 0);
+                mv.visitFieldInsn(GETFIELD, owner.getInternalName(), WovenMethod.URL_FIELD, WovenMethod.URL_FIELD_TYPE);
+            }
             default -> mv.visitVarInsn(ALOAD, 0); // the options of find, the factory of create
         }
     }
@@ -70,10 +74,11 @@ final class WovenAdvice {
 
     /**
      * The catch-all handler's code: the exception on the stack goes through the exit call and is rethrown (for
-     * {@link WovenMethod#URL_MASKED}, the exception the exit call returns is thrown instead).
+     * {@link WovenMethod#URL_MASKED} and {@link WovenMethod#URL_CONFIGURED}, the exception the exit call returns is
+     * thrown instead).
      */
     static void exitOnThrowable(MethodVisitor mv, WovenMethod woven, Type owner, int scope) {
-        if (woven == WovenMethod.URL_MASKED) {
+        if (woven == WovenMethod.URL_MASKED || woven == WovenMethod.URL_CONFIGURED) {
             mv.visitLdcInsn(owner);
             mv.visitInsn(SWAP);
             mv.visitVarInsn(ALOAD, scope);

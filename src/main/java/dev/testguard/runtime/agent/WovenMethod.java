@@ -26,12 +26,23 @@ enum WovenMethod {
      * {@code setUrl(String)} and the {@code (String)} constructor of the {@code WovenTypes.URL_MASKED} data sources:
      * an exception they throw is replaced by its masked copy (the constructor's, after its super() call only).
      */
-    URL_MASKED(null, "urlRejected");
+    URL_MASKED(null, "urlRejected"),
+    /**
+     * The private {@code config()} of the {@code WovenTypes.URL_MASKED} data sources, which parses the URL their
+     * constructor accepted unread, for setUser, setPassword, setLoginTimeout and getConnection*: an exception it
+     * throws is replaced by its masked copy, masked by the instance's {@code url} field (read at entry; woven only
+     * in a class that declares that field, see {@code GuardWeaver}).
+     */
+    URL_CONFIGURED(null, "urlRejected");
 
     static final String R2DBC_FACTORIES = WovenTypes.R2DBC_FACTORIES.replace('.', '/');
     static final List<String> URL_MASKED_TYPES = WovenTypes.URL_MASKED.stream().map(n -> n.replace('.', '/'))
             .toList();
     private static final String URL_SETTER = "(Ljava/lang/String;)V";
+    /** The URL_CONFIGURED method and the field it reads. */
+    static final String CONFIG = "config";
+    static final String URL_FIELD = "url";
+    static final String URL_FIELD_TYPE = "Ljava/lang/String;";
     private static final String CONNECT_ARGUMENTS = "(Ljava/lang/String;Ljava/util/Properties;)";
     private static final String CONFIGURED_ARGUMENTS = "(Lorg/mariadb/jdbc/Configuration;)";
     private static final String FIND_ARGUMENTS = "(Lio/r2dbc/spi/ConnectionFactoryOptions;)";
@@ -49,7 +60,7 @@ enum WovenMethod {
 
     /** Whether an exception thrown by the method passes through the exit call too. */
     boolean exitsOnThrowable() {
-        return enter != null || this == URL_MASKED;
+        return enter != null || this == URL_MASKED || this == URL_CONFIGURED;
     }
 
     /** Whether the method is a constructor (its handler may only cover the code after the super() call). */
@@ -65,6 +76,9 @@ enum WovenMethod {
         boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
         if (URL_SETTER.equals(descriptor) && !isStatic && (name.equals("setUrl") || isConstructor(name))) {
             return URL_MASKED_TYPES.contains(owner) ? URL_MASKED : null;
+        }
+        if (CONFIG.equals(name) && "()V".equals(descriptor) && !isStatic) {
+            return URL_MASKED_TYPES.contains(owner) ? URL_CONFIGURED : null;
         }
         if (!returnsObject(descriptor)) {
             return null;

@@ -24,6 +24,7 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.ClassWriter;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -38,7 +39,7 @@ import org.junit.jupiter.api.Test;
 class GuardWeaverTest {
 
     private static final ElementMatcher<TypeDescription> REFERENCE = r -> !r.isPrimitive();
-    /** Whose setUrl(String) and (String) constructor throw the driver's message showing the URL's password. */
+    /** Whose setUrl(String), (String) constructor and config() throw the driver's message showing the URL's password. */
     private static final Set<String> MARIADB_DATA_SOURCES = Set.of("org.mariadb.jdbc.MariaDbDataSource",
             "org.mariadb.jdbc.MariaDbPoolDataSource");
 
@@ -57,6 +58,8 @@ class GuardWeaverTest {
                     .and(m -> m.getDeclaringType().getTypeName().equals("io.r2dbc.spi.ConnectionFactories")))
             .or(named("setUrl").or(isConstructor()).and(not(isStatic())).and(takesArguments(String.class))
                     .and(returns(void.class))
+                    .and(m -> MARIADB_DATA_SOURCES.contains(m.getDeclaringType().getTypeName())))
+            .or(named("config").and(takesArguments(0)).and(not(isStatic())).and(returns(void.class))
                     .and(m -> MARIADB_DATA_SOURCES.contains(m.getDeclaringType().getTypeName()))));
 
     @Test
@@ -69,6 +72,29 @@ class GuardWeaverTest {
             woven += checkJar(Path.of(Class.forName(name).getProtectionDomain().getCodeSource().getLocation().toURI()));
         }
         assertThat(woven).isGreaterThan(25);
+    }
+
+    /** config() reads the instance's url field: without that field (another driver version) it is not woven. */
+    @Test
+    void configIsWovenOnlyInAClassDeclaringTheUrlField() {
+        assertThat(GuardWeaver.weave(dataSourceWithConfig(false))).isNull();
+        assertThat(GuardWeaver.weave(dataSourceWithConfig(true))).isNotNull();
+    }
+
+    private static byte[] dataSourceWithConfig(boolean urlField) {
+        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS | ClassWriter.COMPUTE_FRAMES);
+        writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, "org/mariadb/jdbc/MariaDbDataSource", null, "java/lang/Object",
+                null);
+        if (urlField) {
+            writer.visitField(Opcodes.ACC_PRIVATE, "url", "Ljava/lang/String;", null, null).visitEnd();
+        }
+        MethodVisitor config = writer.visitMethod(Opcodes.ACC_PRIVATE, "config", "()V", null, null);
+        config.visitCode();
+        config.visitInsn(Opcodes.RETURN);
+        config.visitMaxs(0, 0);
+        config.visitEnd();
+        writer.visitEnd();
+        return writer.toByteArray();
     }
 
     private static int checkJar(Path jar) throws Exception {

@@ -28,6 +28,11 @@ public class WovenCodeTest {
     public static final Connection REPLACED = connection();
     private static final SQLException MASKED = new SQLException("masked by the hook");
     private static final String BAD_URL = "jdbc:mysql://localhost/shop_test?user=app&password=S3cretPw";
+    /** A URL MariaDbDataSource(String) accepts unread; its port is read when it is parsed, from the password on. */
+    private static final String ACCEPTED_URL = "jdbc:mariadb://app:S3cretPw@localhost:3306/shop_test";
+    private static final String VALID_URL = "jdbc:mariadb://localhost/shop_test";
+    private static final List<String> MARIADB_DATA_SOURCES = List.of("org.mariadb.jdbc.MariaDbDataSource",
+            "org.mariadb.jdbc.MariaDbPoolDataSource");
     private final Recorder hooks = new Recorder();
 
     @AfterEach
@@ -80,10 +85,9 @@ public class WovenCodeTest {
     @Test
     void anExceptionOfMariaDbsSetUrlOrUrlConstructorIsReplacedByTheHooksAndAValidUrlIsLeftAlone() throws Throwable {
         Bridge.install(hooks);
-        Path jar = Path.of(org.mariadb.jdbc.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        for (String name : List.of("org.mariadb.jdbc.MariaDbDataSource", "org.mariadb.jdbc.MariaDbPoolDataSource")) {
+        for (String name : MARIADB_DATA_SOURCES) {
             hooks.calls.clear();
-            try (WeavingLoader loader = new WeavingLoader(jar, n -> n.equals(name))) {
+            try (WeavingLoader loader = mariaDb(name)) {
                 Class<?> type = loader.loadClass(name);
                 Object dataSource = type.getConstructor().newInstance();
                 Method setUrl = type.getMethod("setUrl", String.class);
@@ -94,27 +98,94 @@ public class WovenCodeTest {
                 assertThat(hooks.calls).as(name).hasSize(2).allMatch(c -> c.startsWith("url rejected " + BAD_URL
                         + ": java.sql.SQLException: Wrong mariaDB url: " + BAD_URL));
                 hooks.calls.clear();
-                setUrl.invoke(dataSource, "jdbc:mariadb://localhost/shop_test");
-                assertThat(type.getMethod("getUrl").invoke(dataSource)).isEqualTo("jdbc:mariadb://localhost/shop_test");
+                setUrl.invoke(dataSource, VALID_URL);
+                assertThat(type.getMethod("getUrl").invoke(dataSource)).isEqualTo(VALID_URL);
                 assertThat(hooks.calls).as(name).isEmpty();
             }
+        }
+    }
+
+    /**
+     * A URL the (String) constructor accepts unread throws later, from the private config() that getConnection*
+     * (and setUser, setPassword, setLoginTimeout once configured) call: config() throws what the hook returns, masked
+     * by the instance's url field; a valid URL is configured without the hook.
+     */
+    @Test
+    void anExceptionOfMariaDbsConfigIsReplacedByTheHooksAndAValidUrlIsLeftAlone() throws Throwable {
+        Bridge.install(hooks);
+        for (String name : MARIADB_DATA_SOURCES) {
+            hooks.calls.clear();
+            try (WeavingLoader loader = mariaDb(name)) {
+                Class<?> type = loader.loadClass(name);
+                Method config = type.getDeclaredMethod("config");
+                config.setAccessible(true);
+                Object dataSource = type.getConstructor().newInstance();
+                assertThatThrownBy(() -> invoke(() -> config.invoke(dataSource))).as(name).isSameAs(MASKED);
+                assertThat(hooks.calls).as("no URL yet").containsExactly(
+                        "url rejected null: java.sql.SQLException: url not set");
+                hooks.calls.clear();
+                java.lang.reflect.Field url = type.getDeclaredField("url");
+                url.setAccessible(true);
+                url.set(dataSource, ACCEPTED_URL); // as the (String) constructor leaves it: not yet parsed
+                assertThatThrownBy(() -> invoke(() -> config.invoke(dataSource))).as(name).isSameAs(MASKED);
+                assertThat(hooks.calls).as(name).containsExactly("url rejected " + ACCEPTED_URL
+                        + ": java.sql.SQLException: Incorrect port value : S3cretPw@localhost");
+                hooks.calls.clear();
+                url.set(dataSource, VALID_URL);
+                config.invoke(dataSource);
+                assertThat(type.getMethod("getUrl").invoke(dataSource)).isEqualTo(VALID_URL);
+                assertThat(hooks.calls).as(name).isEmpty();
+            }
+        }
+    }
+
+    /** Through getConnection(), which calls config() first: its exit gets, and it throws, the masked exception. */
+    @Test
+    void getConnectionOfAnAcceptedBadUrlPassesTheMaskedExceptionToTheExit() throws Throwable {
+        Bridge.install(hooks);
+        String name = "org.mariadb.jdbc.MariaDbDataSource";
+        try (WeavingLoader loader = mariaDb(name)) {
+            Class<?> type = loader.loadClass(name);
+            Object dataSource = type.getConstructor(String.class).newInstance(ACCEPTED_URL);
+            assertThat(hooks.calls).isEmpty();
+            assertThatThrownBy(() -> invoke(() -> type.getMethod("getConnection").invoke(dataSource)))
+                    .isSameAs(MASKED);
+            assertThat(hooks.calls).containsExactly("enter data source", "url rejected " + ACCEPTED_URL
+                    + ": java.sql.SQLException: Incorrect port value : S3cretPw@localhost",
+                    "exit data source " + MASKED);
         }
     }
 
     /** No guard behind the Bridge (it failed to start): the driver's message is withheld, never shown unmasked. */
     @Test
     void withoutAGuardToMaskItTheDriversMessageIsWithheld() throws Throwable {
-        Path jar = Path.of(org.mariadb.jdbc.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         String name = "org.mariadb.jdbc.MariaDbDataSource";
-        try (WeavingLoader loader = new WeavingLoader(jar, n -> n.equals(name))) {
+        try (WeavingLoader loader = mariaDb(name)) {
             Class<?> type = loader.loadClass(name);
             Object dataSource = type.getConstructor().newInstance();
             Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> invoke(() ->
                     type.getMethod("setUrl", String.class).invoke(dataSource, BAD_URL)));
             assertThat(thrown).isInstanceOf(SQLException.class).hasNoCause()
                     .hasMessageContaining("testguard withheld the driver's message").hasMessageNotContaining("S3cretPw");
+            assertThat(((SQLException) thrown).getSQLState()).as("the driver's own SQLState, no refusal's 28000")
+                    .isNotEqualTo("28000").isEqualTo(driversSqlState(BAD_URL));
             assertThat(thrown.getStackTrace()[0].getMethodName()).isEqualTo("setUrl");
         }
+    }
+
+    private static String driversSqlState(String url) {
+        try {
+            new org.mariadb.jdbc.MariaDbDataSource().setUrl(url);
+            throw new AssertionError("the driver took " + url);
+        } catch (SQLException e) {
+            return e.getSQLState();
+        }
+    }
+
+    /** A loader weaving the MariaDB class {@code name} from the driver's jar. */
+    private static WeavingLoader mariaDb(String name) throws Exception {
+        return new WeavingLoader(Path.of(org.mariadb.jdbc.Driver.class.getProtectionDomain().getCodeSource()
+                .getLocation().toURI()), n -> n.equals(name));
     }
 
     private static void invoke(java.util.concurrent.Callable<?> call) throws Throwable {

@@ -21,7 +21,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * MariaDB Connector/J's data source and pool given a URL they cannot read, by {@code setUrl} or their constructor,
- * in a real guarded JVM: the driver's own exception, which shows the URL's password, is replaced by the masked one
+ * then asked for a connection, in a real guarded JVM: the driver's own exception, whether {@code setUrl}, the
+ * constructor or (for a URL the constructor accepted unread) the later getConnection() throws it, which shows the
+ * URL's password, is replaced by the masked one
  * (message, toString and the whole printed stack with its causes show no password; the same JVM without the agent
  * shows it), and a valid URL still connects to a {@code *_test} database, as without the guard.
  */
@@ -89,6 +91,8 @@ class MaskedUrlEndToEndTest {
             assertThat(unguarded.result(thrownBySetUrlOrConstructor)).as(thrownBySetUrlOrConstructor)
                     .startsWith("FAILED java.sql.SQLException: Incorrect port value : " + SECRET);
         }
+        assertThat(unguarded.result("masked-ds-ctor-bad1")).as("the constructor accepts it; getConnection() throws")
+                .startsWith("FAILED java.sql.SQLException: Incorrect port value : " + SECRET);
         assertThat(unguarded.stdout()).as("the printed stacks without the guard").contains(SECRET);
         assertThat(run.stdout() + run.stderr()).as("message, toString and printed stacks\n" + run.describe())
                 .doesNotContain(SECRET);

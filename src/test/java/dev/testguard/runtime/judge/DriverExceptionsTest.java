@@ -31,6 +31,15 @@ class DriverExceptionsTest {
         assertThat(masked.getStackTrace()).isEqualTo(thrown.getStackTrace());
     }
 
+    /** The woven config() of a data source without a URL passes a null URL: the driver's "url not set" stays. */
+    @Test
+    void withoutAUrlTheExceptionIsLeftAsItIs() {
+        SQLException thrown = catchThrowableOfType(() -> new MariaDbDataSource().getConnection(), SQLException.class);
+
+        assertThat(thrown.getMessage()).isEqualTo("url not set");
+        assertThat((Object) DriverExceptions.masked(null, (Throwable) thrown)).isSameAs(thrown);
+    }
+
     @Test
     void anExceptionShowingNoSecretIsLeftAsItIs() {
         String url = "jdbc:mariadb://localhost/shop_test?password=S3cretPw&connectTimeout=abc";

@@ -2,7 +2,8 @@ package dev.testguard.runtime.agent.bootstrap;
 
 /**
  * Turns an internal error of the guard into a refusal: an {@code SQLException} (SQLState 28000) that says how to
- * turn the guard off. Built reflectively: {@code java.sql} is not visible to the bootstrap loader.
+ * turn the guard off; and withholds a URL message it could not mask (no refusal, no 28000). Built reflectively:
+ * {@code java.sql} is not visible to the bootstrap loader.
  */
 final class GuardFailure {
 
@@ -30,10 +31,14 @@ final class GuardFailure {
     }
 
     static Exception sqlException(String message, Throwable cause) {
+        return sqlException(message, SQL_STATE, cause);
+    }
+
+    private static Exception sqlException(String message, String sqlState, Throwable cause) {
         try {
             Class<?> type = Class.forName("java.sql.SQLException", false, ClassLoader.getPlatformClassLoader());
             Exception e = (Exception) type.getConstructor(String.class, String.class, Throwable.class)
-                    .newInstance(message, SQL_STATE, cause);
+                    .newInstance(message, sqlState, cause);
             return e;
         } catch (ReflectiveOperationException | LinkageError impossible) {
             return new IllegalStateException(message, cause);
@@ -42,14 +47,29 @@ final class GuardFailure {
 
     /**
      * What a data source throws instead of {@code thrown}, an exception about its URL the guard could not mask: no
-     * message of the driver's (it may show a password), the same stack.
+     * message of the driver's (it may show a password), the same stack; no refusal, so no SQLState 28000: the
+     * driver's own SQLState when {@code thrown} is an SQLException, else none.
      */
     static Throwable withheld(Throwable thrown, Throwable failure) {
         String message = "the data source rejected its URL; testguard withheld the driver's message, which may show "
                 + "a password, because it could not mask it (" + failure.getClass().getName() + ")";
         Throwable withheld = thrown instanceof RuntimeException ? new IllegalArgumentException(message)
-                : sqlException(message, null);
+                : sqlException(message, sqlStateOf(thrown), null);
         withheld.setStackTrace(thrown.getStackTrace());
         return withheld;
+    }
+
+    /** The SQLState of {@code thrown} when it is an SQLException (read reflectively, as above), else null. */
+    private static String sqlStateOf(Throwable thrown) {
+        if (!isRefusal(thrown)) {
+            return null;
+        }
+        try {
+            Object state = Class.forName("java.sql.SQLException", false, ClassLoader.getPlatformClassLoader())
+                    .getMethod("getSQLState").invoke(thrown);
+            return state instanceof String s ? s : null;
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return null;
+        }
     }
 }

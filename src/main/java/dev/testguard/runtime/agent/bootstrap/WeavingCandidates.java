@@ -10,8 +10,8 @@ import java.util.List;
  * {@code getPooledConnection*}, a non-abstract, non-static {@code create()} returning a reactive publisher (an R2DBC
  * connection factory: the interface's erased descriptor, which javac's bridge method carries too, or a Reactor
  * {@code Mono}/{@code Flux} for a subclass overriding a covariant {@code create()}), and R2DBC's
- * {@code ConnectionFactories} and the {@link WovenTypes#URL_MASKED} data sources (their {@code setUrl(String)} and
- * {@code (String)} constructor). A class that declares none of them is not a candidate, whatever its constant pool
+ * {@code ConnectionFactories} and the {@link WovenTypes#URL_MASKED} data sources (their {@code setUrl(String)},
+ * {@code (String)} constructor and {@code config()}). A class that declares none of them is not a candidate, whatever its constant pool
  * mentions; a class file this reader cannot follow is one (fail safe).
  */
 final class WeavingCandidates {

@@ -72,8 +72,9 @@ public final class WovenCalls {
     }
 
     /**
-     * An exception {@code setUrl(url)} or the {@code (String url)} constructor of a {@link WovenTypes#URL_MASKED}
-     * data source threw: the exception to throw instead, whose message shows no secret of the URL.
+     * An exception {@code setUrl(url)}, the {@code (String url)} constructor or {@code config()} (its {@code url}
+     * field) of a {@link WovenTypes#URL_MASKED} data source threw: the exception to throw instead, whose message
+     * shows no secret of the URL.
      */
     public static Throwable urlRejected(Class<?> declaring, Object url, Throwable thrown) {
         return WovenTypes.is(declaring, WovenTypes.DATA_SOURCE) ? Bridge.urlRejected((String) url, thrown) : thrown;

@@ -16,8 +16,9 @@ public final class WovenTypes {
     public static final int R2DBC_FACTORY = 4;
     public static final String R2DBC_FACTORIES = "io.r2dbc.spi.ConnectionFactories";
     /**
-     * MariaDB Connector/J's data sources, whose {@code setUrl(String)} and {@code (String)} constructor throw the
-     * driver's own exception showing the URL, password included: woven to mask it.
+     * MariaDB Connector/J's data sources, whose {@code setUrl(String)}, {@code (String)} constructor and private
+     * {@code config()} (which parses the URL for the later calls) throw the driver's own exception showing the URL,
+     * password included: woven to mask it.
      */
     public static final List<String> URL_MASKED = List.of("org.mariadb.jdbc.MariaDbDataSource",
             "org.mariadb.jdbc.MariaDbPoolDataSource");

@@ -34,6 +34,7 @@ class WeavingCandidatesTest {
                     .and(takesArgument(1, Properties.class))
                     .or(namedOneOf("getConnection", "getXAConnection", "getPooledConnection").and(not(isStatic())))
                     .or(named("setUrl").or(isConstructor()).and(not(isStatic())).and(takesArguments(String.class))
+                            .or(named("config").and(not(isStatic())).and(takesArguments(0)))
                             .and(m -> m.getDeclaringType().getTypeName().startsWith("org.mariadb.jdbc.MariaDb")
                                     && m.getDeclaringType().getTypeName().endsWith("DataSource"))));
 
