@@ -173,6 +173,15 @@ public final class MariadbPoolAdmin {
         return true;
     }
 
+    /** Whether {@code database} holds no table, view, routine or event (triggers belong to tables). */
+    public static boolean isEmpty(Connection c, String database) throws SQLException {
+        return !hasTable(c, database, null)
+                && scalar(c, "SELECT MIN(ROUTINE_NAME) FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ?",
+                        database) == null
+                && scalar(c, "SELECT MIN(EVENT_NAME) FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?",
+                        database) == null;
+    }
+
     /** Drops {@code database} when nothing is left in it (a claimed spare; never one someone filled meanwhile). */
     private static void dropIfEmpty(Connection c, String database) throws SQLException {
         if (!hasTable(c, database, null)) {

@@ -36,7 +36,7 @@ public final class MariadbSpareFill {
         if (found.containsKey(spare) && marker.equals(current)) {
             return State.CURRENT;
         }
-        if (found.containsKey(spare) && (current == null || !current.startsWith(MariadbPoolAdmin.SPARE_MARKER))) {
+        if (found.containsKey(spare) && !ours(c, spare, current)) {
             return State.FOREIGN;
         }
         if (found.containsKey(spare)) {
@@ -46,6 +46,14 @@ public final class MariadbSpareFill {
         MysqlReset.copyTables(c, base, spare);
         MariadbPoolAdmin.mark(c, spare, marker);
         return found.containsKey(spare) ? State.REPLACED_STALE : State.MADE;
+    }
+
+    /**
+     * A marked spare, or an empty database under a spare's name: what a claim killed after its table move and before
+     * dropping the spare leaves (the marker moved with the tables); with nothing in it, replacing it loses nothing.
+     */
+    private static boolean ours(Connection c, String spare, String marker) throws SQLException {
+        return marker != null ? marker.startsWith(MariadbPoolAdmin.SPARE_MARKER) : MariadbPoolAdmin.isEmpty(c, spare);
     }
 
     /**

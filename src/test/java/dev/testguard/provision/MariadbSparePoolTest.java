@@ -186,6 +186,26 @@ class MariadbSparePoolTest {
     }
 
     @Test
+    void anEmptySpareLeftByAClaimKilledBeforeItsDropIsReplacedButOneHoldingARoutineIsNot() throws Exception {
+        provisioner(registry("a"), 2).provision(1, src(), "key1", classifier()).refill().refill();
+        String cutShort = Baselines.mariadbPoolSpare(source, 3);
+        admin.create(cutShort); // its tables and marker moved into a claimed database, the JVM died before the drop
+        String withRoutine = Baselines.mariadbPoolSpare(source, 4);
+        admin.create(withRoutine);
+        exec(admin.sibling(withRoutine), "CREATE FUNCTION answer() RETURNS INT DETERMINISTIC RETURN 42");
+
+        SparePool.Refill refill = provisioner(registry("a"), 4).provision(1, src(), "key1", classifier()).refill()
+                .refill();
+
+        assertThat(refill.made()).contains(cutShort);
+        assertThat(refill.leftAlone()).containsExactly(withRoutine);
+        assertThat(admin.tables(cutShort)).contains("items", "parts", "audit");
+        assertThat(admin.tables(withRoutine)).isEmpty();
+        assertThat(SparePool.drop(server, src())).contains(cutShort).doesNotContain(withRoutine);
+        assertThat(new Releaser(server, prefix, Clock.systemUTC(), registry("a")).release()).hasSize(2);
+    }
+
+    @Test
     void aResetTakesAReadySpareInsteadOfCopyingKeepsCharsetAndStampAndFillsTheSlotAgain() throws Exception {
         provisioner(registry("a"), 2).provision(1, src(), "key1", classifier()).refill().refill();
         new Releaser(server, prefix, Clock.systemUTC(), registry("a")).release();
