@@ -35,19 +35,15 @@ enum WovenMethod {
      */
     URL_CONFIGURED(null, "urlRejected");
 
-    static final String R2DBC_FACTORIES = WovenTypes.R2DBC_FACTORIES.replace('.', '/');
-    static final List<String> URL_MASKED_TYPES = WovenTypes.URL_MASKED.stream().map(n -> n.replace('.', '/'))
-            .toList();
+    static final String R2DBC_FACTORIES = WovenTypes.R2DBC_FACTORIES_INTERNAL;
+    static final List<String> URL_MASKED_TYPES = WovenTypes.URL_MASKED_INTERNAL;
     private static final String URL_SETTER = "(Ljava/lang/String;)V";
     /** The URL_CONFIGURED method and the field it reads. */
     static final String CONFIG = "config";
     static final String URL_FIELD = "url";
     static final String URL_FIELD_TYPE = "Ljava/lang/String;";
-    private static final String CONNECT_ARGUMENTS = "(Ljava/lang/String;Ljava/util/Properties;)";
     private static final String CONFIGURED_ARGUMENTS = "(Lorg/mariadb/jdbc/Configuration;)";
     private static final String FIND_ARGUMENTS = "(Lio/r2dbc/spi/ConnectionFactoryOptions;)";
-    private static final String[] CREATE_DESCRIPTORS = {"()Lorg/reactivestreams/Publisher;",
-        "()Lreactor/core/publisher/Mono;", "()Lreactor/core/publisher/Flux;"};
 
     /** The {@code WovenCalls} method called at entry (null: none) and at exit. */
     final String enter;
@@ -84,34 +80,24 @@ enum WovenMethod {
             return null;
         }
         switch (name) {
-            case "connect":
-                if (!isStatic && descriptor.startsWith(CONNECT_ARGUMENTS)) {
+            case WovenTypes.CONNECT:
+                if (!isStatic && descriptor.startsWith(WovenTypes.CONNECT_ARGUMENTS)) {
                     return CONNECT;
                 }
                 return isStatic && descriptor.startsWith(CONFIGURED_ARGUMENTS) ? CONFIGURED_CONNECT : null;
-            case "getConnection", "getXAConnection", "getPooledConnection":
-                return isStatic ? null : DATA_SOURCE;
             case "find":
                 return isStatic && R2DBC_FACTORIES.equals(owner) && descriptor.startsWith(FIND_ARGUMENTS)
                         ? R2DBC_FIND : null;
-            case "create":
-                return !isStatic && (access & Opcodes.ACC_BRIDGE) == 0 && isCreate(descriptor) ? R2DBC_CREATE : null;
+            case WovenTypes.CREATE:
+                return !isStatic && (access & Opcodes.ACC_BRIDGE) == 0
+                        && WovenTypes.CREATE_DESCRIPTORS.contains(descriptor) ? R2DBC_CREATE : null;
             default:
-                return null;
+                return !isStatic && WovenTypes.DATA_SOURCE_METHODS.contains(name) ? DATA_SOURCE : null;
         }
     }
 
     private static boolean returnsObject(String descriptor) {
         char type = descriptor.charAt(descriptor.indexOf(')') + 1);
         return type == 'L' || type == '[';
-    }
-
-    private static boolean isCreate(String descriptor) {
-        for (String create : CREATE_DESCRIPTORS) {
-            if (create.equals(descriptor)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

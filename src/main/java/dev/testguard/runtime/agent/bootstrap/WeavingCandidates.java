@@ -16,15 +16,13 @@ import java.util.List;
  */
 final class WeavingCandidates {
 
-    static final String R2DBC_FACTORIES = WovenTypes.R2DBC_FACTORIES.replace('.', '/');
-    static final List<String> URL_MASKED = WovenTypes.URL_MASKED.stream().map(n -> n.replace('.', '/')).toList();
-    private static final byte[] CONNECT = ascii("connect");
-    private static final byte[] CONNECT_DESCRIPTOR = ascii("(Ljava/lang/String;Ljava/util/Properties;)L");
-    private static final byte[][] DATA_SOURCE_METHODS = {ascii("getConnection"), ascii("getXAConnection"),
-        ascii("getPooledConnection")};
-    private static final byte[] CREATE = ascii("create");
-    private static final byte[][] CREATE_DESCRIPTORS = {ascii("()Lorg/reactivestreams/Publisher;"),
-        ascii("()Lreactor/core/publisher/Mono;"), ascii("()Lreactor/core/publisher/Flux;")};
+    static final String R2DBC_FACTORIES = WovenTypes.R2DBC_FACTORIES_INTERNAL;
+    static final List<String> URL_MASKED = WovenTypes.URL_MASKED_INTERNAL;
+    private static final byte[] CONNECT = ascii(WovenTypes.CONNECT);
+    private static final byte[] CONNECT_DESCRIPTOR = ascii(WovenTypes.CONNECT_ARGUMENTS + "L");
+    private static final byte[][] DATA_SOURCE_METHODS = ascii(WovenTypes.DATA_SOURCE_METHODS);
+    private static final byte[] CREATE = ascii(WovenTypes.CREATE);
+    private static final byte[][] CREATE_DESCRIPTORS = ascii(WovenTypes.CREATE_DESCRIPTORS);
     private static final int ACC_STATIC = 0x0008;
     private static final int ACC_ABSTRACT = 0x0400;
 
@@ -154,6 +152,14 @@ final class WeavingCandidates {
             throw new IllegalArgumentException("attribute too long");
         }
         return length;
+    }
+
+    private static byte[][] ascii(List<String> texts) {
+        byte[][] out = new byte[texts.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ascii(texts.get(i));
+        }
+        return out;
     }
 
     private static byte[] ascii(String s) {

@@ -22,6 +22,18 @@ public final class WovenTypes {
      */
     public static final List<String> URL_MASKED = List.of("org.mariadb.jdbc.MariaDbDataSource",
             "org.mariadb.jdbc.MariaDbPoolDataSource");
+    /** The same names as the class file spells them ({@code org/mariadb/...}). */
+    public static final String R2DBC_FACTORIES_INTERNAL = internal(R2DBC_FACTORIES);
+    public static final List<String> URL_MASKED_INTERNAL = List.of(internal(URL_MASKED.get(0)),
+            internal(URL_MASKED.get(1)));
+    /** The woven methods' shapes, read by the class-file prefilter and by the weaver alike. */
+    public static final String CONNECT = "connect";
+    public static final String CONNECT_ARGUMENTS = "(Ljava/lang/String;Ljava/util/Properties;)";
+    public static final List<String> DATA_SOURCE_METHODS = List.of("getConnection", "getXAConnection",
+            "getPooledConnection");
+    public static final String CREATE = "create";
+    public static final List<String> CREATE_DESCRIPTORS = List.of("()Lorg/reactivestreams/Publisher;",
+            "()Lreactor/core/publisher/Mono;", "()Lreactor/core/publisher/Flux;");
     private static final String[] NAMES = {"java.sql.Driver", "javax.sql.DataSource", "javax.sql.XADataSource",
         "javax.sql.ConnectionPoolDataSource", "javax.sql.PooledConnection", "io.r2dbc.spi.ConnectionFactory"};
     private static final int[] KINDS = {DRIVER, DATA_SOURCE, DATA_SOURCE, DATA_SOURCE, DATA_SOURCE, R2DBC_FACTORY};
@@ -43,6 +55,10 @@ public final class WovenTypes {
     /** Whether the guard weaves {@code type} at all (its methods are picked by name and descriptor). */
     static boolean isWoven(Class<?> type) {
         return OF.get(type) != 0 || R2DBC_FACTORIES.equals(type.getName());
+    }
+
+    private static String internal(String className) {
+        return className.replace('.', '/');
     }
 
     private static int kindsOf(Class<?> type) {
