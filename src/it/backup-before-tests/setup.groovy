@@ -1,10 +1,7 @@
+import static dev.testguard.it.ItChecks.mariadb
+
 // each run starts from an empty store, so the assertions see this run's backups only
 new File(basedir, '../../it-backups/backup-before-tests').deleteDir()
-def mariadb(String sql) {
-    def p = ['mariadb', '-uroot', '-e', sql].execute()
-    def err = new StringBuilder(); p.consumeProcessErrorStream(err); p.waitFor()
-    assert p.exitValue() == 0 : err
-}
 def db = 'tg_it_shop_dev_' + UUID.randomUUID().toString().replace('-', '').substring(0, 10)
 mariadb("CREATE DATABASE ${db}; USE ${db}; CREATE TABLE customers (id INT PRIMARY KEY); INSERT INTO customers SELECT seq FROM seq_1_to_25")
 new File(basedir, 'src/main/resources').mkdirs() // git keeps no empty directory

@@ -1,3 +1,5 @@
+import static dev.testguard.it.ItChecks.mariadb
+
 def props = new Properties()
 new File(basedir, 'test.properties').withInputStream { props.load(it) }
 def db = props.getProperty('it.db')
@@ -8,6 +10,6 @@ try {
     assert backedUp >= 0 && testsRan > backedUp : 'the backup must come before the tests'
     assert new File(basedir, 'target/backup-seen.marker').text == db
 } finally {
-    ['mariadb', '-uroot', '-e', "DROP DATABASE IF EXISTS ${db}"].execute().waitFor()
+    mariadb("DROP DATABASE IF EXISTS ${db}")
 }
 true

@@ -1,10 +1,7 @@
+import static dev.testguard.it.ItChecks.mariadb
+
 // each run starts from an empty store, so the assertions see this run's backups only
 new File(basedir, '../../it-backups/backup-mariadb').deleteDir()
-def mariadb(String sql) {
-    def p = ['mariadb', '-uroot', '-e', sql].execute()
-    def err = new StringBuilder(); p.consumeProcessErrorStream(err); p.waitFor()
-    assert p.exitValue() == 0 : err
-}
 def token = UUID.randomUUID().toString().replace('-', '').substring(0, 10)
 def db = 'tg_it_maria_' + token
 def user = 'tg_it_' + token

@@ -1,3 +1,5 @@
+import static dev.testguard.it.ItChecks.mariadb
+
 import groovy.json.JsonSlurper
 
 def props = new Properties()
@@ -5,19 +7,15 @@ new File(basedir, 'test.properties').withInputStream { props.load(it) }
 def db = props.getProperty('it.db')
 def user = props.getProperty('it.user')
 def secret = props.getProperty('testguard.password')
-def query = { String sql ->
-    def p = ['mariadb', '-uroot', '-N', '-B', '-e', sql].execute()
-    def out = p.text.trim(); p.waitFor(); out
-}
 try {
     def log = new File(basedir, 'build.log').text
     assert log =~ /backup \S+ verified: 2 tables restored, row counts match/
     assert log =~ /restored \S+ into '${db}_copy'/
-    assert query("SELECT COUNT(*) FROM ${db}_copy.items") == '300'
-    assert query("SELECT COUNT(*) FROM ${db}_copy.tags") == '120'
-    assert query("SELECT label FROM ${db}_copy.items WHERE id = 7") == 'item 7 é'
+    assert mariadb("SELECT COUNT(*) FROM ${db}_copy.items") == '300'
+    assert mariadb("SELECT COUNT(*) FROM ${db}_copy.tags") == '120'
+    assert mariadb("SELECT label FROM ${db}_copy.items WHERE id = 7") == 'item 7 é'
     def scratch = (log =~ /restoring into scratch database (tg_verify_[0-9a-f]+)/)[0][1]
-    assert query("SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = '${scratch}'") == '0' : 'scratch database left behind'
+    assert mariadb("SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = '${scratch}'") == '0' : 'scratch database left behind'
 
     def store = new File(basedir, '../../it-backups/backup-mariadb')
     def manifests = store.listFiles().findAll { new File(it, 'manifest.json').isFile() }
@@ -34,7 +32,7 @@ try {
     assert !log.contains(secret)
     store.eachFileRecurse { f -> if (f.name == 'manifest.json') assert !f.text.contains(secret) }
 } finally {
-    query("DROP DATABASE IF EXISTS ${db}; DROP DATABASE IF EXISTS ${db}_copy; DROP USER IF EXISTS '${user}'@'localhost';"
+    mariadb("DROP DATABASE IF EXISTS ${db}; DROP DATABASE IF EXISTS ${db}_copy; DROP USER IF EXISTS '${user}'@'localhost';"
             + " DROP USER IF EXISTS '${user}'@'127.0.0.1'")
 }
 true

@@ -1,8 +1,5 @@
-def mariadb(String sql) {
-    def p = ['mariadb', '-uroot', '-e', sql].execute()
-    def err = new StringBuilder(); p.consumeProcessErrorStream(err); p.waitFor()
-    assert p.exitValue() == 0 : err
-}
+import static dev.testguard.it.ItChecks.mariadb
+
 def token = String.format('%08d', new Random().nextInt(100_000_000))
 def db = "tg_params${token}_test"
 def user = "tg_params${token}"

@@ -1,12 +1,7 @@
 import static dev.testguard.it.ItChecks.*
 
 def db = 'tg_it_dsv_orders_app'
-def fingerprint = {
-    [rows   : psql(db, 'SELECT count(*) FROM orders'),
-     owner  : psql('postgres', "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = '" + db + "'"),
-     comment: psql('postgres', "SELECT coalesce(shobj_description(oid, 'pg_database'), '<none>') FROM pg_database WHERE datname = '" + db + "'")]
-}
-def after = fingerprint()
+def after = postgresRowsOwnerComment(db, 'orders')
 psql('postgres', 'DROP DATABASE IF EXISTS ' + db)
 def log = log(basedir)
 assert log.contains('OVERRIDE in use for jdbc:postgresql://localhost:5432/' + db) : 'the override use must be logged'

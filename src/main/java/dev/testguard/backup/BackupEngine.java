@@ -52,4 +52,16 @@ public interface BackupEngine {
             throw new BackupException("backup payload " + payload + " already exists: testguard never overwrites one");
         }
     }
+
+    /**
+     * Deletes what a failed {@link #backup} wrote of {@code payload}, if it can: the store never lists an incomplete
+     * payload anyway (it renames only complete ones), so a file that cannot be deleted is left to it.
+     */
+    static void discardIncompletePayload(Path payload) {
+        try {
+            java.nio.file.Files.deleteIfExists(payload);
+        } catch (java.io.IOException ignored) {
+            // left to the store, which never lists it
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package dev.testguard.backup;
 
+import dev.testguard.db.Queries;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -84,9 +85,9 @@ public final class TableChecksums {
 
     private static String checksum(Connection c, String algorithm, String qualified) throws SQLException {
         return switch (algorithm) {
-            case PG_HASHSUM -> PG_HASHSUM + pgQuery(c, "SELECT count(*) || ':' || coalesce(sum(hashtextextended(t::text, 0)), 0)"
+            case PG_HASHSUM -> PG_HASHSUM + Queries.firstValue(c, "SELECT count(*) || ':' || coalesce(sum(hashtextextended(t::text, 0)), 0)"
                     + " FROM " + qualified + " t");
-            case PG_MD5 -> PG_MD5 + pgQuery(c, "SELECT md5(coalesce(string_agg(md5(t::text), '' ORDER BY md5(t::text)), ''))"
+            case PG_MD5 -> PG_MD5 + Queries.firstValue(c, "SELECT md5(coalesce(string_agg(md5(t::text), '' ORDER BY md5(t::text)), ''))"
                     + " FROM " + qualified + " t");
             default -> rowSha256(c, qualified);
         };
@@ -116,13 +117,6 @@ public final class TableChecksums {
             }
         }
         return false;
-    }
-
-    private static String pgQuery(Connection c, String sql) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
     }
 
     private static String rowSha256(Connection c, String qualified) throws SQLException {

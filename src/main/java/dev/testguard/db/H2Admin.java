@@ -1,7 +1,6 @@
 package dev.testguard.db;
 
 import dev.testguard.jdbc.JdbcUrl;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,21 +11,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * H2 file databases: a "database" is a file base name ({@code app} for {@code app.mv.db}) in the
  * directory of the target's file. Tables are keyed {@code SCHEMA.TABLE}.
  */
-public final class H2Admin implements DatabaseAdmin {
+public final class H2Admin extends EmbeddedAdmin {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final List<String> SUFFIXES = List.of(".mv.db", ".h2.db", ".trace.db", ".lock.db", ".temp.db");
 
-    private final DatabaseTarget anyFile;
-
     public H2Admin(DatabaseTarget anyFileInDirectory) {
-        this.anyFile = anyFileInDirectory;
+        super(anyFileInDirectory, H2Admin::tables, H2Admin::exactRowCounts);
     }
 
     @Override
@@ -51,34 +47,12 @@ public final class H2Admin implements DatabaseAdmin {
 
     @Override
     public void drop(String database) throws SQLException {
-        Path base = base(database);
-        for (String suffix : SUFFIXES) {
-            try {
-                Files.deleteIfExists(file(base, suffix));
-            } catch (IOException e) {
-                throw new SQLException("cannot delete " + file(base, suffix) + ": " + e.getMessage()
-                        + ". Stop the application that has it open, then try again.", e);
-            }
-        }
+        deleteWithSuffixes(base(database), SUFFIXES);
     }
 
     @Override
-    public DatabaseTarget sibling(String database) {
-        return new DatabaseTarget(EmbeddedFiles.sibling(anyFile.url(), database), anyFile.credentials());
-    }
-
-    @Override
-    public Map<String, Long> exactRowCounts(String database) throws SQLException {
-        try (Connection c = openExisting(sibling(database))) {
-            return exactRowCounts(c);
-        }
-    }
-
-    @Override
-    public List<String> tables(String database) throws SQLException {
-        try (Connection c = openExisting(sibling(database))) {
-            return tables(c);
-        }
+    Connection openExisting(String database) throws SQLException {
+        return openExisting(sibling(database));
     }
 
     /** Opens an existing H2 database, never creating an empty one by mistake. */
@@ -95,16 +69,10 @@ public final class H2Admin implements DatabaseAdmin {
     }
 
     public static Map<String, Long> exactRowCounts(Connection c) throws SQLException {
-        Map<String, Long> counts = new TreeMap<>();
-        for (String table : tables(c)) {
+        return countEach(c, tables(c), table -> {
             int dot = table.indexOf('.');
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM "
-                    + quote(table.substring(0, dot)) + "." + quote(table.substring(dot + 1)))) {
-                rs.next();
-                counts.put(table, rs.getLong(1));
-            }
-        }
-        return counts;
+            return quoted(table.substring(0, dot)) + "." + quoted(table.substring(dot + 1));
+        });
     }
 
     public static List<String> tables(Connection c) throws SQLException {
@@ -118,10 +86,6 @@ public final class H2Admin implements DatabaseAdmin {
         }
         tables.sort(null);
         return tables;
-    }
-
-    private static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
     private Path base(String database) throws SQLException {

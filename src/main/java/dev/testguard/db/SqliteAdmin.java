@@ -11,28 +11,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 
 /**
  * SQLite databases: a "database" is a file name ({@code app.db}) in the directory of the target's file.
  * An empty file is a valid empty database.
  */
-public final class SqliteAdmin implements DatabaseAdmin {
+public final class SqliteAdmin extends EmbeddedAdmin {
 
     private static final List<String> COMPANIONS = List.of("", "-journal", "-wal", "-shm");
 
-    private final DatabaseTarget anyFile;
-
     public SqliteAdmin(DatabaseTarget anyFileInDirectory) {
-        this.anyFile = anyFileInDirectory;
+        super(anyFileInDirectory, SqliteAdmin::tables, SqliteAdmin::exactRowCounts);
     }
 
     @Override
     public String serverVersion() throws SQLException {
-        try (Connection c = new org.sqlite.JDBC().connect("jdbc:sqlite::memory:", new Properties());
-             Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT sqlite_version()")) {
-            rs.next();
-            return rs.getString(1);
+        try (Connection c = new org.sqlite.JDBC().connect("jdbc:sqlite::memory:", new Properties())) {
+            return Queries.firstValue(c, "SELECT sqlite_version()");
         }
     }
 
@@ -52,34 +47,12 @@ public final class SqliteAdmin implements DatabaseAdmin {
 
     @Override
     public void drop(String database) throws SQLException {
-        Path file = file(database);
-        for (String suffix : COMPANIONS) {
-            Path p = file.resolveSibling(file.getFileName() + suffix);
-            try {
-                Files.deleteIfExists(p);
-            } catch (IOException e) {
-                throw new SQLException("cannot delete " + p + ": " + e.getMessage(), e);
-            }
-        }
+        deleteWithSuffixes(file(database), COMPANIONS);
     }
 
     @Override
-    public DatabaseTarget sibling(String database) {
-        return new DatabaseTarget(EmbeddedFiles.sibling(anyFile.url(), database), anyFile.credentials());
-    }
-
-    @Override
-    public Map<String, Long> exactRowCounts(String database) throws SQLException {
-        try (Connection c = openExisting(file(database))) {
-            return exactRowCounts(c);
-        }
-    }
-
-    @Override
-    public List<String> tables(String database) throws SQLException {
-        try (Connection c = openExisting(file(database))) {
-            return tables(c);
-        }
+    Connection openExisting(String database) throws SQLException {
+        return openExisting(file(database));
     }
 
     /** Opens an existing SQLite file read-only: never creates one, never changes one. */
@@ -93,15 +66,7 @@ public final class SqliteAdmin implements DatabaseAdmin {
     }
 
     public static Map<String, Long> exactRowCounts(Connection c) throws SQLException {
-        Map<String, Long> counts = new TreeMap<>();
-        for (String table : tables(c)) {
-            try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM \"" + table.replace("\"", "\"\"") + "\"")) {
-                rs.next();
-                counts.put(table, rs.getLong(1));
-            }
-        }
-        return counts;
+        return countEach(c, tables(c), EmbeddedAdmin::quoted);
     }
 
     public static List<String> tables(Connection c) throws SQLException {

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 final class MysqlUrls {
 
     /** {@code jdbc:mysql:}, {@code jdbc:mysql+srv:}, {@code jdbc:mysqlx:}, {@code jdbc:mariadb:} then an optional mode. */
-    private static final Pattern PREFIX = Pattern.compile(
+    private static final UrlPrefix PREFIX = new UrlPrefix(
             "(?i)jdbc:(mysql(?:\\+srv)?|mysqlx(?:\\+srv)?|mariadb):(?:([a-z][a-z-]*):)?");
     private static final Pattern ADDRESS_PAIR = Pattern.compile("\\(\\s*([^=()]*?)\\s*=\\s*([^()]*?)\\s*\\)");
 
@@ -23,20 +23,16 @@ final class MysqlUrls {
     }
 
     static boolean accepts(String url) {
-        return PREFIX.matcher(url).lookingAt();
+        return PREFIX.accepts(url);
     }
 
     /** Where the sub-protocol and its optional mode end (the '//' follows), or -1. */
     static int prefixEnd(String url) {
-        Matcher prefix = PREFIX.matcher(url);
-        return prefix.lookingAt() ? prefix.end() : -1;
+        return PREFIX.end(url);
     }
 
     static JdbcUrl parse(String url) {
-        Matcher prefix = PREFIX.matcher(url);
-        if (!prefix.lookingAt()) {
-            throw fail(url, "unknown MySQL/MariaDB URL form");
-        }
+        Matcher prefix = PREFIX.require(url, "unknown MySQL/MariaDB URL form");
         Vendor vendor = UrlText.lower(prefix.group(1)).equals("mariadb") ? Vendor.MARIADB : Vendor.MYSQL;
         UrlBuilder b = new UrlBuilder(url, vendor).storage(Storage.SERVER);
         String rest = url.substring(prefix.end());

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 final class OracleUrls {
 
-    private static final Pattern PREFIX = Pattern.compile("(?i)jdbc:oracle:([a-z0-9]+):");
+    private static final UrlPrefix PREFIX = new UrlPrefix("(?i)jdbc:oracle:([a-z0-9]+):");
     /** {@code host:port:SID}, the oldest thin form. */
     private static final Pattern SID_FORM = Pattern.compile("([^:/\\[\\]]+|\\[[^\\]]*]):(\\d+):([^:/?]+)");
 
@@ -21,20 +21,16 @@ final class OracleUrls {
     }
 
     static boolean accepts(String url) {
-        return PREFIX.matcher(url).lookingAt();
+        return PREFIX.accepts(url);
     }
 
     /** Where {@code jdbc:oracle:<driver>:} ends, or -1. */
     static int prefixEnd(String url) {
-        Matcher prefix = PREFIX.matcher(url);
-        return prefix.lookingAt() ? prefix.end() : -1;
+        return PREFIX.end(url);
     }
 
     static JdbcUrl parse(String url) {
-        Matcher prefix = PREFIX.matcher(url);
-        if (!prefix.lookingAt()) {
-            throw fail(url, "write jdbc:oracle:thin:@//host:1521/service");
-        }
+        Matcher prefix = PREFIX.require(url, "write jdbc:oracle:thin:@//host:1521/service");
         UrlBuilder b = new UrlBuilder(url, Vendor.ORACLE).storage(Storage.SERVER);
         String rest = url.substring(prefix.end());
         int at = credentialsEnd(rest);

@@ -91,7 +91,7 @@ public class ProvisionMojo extends AbstractGuardMojo {
         if (forks < 1) {
             throw new MojoFailureException("testguard:provision: forks must be 1 or more, not " + forks);
         }
-        DatabaseTarget server = ProvisionServer.of(urlParameter(provisionUrl, "testguard.provisionUrl"), goal(), explicitCredentials());
+        DatabaseTarget server = ProvisionServer.of(this, provisionUrl);
         Path basedir = project.getBasedir().toPath();
         ProvisionRegistry registry = new ProvisionRegistry(registryFile.toPath());
         try {

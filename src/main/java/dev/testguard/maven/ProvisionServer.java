@@ -12,7 +12,15 @@ final class ProvisionServer {
     private ProvisionServer() {
     }
 
-    static DatabaseTarget of(String provisionUrl, String goal, Credentials credentials) throws MojoFailureException {
+    /**
+     * The server of {@code mojo}: its configured {@code provisionUrl}, else {@code -Dtestguard.provisionUrl} read as the
+     * goal runs (never a bound parameter, so {@code mvn -X} does not print a password in it), with the goal's credentials.
+     */
+    static DatabaseTarget of(AbstractDatabaseMojo mojo, String provisionUrl) throws MojoFailureException {
+        return of(mojo.urlParameter(provisionUrl, "testguard.provisionUrl"), mojo.goal(), mojo.explicitCredentials());
+    }
+
+    private static DatabaseTarget of(String provisionUrl, String goal, Credentials credentials) throws MojoFailureException {
         if (provisionUrl == null || provisionUrl.isBlank()) {
             throw new MojoFailureException("testguard:" + goal + " needs the server to create test databases on: set"
                     + " <provisionUrl>jdbc:postgresql://localhost:5432/postgres</provisionUrl> in the plugin configuration,"

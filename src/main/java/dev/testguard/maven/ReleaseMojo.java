@@ -71,8 +71,7 @@ public class ReleaseMojo extends AbstractDatabaseMojo {
                 getLog().info("testguard:release: no provisioned database to drop");
                 return;
             }
-            List<String> released = new Releaser(ProvisionServer.of(urlParameter(provisionUrl, "testguard.provisionUrl"), goal(), explicitCredentials()), prefix,
-                    Clock.systemUTC(), registry).release();
+            List<String> released = new Releaser(ProvisionServer.of(this, provisionUrl), prefix, Clock.systemUTC(), registry).release();
             getLog().info("testguard:release dropped " + released.size() + " test database(s): " + String.join(", ", released));
         } catch (ProvisionException | IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage(), e);
@@ -84,7 +83,7 @@ public class ReleaseMojo extends AbstractDatabaseMojo {
             throw new MojoFailureException("testguard:release -Dtestguard.dropSpares needs the database whose spare copies"
                     + " to drop: -Dtestguard.baselineDatabase=<name> (as given to provision)");
         }
-        DatabaseTarget server = ProvisionServer.of(provisionUrl, goal(), explicitCredentials());
+        DatabaseTarget server = ProvisionServer.of(this, provisionUrl);
         if (!SparePool.supports(server)) {
             getLog().info("testguard:release: no spare copies on " + server + " (only PostgreSQL and MariaDB keep them)");
             return;

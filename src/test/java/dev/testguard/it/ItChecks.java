@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -183,6 +185,19 @@ public final class ItChecks {
                 + " || ' comment=' || coalesce(shobj_description(oid, 'pg_database'), '-') FROM pg_database WHERE datname = '"
                 + database + "'") + " tables=" + psql(database, "SELECT string_agg(schemaname || '.' || tablename || ':' || tableowner,"
                 + " ',' ORDER BY schemaname, tablename) FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')");
+    }
+
+    /**
+     * What a refused destructive goal must leave as it was in a PostgreSQL database: {@code rows} of {@code table},
+     * the database's {@code owner}, and its {@code comment} (where the stamp lives; {@code <none>} when there is none).
+     */
+    public static Map<String, String> postgresRowsOwnerComment(String database, String table) throws IOException, InterruptedException {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("rows", psql(database, "SELECT count(*) FROM " + table));
+        facts.put("owner", psql("postgres", "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = '" + database + "'"));
+        facts.put("comment", psql("postgres", "SELECT coalesce(shobj_description(oid, 'pg_database'), '<none>') FROM pg_database"
+                + " WHERE datname = '" + database + "'"));
+        return facts;
     }
 
     /** Row count and MD5 of every row of {@code table} (columns id, name) in a MariaDB database, in id order. */

@@ -63,6 +63,27 @@ public final class ItDatabase {
         return new ItDatabase(false, read(nameFile), nameFile);
     }
 
+    /** Checks made on the two databases of {@link #checkThenDropBoth}. */
+    public interface BothChecks {
+        void run(ItDatabase postgres, ItDatabase mariadb) throws Exception;
+    }
+
+    /**
+     * For the ITs that use one database on each server, named by {@code setup.groovy} in {@code database.txt}
+     * (PostgreSQL) and {@code mariadb-database.txt} (MariaDB): runs {@code checks} on them, then drops both, whatever
+     * the checks found.
+     */
+    public static void checkThenDropBoth(File basedir, BothChecks checks) throws Exception {
+        ItDatabase pg = postgres(basedir, "database.txt");
+        ItDatabase maria = mariadb(basedir, "mariadb-database.txt");
+        try {
+            checks.run(pg, maria);
+        } finally {
+            pg.drop();
+            maria.drop();
+        }
+    }
+
     public String name() {
         return name;
     }

@@ -9,12 +9,12 @@ import dev.testguard.backup.TableChecksums;
 import dev.testguard.db.Connections;
 import dev.testguard.db.DatabaseTarget;
 import dev.testguard.db.H2Admin;
+import dev.testguard.db.Queries;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -41,12 +41,12 @@ public final class H2ScriptEngine implements BackupEngine {
         try (Connection c = H2Admin.openExisting(source); Statement st = c.createStatement()) {
             progress.report("h2-script: writing " + payload.getFileName());
             st.execute("SCRIPT NOPASSWORDS TO " + literal(payload.toAbsolutePath()) + " COMPRESSION GZIP");
-            String version = version(c);
+            String version = Queries.firstValue(c, "SELECT H2VERSION()");
             Map<String, Long> rows = H2Admin.exactRowCounts(c);
             progress.report("h2-script: " + rows.size() + " tables, " + Files.size(payload) + " bytes");
             return new BackupOutcome(ID, version, version, "sql.gz", rows, TableChecksums.forSmallTables(c, rows));
         } catch (SQLException | IOException e) {
-            deleteQuietly(payload);
+            BackupEngine.discardIncompletePayload(payload);
             throw new BackupException("backup of H2 database " + source + " failed: " + e.getMessage()
                     + ". Check that the database file exists and that no other process holds it open"
                     + " (or add ;AUTO_SERVER=TRUE to the application's URL).", e);
@@ -71,22 +71,7 @@ public final class H2ScriptEngine implements BackupEngine {
         }
     }
 
-    private static String version(Connection c) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT H2VERSION()")) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
-
     private static String literal(Path path) {
         return "'" + path.toString().replace("'", "''") + "'";
-    }
-
-    private static void deleteQuietly(Path payload) {
-        try {
-            Files.deleteIfExists(payload);
-        } catch (IOException ignored) {
-            // the store discards incomplete payloads anyway
-        }
     }
 }

@@ -8,12 +8,11 @@ import dev.testguard.backup.Progress;
 import dev.testguard.backup.TableChecksums;
 import dev.testguard.db.Connections;
 import dev.testguard.db.DatabaseTarget;
+import dev.testguard.db.Queries;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -41,7 +40,7 @@ public final class JdbcMysqlDumpEngine implements BackupEngine {
         String database = requireDatabase(source);
         BackupEngine.requireNewPayload(payload);
         try (Connection c = Connections.open(source, CONNECT_TIMEOUT)) {
-            String version = scalar(c, "SELECT VERSION()");
+            String version = Queries.firstValue(c, "SELECT VERSION()");
             ConsistencyWarning.check(c, database, progress);
             try (Statement st = c.createStatement()) {
                 // '' sql_mode: SHOW CREATE prints full, backtick-quoted definitions. UTC: TIMESTAMPs dump unshifted.
@@ -64,7 +63,7 @@ public final class JdbcMysqlDumpEngine implements BackupEngine {
             String format = DumpOutput.isGzip(payload) ? "sql.gz" : "sql";
             return new BackupOutcome(ID, driverVersion(c), version, format, rows, checksums);
         } catch (SQLException | IOException | RuntimeException e) {
-            deleteQuietly(payload);
+            BackupEngine.discardIncompletePayload(payload);
             throw new BackupException("backup of " + source + " with the built-in JDBC dump failed: " + e.getMessage()
                     + ". Check that the database is reachable and the user may read it (SELECT, SHOW VIEW, TRIGGER).", e);
         }
@@ -94,18 +93,4 @@ public final class JdbcMysqlDumpEngine implements BackupEngine {
         return c.getMetaData().getDriverName() + " " + c.getMetaData().getDriverVersion();
     }
 
-    static String scalar(Connection c, String sql) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
-
-    private static void deleteQuietly(Path payload) {
-        try {
-            Files.deleteIfExists(payload);
-        } catch (IOException ignored) {
-            // the store discards incomplete payloads anyway
-        }
-    }
 }

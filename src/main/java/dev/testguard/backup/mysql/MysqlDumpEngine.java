@@ -9,6 +9,7 @@ import dev.testguard.backup.tool.ExternalTool;
 import dev.testguard.db.Connections;
 import dev.testguard.db.DatabaseTarget;
 import dev.testguard.db.MysqlAdmin;
+import dev.testguard.db.Queries;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -64,7 +65,7 @@ public final class MysqlDumpEngine implements BackupEngine {
         Map<String, Long> rowCounts;
         BracketChecksums sums;
         try (Connection c = Connections.open(source, CONNECT_TIMEOUT)) {
-            serverVersion = JdbcMysqlDumpEngine.scalar(c, "SELECT VERSION()");
+            serverVersion = Queries.firstValue(c, "SELECT VERSION()");
             ConsistencyWarning.check(c, database, progress);
             sums = BracketChecksums.before(source, database);
         } catch (SQLException e) {
@@ -117,11 +118,7 @@ public final class MysqlDumpEngine implements BackupEngine {
             ticker.shutdownNow();
         }
         if (result.exitCode() != 0) {
-            try {
-                Files.deleteIfExists(payload);
-            } catch (IOException ignored) {
-                // an incomplete payload is never listed: the store only renames complete ones
-            }
+            BackupEngine.discardIncompletePayload(payload);
             throw new BackupException(id() + " failed on " + source + " (exit " + result.exitCode() + "): "
                     + result.stderrTail() + "\nFix the cause above, or remove " + id()
                     + " from PATH to use the built-in JDBC dump.");

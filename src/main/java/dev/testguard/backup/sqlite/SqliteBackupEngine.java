@@ -8,12 +8,11 @@ import dev.testguard.backup.Progress;
 import dev.testguard.backup.TableChecksums;
 import dev.testguard.db.Connections;
 import dev.testguard.db.DatabaseTarget;
+import dev.testguard.db.Queries;
 import dev.testguard.db.SqliteAdmin;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -42,14 +41,14 @@ public final class SqliteBackupEngine implements BackupEngine {
             progress.report("sqlite-backup: copying " + file + " to " + payload.getFileName());
             st.executeUpdate("backup to " + quoted(payload));
         } catch (SQLException e) {
-            deleteQuietly(payload);
+            BackupEngine.discardIncompletePayload(payload);
             throw new BackupException("backup of SQLite database " + source + " failed: " + e.getMessage()
                     + ". Check that the file exists and is readable.", e);
         }
         // counted and checksummed in the copy: exactly what the backup holds, whatever happened to the source since
         try (Connection copy = SqliteAdmin.openExisting(payload)) {
             Map<String, Long> rows = SqliteAdmin.exactRowCounts(copy);
-            String version = version(copy);
+            String version = Queries.firstValue(copy, "SELECT sqlite_version()");
             return new BackupOutcome(ID, version, version, "sqlite", rows, TableChecksums.forSmallTables(copy, rows));
         } catch (SQLException e) {
             throw new BackupException("SQLite backup " + payload + " was written but cannot be read back: "
@@ -90,18 +89,4 @@ public final class SqliteBackupEngine implements BackupEngine {
         return "\"" + path + "\"";
     }
 
-    private static String version(Connection c) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT sqlite_version()")) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
-
-    private static void deleteQuietly(Path payload) {
-        try {
-            Files.deleteIfExists(payload);
-        } catch (IOException ignored) {
-            // the store discards incomplete payloads anyway
-        }
-    }
 }

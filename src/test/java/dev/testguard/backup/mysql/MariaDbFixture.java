@@ -9,6 +9,7 @@ import dev.testguard.jdbc.JdbcUrl;
 import dev.testguard.jdbc.Storage;
 import dev.testguard.jdbc.Vendor;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -17,7 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Uniquely named databases on the local MariaDB (root, no password), dropped by {@link #close()}. */
+/**
+ * Uniquely named databases on the local MariaDB (root, no password), dropped by {@link #close()} with the safety schemas
+ * restores set their tables aside in.
+ */
 public final class MariaDbFixture implements AutoCloseable {
 
     private final List<String> created = new ArrayList<>();
@@ -59,6 +63,23 @@ public final class MariaDbFixture implements AutoCloseable {
         return Connections.open(target(database), Duration.ofSeconds(10));
     }
 
+    /** The first column of every row {@code sql} returns, run in {@code database} (null: in none). */
+    public static List<String> column(String database, String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = open(database); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    /** The schemas named as a restore names the copy it keeps of {@code database}'s tables: {@code <database>_tgsafe_...}. */
+    public static List<String> safetySchemasOf(String database) throws SQLException {
+        return column(null, "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE LEFT(SCHEMA_NAME, "
+                + (database.length() + 8) + ") = '" + database + "_tgsafe_'");
+    }
+
     public static void exec(String database, String... statements) throws SQLException {
         try (Connection c = open(database); Statement st = c.createStatement()) {
             for (String sql : statements) {
@@ -71,6 +92,9 @@ public final class MariaDbFixture implements AutoCloseable {
     public void close() throws SQLException {
         MysqlAdmin admin = new MysqlAdmin(target(null));
         for (String name : created) {
+            for (String safetySchema : safetySchemasOf(name)) {
+                admin.drop(safetySchema);
+            }
             admin.drop(name);
         }
         for (String user : users) {

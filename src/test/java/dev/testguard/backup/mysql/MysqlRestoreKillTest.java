@@ -50,10 +50,6 @@ class MysqlRestoreKillTest {
 
     @AfterEach
     void dropAll() throws Exception {
-        for (String schema : rows(null, "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE '"
-                + db + "\\_tgsafe\\_%'")) {
-            MariaDbFixture.exec(null, "DROP DATABASE `" + schema + "`");
-        }
         fixture.close();
     }
 
@@ -100,8 +96,7 @@ class MysqlRestoreKillTest {
 
         KilledRestore.killWhen(point, RestoreInChildJvm.class.getName(), dir.toString(), db, "root", "maria");
 
-        List<String> safety = rows(null, "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE '"
-                + db + "\\_tgsafe\\_%'");
+        List<String> safety = MariaDbFixture.safetySchemasOf(db);
         assertThat(safety).as("the original tables, set aside").hasSize(1);
         assertThat(fingerprint(safety.get(0))).isEqualTo(changed);
         BackupStore store = new BackupStore(dir);
@@ -113,20 +108,13 @@ class MysqlRestoreKillTest {
     }
 
     private static String fingerprint(String schema) throws Exception {
-        return String.join("", rows(null, "SELECT CONCAT(COUNT(*), ':', MD5(GROUP_CONCAT(id, body ORDER BY id SEPARATOR ',')))"
-                + " FROM `" + schema + "`.big"));
-    }
-
-    private static List<String> rows(String database, String sql) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (Connection c = MariaDbFixture.open(database); Statement st = c.createStatement()) {
+        try (Connection c = MariaDbFixture.open(null); Statement st = c.createStatement()) {
             st.execute("SET SESSION group_concat_max_len = 1073741824");
-            try (ResultSet rs = st.executeQuery(sql)) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
+            try (ResultSet rs = st.executeQuery("SELECT CONCAT(COUNT(*), ':', MD5(GROUP_CONCAT(id, body ORDER BY id SEPARATOR ',')))"
+                    + " FROM `" + schema + "`.big")) {
+                rs.next();
+                return rs.getString(1);
             }
         }
-        return out;
     }
 }

@@ -23,8 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -62,10 +60,6 @@ class MysqlRestoreSafetyTest {
 
     @AfterEach
     void dropAll() throws Exception {
-        for (String schema : query(null, "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE '"
-                + db + "\\_tgsafe\\_%'")) {
-            MariaDbFixture.exec(null, "DROP DATABASE `" + schema + "`");
-        }
         fixture.close();
     }
 
@@ -89,11 +83,11 @@ class MysqlRestoreSafetyTest {
         assertThat(r.content().checksumMismatches()).isEmpty();
         assertThat(content(db)).isEqualTo(atBackup);
         assertThat(stampOf(db)).as("the target's own stamp, not the backup's").isEqualTo(stampBefore).contains("ops@after-backup");
-        List<String> safety = query(null, "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE '" + db + "\\_tgsafe\\_%'");
+        List<String> safety = MariaDbFixture.safetySchemasOf(db);
         assertThat(safety).hasSize(1);
         assertThat(r.safetyCopy()).contains(safety.get(0));
         assertThat(content(safety.get(0))).isEqualTo(changed);
-        assertThat(query(safety.get(0), "SELECT state FROM testguard_restore_state")).containsExactly("complete");
+        assertThat(MariaDbFixture.column(safety.get(0), "SELECT state FROM testguard_restore_state")).containsExactly("complete");
     }
 
     @Test
@@ -114,7 +108,7 @@ class MysqlRestoreSafetyTest {
                 .hasMessageContaining("items (expected 299, found 300)");
         assertThat(content(db)).isEqualTo(before);
         assertThat(stampOf(db)).isEqualTo(stampBefore);
-        assertThat(query(null, "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE '" + db + "\\_tgsafe\\_%'")).isEmpty();
+        assertThat(MariaDbFixture.safetySchemasOf(db)).isEmpty();
     }
 
     @Test
@@ -131,7 +125,7 @@ class MysqlRestoreSafetyTest {
                 .hasMessageContaining("content checksums differ for items")
                 .hasMessageNotContaining("row counts differ");
         assertThat(content(db)).isEqualTo(before);
-        assertThat(query(null, "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE '" + db + "\\_tgsafe\\_%'")).isEmpty();
+        assertThat(MariaDbFixture.safetySchemasOf(db)).isEmpty();
     }
 
     @Test
@@ -192,21 +186,11 @@ class MysqlRestoreSafetyTest {
     }
 
     private String stampOf(String schema) throws Exception {
-        return String.join(",", query(schema, "SELECT CONCAT(role, '|', stamped_by) FROM testguard_stamp"));
+        return String.join(",", MariaDbFixture.column(schema, "SELECT CONCAT(role, '|', stamped_by) FROM testguard_stamp"));
     }
 
     private static String content(String schema) throws Exception {
-        return String.join(";", query(schema, "SELECT CONCAT(COUNT(*), ':', COALESCE(SUM(CRC32(CONCAT(id, label))), 0)) FROM items"))
-                + "/" + String.join(";", query(schema, "SELECT CONCAT(COUNT(*), ':', COALESCE(SUM(CRC32(CONCAT(item, tag))), 0)) FROM tags"));
-    }
-
-    static List<String> query(String schema, String sql) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (Connection c = MariaDbFixture.open(schema); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
+        return String.join(";", MariaDbFixture.column(schema, "SELECT CONCAT(COUNT(*), ':', COALESCE(SUM(CRC32(CONCAT(id, label))), 0)) FROM items"))
+                + "/" + String.join(";", MariaDbFixture.column(schema, "SELECT CONCAT(COUNT(*), ':', COALESCE(SUM(CRC32(CONCAT(item, tag))), 0)) FROM tags"));
     }
 }

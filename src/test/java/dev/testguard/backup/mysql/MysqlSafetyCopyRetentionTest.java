@@ -1,6 +1,5 @@
 package dev.testguard.backup.mysql;
 
-import static dev.testguard.backup.mysql.MysqlRestoreSafetyTest.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -46,9 +45,6 @@ class MysqlSafetyCopyRetentionTest {
 
     @AfterEach
     void dropOurs() throws Exception {
-        for (String schema : copies()) { // only those of this test's own uniquely named database
-            MariaDbFixture.exec(null, "DROP DATABASE `" + schema + "`");
-        }
         fixture.close();
     }
 
@@ -65,7 +61,7 @@ class MysqlSafetyCopyRetentionTest {
         }
 
         assertThat(copies()).containsExactlyInAnyOrder(made.get(1), made.get(2), unmarked);
-        assertThat(query(made.get(1), "SELECT COUNT(*) FROM items")).as("the kept older copy is whole").containsExactly("201");
+        assertThat(MariaDbFixture.column(made.get(1), "SELECT COUNT(*) FROM items")).as("the kept older copy is whole").containsExactly("201");
         assertThat(log).anyMatch(l -> l.startsWith("safety copy dropped: '" + made.get(0) + "' ("));
         assertThat(log).anyMatch(l -> l.startsWith("safety copy kept: '" + unmarked + "' (") && l.contains("no testguard marker"));
         assertThat(log).anyMatch(l -> l.startsWith("safety copies of '" + db + "' now: 3, taking "));
@@ -104,9 +100,9 @@ class MysqlSafetyCopyRetentionTest {
     private String newest(List<String> known) throws Exception {
         List<String> marked = new ArrayList<>();
         for (String schema : copies()) {
-            if (!known.contains(schema) && !query(null, "SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = '" + schema
+            if (!known.contains(schema) && !MariaDbFixture.column(null, "SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = '" + schema
                     + "' AND TABLE_NAME = 'testguard_restore_state'").isEmpty()) {
-                marked.add(query(schema, "SELECT CONCAT(LPAD(made_at, 20, '0'), ' ', DATABASE()) FROM testguard_restore_state").get(0));
+                marked.add(MariaDbFixture.column(schema, "SELECT CONCAT(LPAD(made_at, 20, '0'), ' ', DATABASE()) FROM testguard_restore_state").get(0));
             }
         }
         Collections.sort(marked);
@@ -114,7 +110,6 @@ class MysqlSafetyCopyRetentionTest {
     }
 
     private List<String> copies() throws Exception {
-        return query(null, "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE LEFT(SCHEMA_NAME, " + (db.length() + 8)
-                + ") = '" + db + "_tgsafe_'");
+        return MariaDbFixture.safetySchemasOf(db);
     }
 }
