@@ -45,26 +45,46 @@ public final class MariadbPoolAdmin {
         }
     }
 
-    /** Each of {@code names} that exists, with its marker (null for a database without one: not a spare). */
+    /**
+     * Each of {@code names} that exists, with its marker (null for a database without one: not a spare). Three queries
+     * whatever the number of names: which exist, which hold a marker table, and every marker at once.
+     */
     public static Map<String, String> markers(Connection c, List<String> names) throws SQLException {
         Map<String, String> out = new TreeMap<>();
         if (names.isEmpty()) {
             return out;
         }
-        List<String> existing = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME IN ("
-                + String.join(", ", java.util.Collections.nCopies(names.size(), "?")) + ")")) {
-            for (int i = 0; i < names.size(); i++) {
-                ps.setString(i + 1, names.get(i));
+        for (String name : strings(c, "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME IN ("
+                + placeholders(names.size()) + ")", names)) {
+            out.put(name, null);
+        }
+        List<String> marked = out.isEmpty() ? List.of() : strings(c, "SELECT TABLE_SCHEMA FROM information_schema.TABLES"
+                + " WHERE TABLE_NAME = '" + MARKER_TABLE + "' AND TABLE_SCHEMA IN (" + placeholders(out.size()) + ")",
+                new ArrayList<>(out.keySet()));
+        if (marked.isEmpty()) {
+            return out;
+        }
+        List<String> selects = new ArrayList<>();
+        for (String spare : marked) {
+            selects.add("SELECT ?, MAX(marker) FROM " + q(spare) + "." + q(MARKER_TABLE));
+        }
+        try (PreparedStatement ps = c.prepareStatement(String.join(" UNION ALL ", selects))) {
+            for (int i = 0; i < marked.size(); i++) {
+                ps.setString(i + 1, marked.get(i));
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    existing.add(rs.getString(1));
+                    out.put(rs.getString(1), rs.getString(2));
                 }
             }
-        }
-        for (String name : existing) {
-            out.put(name, hasTable(c, name, MARKER_TABLE) ? scalar(c, "SELECT MAX(marker) FROM " + q(name) + "." + q(MARKER_TABLE)) : null);
+        } catch (SQLException e) {
+            if (!NOT_CLAIMED.contains(e.getErrorCode())) {
+                throw e;
+            }
+            for (String spare : marked) { // one went away meanwhile (another claim took it): read them one by one
+                out.put(spare, hasTable(c, spare, MARKER_TABLE) ? scalar(c, "SELECT MAX(marker) FROM " + q(spare) + "."
+                        + q(MARKER_TABLE)) : null);
+            }
         }
         return out;
     }
@@ -94,15 +114,18 @@ public final class MariadbPoolAdmin {
 
     /** Creates {@code name} (fails when it exists) with the character set and collation of {@code like}. */
     public static void createLike(Connection c, String name, String like) throws SQLException {
-        String charset = "";
+        execute(c, "CREATE DATABASE " + q(name) + charsetOf(c, like));
+    }
+
+    /** The character set and collation of {@code database} as a CREATE DATABASE clause ("" when it does not exist). */
+    public static String charsetOf(Connection c, String database) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME"
                 + " FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?")) {
-            ps.setString(1, like);
+            ps.setString(1, database);
             try (ResultSet rs = ps.executeQuery()) {
-                charset = rs.next() ? " CHARACTER SET " + rs.getString(1) + " COLLATE " + rs.getString(2) : "";
+                return rs.next() ? " CHARACTER SET " + rs.getString(1) + " COLLATE " + rs.getString(2) : "";
             }
         }
-        execute(c, "CREATE DATABASE " + q(name) + charset);
     }
 
     /** Marks a filled spare; it goes last, so a copy cut short (a killed build) is never handed out. */
@@ -116,24 +139,26 @@ public final class MariadbPoolAdmin {
     }
 
     /**
-     * Creates {@code target} like {@code base} and moves every table of {@code spare} into it in one RENAME TABLE, then
-     * drops the emptied spare. True when {@code target} now holds a spare of the current baseline (its marker table
-     * dropped); false when the spare was gone (another claim took it), stale, or {@code target} exists: a database this
-     * call created is then dropped again.
+     * Creates {@code target} ({@code charset}: the baseline's, from {@link #charsetOf}) and moves every table of
+     * {@code spare} into it in one RENAME TABLE, then drops the emptied spare. True when {@code target} now holds a spare
+     * of the current baseline (its marker table dropped); false when the spare was gone (another claim took it), stale,
+     * or {@code target} exists: a database this call created is then dropped again.
      */
-    public static boolean moveSpare(Connection c, String spare, String target, String base) throws SQLException {
-        if (!MysqlAdmin.tables(c, spare).contains(MARKER_TABLE)) {
+    public static boolean moveSpare(Connection c, String spare, String target, String base, String charset)
+            throws SQLException {
+        List<String> tables = MysqlAdmin.tables(c, spare);
+        if (!tables.contains(MARKER_TABLE)) {
             return false;
         }
         try {
-            createLike(c, target, base);
+            execute(c, "CREATE DATABASE " + q(target) + charset);
         } catch (SQLException e) {
             if (e.getErrorCode() == 1007) {
                 return false; // the name is taken: never ours
             }
             throw e;
         }
-        return move(c, spare, target, base, () -> drop(c, target));
+        return move(c, spare, tables, target, base, () -> drop(c, target));
     }
 
     /**
@@ -141,36 +166,59 @@ public final class MariadbPoolAdmin {
      * current spare arrives, {@code target} is left empty again.
      */
     public static boolean moveSpareInto(Connection c, String spare, String target, String base) throws SQLException {
-        return MysqlAdmin.tables(c, spare).contains(MARKER_TABLE)
-                && move(c, spare, target, base, () -> MysqlAdmin.dropTablesAndViews(c, target));
+        List<String> tables = MysqlAdmin.tables(c, spare);
+        return tables.contains(MARKER_TABLE)
+                && move(c, spare, tables, target, base, () -> MysqlAdmin.dropTablesAndViews(c, target));
     }
 
     private interface Undo {
         void run() throws SQLException;
     }
 
-    private static boolean move(Connection c, String spare, String target, String base, Undo undo) throws SQLException {
-        List<String> tables = MysqlAdmin.tables(c, spare);
+    /** Moves {@code tables} (read just before, the marker table among them) from {@code spare} into {@code target}. */
+    private static boolean move(Connection c, String spare, List<String> tables, String target, String base, Undo undo)
+            throws SQLException {
         try {
-            if (!tables.contains(MARKER_TABLE)) {
-                throw new SQLException("another claim took " + spare, "42S02", 1146);
-            }
             MysqlAdmin.moveTables(c, spare, target, tables);
         } catch (SQLException e) {
             undo.run();
             if (NOT_CLAIMED.contains(e.getErrorCode())) {
-                return false;
+                return false; // another claim moved them first
             }
             throw e;
         }
-        dropIfEmpty(c, spare);
-        String marker = scalar(c, "SELECT MAX(marker) FROM " + q(target) + "." + q(MARKER_TABLE));
-        if (marker == null || !marker.equals(currentMarker(c, base))) {
-            undo.run(); // a new baseline was saved meanwhile: a stale copy
-            return false;
+        boolean current;
+        try {
+            dropIfEmpty(c, spare);
+            current = carriesCurrentMarker(c, target, base);
+            if (current) {
+                execute(c, "DROP TABLE " + q(target) + "." + q(MARKER_TABLE));
+            }
+        } catch (SQLException e) {
+            try {
+                undo.run(); // a claim cut short by an error leaves no half-made target
+            } catch (SQLException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
         }
-        execute(c, "DROP TABLE " + q(target) + "." + q(MARKER_TABLE));
-        return true;
+        if (!current) {
+            undo.run(); // a new baseline was saved meanwhile: a stale copy
+        }
+        return current;
+    }
+
+    /** Whether the marker moved into {@code target} is the one a spare of {@code base} must carry now (one query). */
+    private static boolean carriesCurrentMarker(Connection c, String target, String base) throws SQLException {
+        try {
+            return "1".equals(scalar(c, "SELECT (SELECT MAX(marker) FROM " + q(target) + "." + q(MARKER_TABLE) + ")"
+                    + " = (SELECT CONCAT(?, MD5(info)) FROM " + q(base) + "." + q(BASELINE_INFO_TABLE) + ")", SPARE_MARKER));
+        } catch (SQLException e) {
+            if (NOT_CLAIMED.contains(e.getErrorCode())) {
+                return false; // the baseline is gone
+            }
+            throw e;
+        }
     }
 
     /** Whether {@code database} holds no table, view, routine or event (triggers belong to tables). */
@@ -204,6 +252,25 @@ public final class MariadbPoolAdmin {
                 ? scalar(c, "SELECT MIN(TABLE_NAME) FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?", database) != null
                 : scalar(c, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?",
                         database, table) != null;
+    }
+
+    private static List<String> strings(Connection c, String sql, List<String> args) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setString(i + 1, args.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
     }
 
     private static String scalar(Connection c, String sql, String... args) throws SQLException {
