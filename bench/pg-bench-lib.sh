@@ -19,11 +19,31 @@ classpath_of() {
 }
 
 now() { date +%s.%N; }
+# timed VAR CMD...: runs CMD, sets VAR to its wall seconds and VAR_cpu to the CPU seconds (user + system) of CMD and the
+# children it waited for (client side: a tool, or the JVM with its tools; the server's backends are not in it)
+timed() {
+  local var="$1"; shift
+  local t0 t1 cpu="$WORK/.cpu.$$"
+  t0=$(now)
+  if [ -x /usr/bin/time ]; then /usr/bin/time -f '%U %S' -o "$cpu" "$@"; else "$@"; echo "0 0" >"$cpu"; fi
+  t1=$(now)
+  printf -v "$var" '%s' "$(minus "$t1" "$t0")"
+  printf -v "${var}_cpu" '%s' "$(tail -1 "$cpu" | awk '{printf "%.2f", $1 + $2}')"
+}
 # before each timed step: what earlier steps left dirty is written now, not during the next one (fair to whichever runs later)
 settle() { psql -qAtc "CHECKPOINT" >/dev/null; }
 minus() { echo "$1 - $2" | bc; }
 ratio() { echo "scale=3; $1 / $2" | bc; }
 min() { if [ -z "$1" ] || [ "$(echo "$2 < $1" | bc)" = 1 ]; then echo "$2"; else echo "$1"; fi; }
+# best and median of the numbers given (one side's rounds): with other work on the machine, one lucky round is not the
+# figure; the median is, and both are printed
+best() { printf '%s\n' "$@" | sort -g | head -1; }
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR] = $1} END {if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+# stats LABEL NUMBERS...: "LABEL best B s, median M s"
+stats() { local label="$1"; shift; printf '%s best %.2f s, median %.2f s' "$label" "$(best "$@")" "$(median "$@")"; }
+# raw_first ROUND: odd rounds time the raw tool first, even rounds testguard first, so neither side always runs into
+# what the other left behind (dirty pages, a warm cache, a neighbour's burst)
+raw_first() { [ $(($1 % 2)) = 1 ]; }
 loadavg() { echo "$(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"; }
 
 # create_pgbench DB SCALE
@@ -33,15 +53,11 @@ create_pgbench() {
   echo "database $1: $(psql -Atc "select pg_size_pretty(pg_database_size('$1'))") (pgbench scale $2)"
 }
 
-# run_tg OUT ARGS...: runs PgBench (of TG_CP, default CP), its phase lines shown indented; sets TG_WALL (JVM included)
-# and TG_WORK (from main)
+# run_tg OUT ARGS...: runs PgBench (of TG_CP, default CP), its phase lines shown indented; sets TG_WALL (JVM included),
+# TG_WALL_cpu (the JVM's CPU with its tools') and TG_WORK (from main)
 run_tg() {
   local out="$1"; shift
-  local t0 t1
   settle
-  t0=$(now)
-  java -cp "${TG_CP:-$CP}" "$BENCH" "$@" >"$out" 2> >(grep -v ' written, \| tables, [0-9]*s$' >&2)
-  t1=$(now)
-  TG_WALL=$(minus "$t1" "$t0")
+  timed TG_WALL java -cp "${TG_CP:-$CP}" "$BENCH" "$@" >"$out" 2> >(grep -v ' written, \| tables, [0-9]*s$' >&2)
   TG_WORK=$(sed -n 's/^work-seconds: //p' "$out")
 }

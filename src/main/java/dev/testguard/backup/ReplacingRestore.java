@@ -21,8 +21,29 @@ public interface ReplacingRestore {
         StoredBackup take(DatabaseTarget target) throws BackupException;
     }
 
+    /** The payload's SHA-256 check against its manifest, begun beside the restore's preparations. */
+    interface PayloadCheck {
+        /** Waits for the check; throws when the payload is corrupt. */
+        void await() throws BackupException;
+    }
+
+    /**
+     * @param payloadCheck awaited ({@link #payloadVerified}) before the first step that sets the target's content aside or
+     *                     restores anything: until then only reads and a new database of the restore's own may happen
+     */
     record Request(StoredBackup backup, BackupEngine engine, DatabaseTarget target, DestructiveGuard guard,
-                   BackupOptions options, Progress progress, SafetyBackup safetyBackup) {
+                   BackupOptions options, Progress progress, SafetyBackup safetyBackup, PayloadCheck payloadCheck) {
+
+        /** A request whose payload was checked already. */
+        public Request(StoredBackup backup, BackupEngine engine, DatabaseTarget target, DestructiveGuard guard,
+                       BackupOptions options, Progress progress, SafetyBackup safetyBackup) {
+            this(backup, engine, target, guard, options, progress, safetyBackup, () -> { });
+        }
+
+        /** Waits until the payload's SHA-256 matched its manifest; a corrupt payload throws (nothing of the target touched). */
+        public void payloadVerified() throws BackupException {
+            payloadCheck.await();
+        }
 
         /** Reads stamp and rows over {@code work}, the connection that acts next, and refuses unless the guard allows. */
         public DatabaseFacts check(Connection work) throws BackupException {

@@ -9,6 +9,7 @@ import dev.testguard.db.DatabaseTarget;
 import dev.testguard.guard.DestructiveGuard;
 import dev.testguard.guard.DestructiveRefusal;
 import dev.testguard.jdbc.Secrets;
+import dev.testguard.jdbc.Vendor;
 import dev.testguard.policy.PolicySettings;
 import java.io.IOException;
 import java.sql.SQLException;
@@ -104,31 +105,75 @@ public final class RestoreCommand {
             StoredBackup backup = store.resolve(idOrLatest, source.databaseName(),
                     m -> !Manifest.PURPOSE_SAFETY.equals(m.purpose()) && SameDatabase.server(m, source));
             checkVendor(backup, target);
-            long t0 = System.nanoTime();
-            checkIntegrity(backup);
-            progress.report("payload SHA-256 of " + backup.id() + " matches its manifest (" + Phases.seconds(System.nanoTime() - t0) + ")");
-            BackupEngine engine = backups.restoreEngine(backup.manifest(), target);
-            if (!held.exists()) {
-                return intoNewDatabase(admin, backup, engine, target);
+            // hashed beside the preparations that only read (lock, guard) or create a database of the restore's own; awaited
+            // before anything restores or sets content aside
+            PayloadHashing hashing = new PayloadHashing(backup);
+            try {
+                return restore(admin, backup, target, guard, held, hashing);
+            } finally {
+                hashing.close();
             }
-            Optional<ReplacingRestore> replacing = replacingFor(target);
-            if (replacing.isEmpty()) {
-                return dropAndRestore(admin, backup, engine, target, guard);
-            }
-            ReplacingRestore.Outcome o = replacing.get().restoreOver(new ReplacingRestore.Request(backup, engine, target, guard,
-                    options, progress, t -> backups.backupLocked(t, Manifest.PURPOSE_SAFETY)));
-            recordSafetyCopy(target, o);
-            Result result = new Result(backup, database, o.safetyBackup(), o.safetyCopy(), o.content().rows(), o.content());
-            if (result.rowsMatch()) { // verified: only then are older safety copies dropped
-                pruneSafetyCopies(admin, target, o.safetyName(), o.safetyBackup());
-            }
-            return result;
         } catch (SQLException e) {
             throw new BackupException("restore into " + target.url().masked() + " failed: "
                     + Secrets.maskText(e.getMessage(), target.effectiveCredentials()), e);
         } catch (IllegalArgumentException e) {
             throw new BackupException(e.getMessage(), e);
         }
+    }
+
+    /** The payload's SHA-256 check on a thread of its own; reports its time once awaited. */
+    private final class PayloadHashing implements ReplacingRestore.PayloadCheck, AutoCloseable {
+        private final StoredBackup backup;
+        private final Beside<Void> hashing;
+
+        PayloadHashing(StoredBackup backup) {
+            this.backup = backup;
+            this.hashing = Beside.start("payload-sha256", () -> {
+                checkIntegrity(backup);
+                return null;
+            });
+        }
+
+        @Override
+        public void await() throws BackupException {
+            hashing.get(BackupException.class);
+            progress.report("payload SHA-256 of " + backup.id() + " matches its manifest (" + Phases.seconds(hashing.nanos()) + ")");
+        }
+
+        /** The payload is not read after the store's lock is let go. */
+        @Override
+        public void close() {
+            hashing.await();
+        }
+    }
+
+    private Result restore(DatabaseAdmin admin, StoredBackup backup, DatabaseTarget target, DestructiveGuard guard,
+                           LockBeside held, PayloadHashing hashing) throws BackupException, SQLException {
+        String database = target.databaseName();
+        BackupEngine engine = backups.restoreEngine(backup.manifest(), target);
+        // PostgreSQL over an existing database: its restore awaits the check itself, once its new database is created
+        boolean overlapped = target.url().vendor() == Vendor.POSTGRESQL;
+        if (!overlapped) {
+            hashing.await();
+        }
+        if (!held.exists()) {
+            if (overlapped) {
+                hashing.await();
+            }
+            return intoNewDatabase(admin, backup, engine, target);
+        }
+        Optional<ReplacingRestore> replacing = replacingFor(target);
+        if (replacing.isEmpty()) {
+            return dropAndRestore(admin, backup, engine, target, guard);
+        }
+        ReplacingRestore.Outcome o = replacing.get().restoreOver(new ReplacingRestore.Request(backup, engine, target, guard,
+                options, progress, t -> backups.backupLocked(t, Manifest.PURPOSE_SAFETY), hashing));
+        recordSafetyCopy(target, o);
+        Result result = new Result(backup, database, o.safetyBackup(), o.safetyCopy(), o.content().rows(), o.content());
+        if (result.rowsMatch()) { // verified: only then are older safety copies dropped
+            pruneSafetyCopies(admin, target, o.safetyName(), o.safetyBackup());
+        }
+        return result;
     }
 
     /** The database's server-side lock, taken on a thread of its own, and whether the database existed once it was held. */

@@ -134,13 +134,22 @@ public final class PgDumpEngine implements BackupEngine {
      * so the counting takes one backend (no parallel workers) and leaves the other cores to pg_dump.
      */
     private static Counted count(Connection c, boolean beside) throws SQLException {
-        if (beside) {
-            try (Statement st = c.createStatement()) {
-                st.execute("SET LOCAL max_parallel_workers_per_gather = 0");
-            }
-        }
+        countingBeside(c, beside, true);
         Map<String, Long> counts = PostgresAdmin.exactRowCounts(c);
         return new Counted(counts, TableChecksums.forSmallTables(c, counts));
+    }
+
+    /**
+     * Settings of a session (for its transaction only when {@code local}) that counts rows and checksums tables: never
+     * JIT-compiled (LLVM spends tens of milliseconds of CPU on each count of a large table, whose only expression is
+     * count's trivial transition, and gains nothing back); and, {@code beside} a tool working on the same server (pg_dump,
+     * pg_restore), in one backend, no parallel workers: the other cores are the tool's.
+     */
+    static void countingBeside(Connection c, boolean beside, boolean local) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("SELECT set_config('jit', 'off', " + local + ")"
+                    + (beside ? ", set_config('max_parallel_workers_per_gather', '0', " + local + ")" : ""));
+        }
     }
 
     /** The pg_dump argument list: no secret in it. */
@@ -173,6 +182,7 @@ public final class PgDumpEngine implements BackupEngine {
             restoreAs(payload, target, options, progress, null, false, Owners.CONNECTING_USER, counter::onToolLine);
             counter.restoreEnded();
             try (Connection c = Connections.open(target, CONNECT_TIMEOUT)) {
+                countingBeside(c, false, false);
                 return counter.finishCounts(c);
             }
         }

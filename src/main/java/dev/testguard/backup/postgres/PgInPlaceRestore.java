@@ -29,6 +29,7 @@ final class PgInPlaceRestore {
 
     ReplacingRestore.Outcome run(Connection work) throws BackupException, SQLException {
         String db = r.target().databaseName();
+        r.payloadVerified();
         StoredBackup safety = r.safetyBackup().take(r.target());
         boolean recreatePublic = !PgDumpEngine.createsPublicSchema(r.backup().payload(), r.options());
         String owner = PostgresAdmin.databaseOwner(work, db);

@@ -61,6 +61,10 @@ public final class PgReplacingRestore implements ReplacingRestore {
         try {
             PostgresAdmin.createLike(m, fresh, db);
             phases.end("creating '" + fresh + "'");
+            // the SHA-256 check ran beside the steps so far, which only read or created the restore's own new database
+            step = "checking the payload's SHA-256";
+            r.payloadVerified();
+            phases.end("rest of the payload's SHA-256 check");
             step = "restoring into the new database '" + fresh + "'";
             r.progress().report("restoring " + r.backup().id() + " into a new database '" + fresh + "' owned by " + owner
                     + "; '" + db + "' stays as it is until the restore is verified");
@@ -122,6 +126,7 @@ public final class PgReplacingRestore implements ReplacingRestore {
     static RestoredContent verified(Request r, PgRestoreVerifier verifier, DatabaseTarget restored, Set<String> setAside)
             throws BackupException, SQLException {
         try (Connection c = Connections.open(restored, TIMEOUT)) {
+            PgDumpEngine.countingBeside(c, false, false);
             return matching(verifier.finish(r.backup().manifest(), c, setAside));
         }
     }

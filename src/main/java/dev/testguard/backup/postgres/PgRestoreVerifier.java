@@ -9,7 +9,6 @@ import dev.testguard.db.DatabaseTarget;
 import dev.testguard.db.PostgresAdmin;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -129,9 +128,7 @@ final class PgRestoreVerifier implements AutoCloseable {
 
     private Void verifyAsLoaded() throws SQLException {
         try (Connection c = Connections.open(restored, Duration.ofSeconds(10))) {
-            try (Statement st = c.createStatement()) {
-                st.execute("SET max_parallel_workers_per_gather = 0"); // the cores are pg_restore's
-            }
+            PgDumpEngine.countingBeside(c, true, false);
             for (String[] t = loaded.take(); t != END; t = loaded.take()) {
                 verifyTable(c, t[0], t.length > 1);
             }

@@ -224,6 +224,8 @@ class PgRoundTripTest {
                 .hasMessageContaining("Nothing was touched");
         assertThat(dumpRows(source, "SELECT count(*) FROM shop.orders")).containsExactly("100|");
         assertThat(new BackupStore(dir).list()).as("no safety backup was taken").hasSize(1);
+        assertThat(dbs.admin().databasesStartingWith(source.databaseName() + "_tg"))
+                .as("the new database created while the payload was hashed is dropped again; no safety copy").isEmpty();
         // the database's lock, taken beside the SHA-256, was let go with the failure (else this waits and fails as busy)
         try (DatabaseLock free = dbs.admin().lock(source.databaseName(), Duration.ofSeconds(5))) {
             assertThat(free).isNotNull();
