@@ -3,6 +3,7 @@ package dev.testguard.runtime.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.testguard.backup.PgTestDb;
 import dev.testguard.policy.PolicySettings;
 import dev.testguard.runtime.RuntimeRecord;
 import dev.testguard.runtime.RuntimeRecords;
@@ -19,13 +20,9 @@ import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.r2dbc.spi.Option;
 import io.r2dbc.spi.R2dbcPermissionDeniedException;
 import java.nio.file.Path;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,9 +40,9 @@ import reactor.core.scheduler.Schedulers;
  */
 class GuardHooksR2dbcTest {
 
-    private static final String TEST = "tg_leftovers" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt())
-            + "_test";
-    private static final String DEV = TEST.replace("_test", "_dev"); // never created: the static rules refuse it
+    private static final PgTestDb DBS = new PgTestDb();
+    private static String testDb;
+    private static String devDb; // never created: the static rules refuse it
 
     @TempDir
     Path dir;
@@ -55,12 +52,13 @@ class GuardHooksR2dbcTest {
 
     @BeforeAll
     static void createDatabase() throws Exception {
-        sql("CREATE DATABASE " + TEST);
+        testDb = DBS.create("leftovers").databaseName();
+        devDb = testDb.replace("_test_", "_dev_");
     }
 
     @AfterAll
     static void dropDatabase() throws Exception {
-        sql("DROP DATABASE IF EXISTS " + TEST + " WITH (FORCE)");
+        DBS.close();
     }
 
     @BeforeEach
@@ -74,29 +72,29 @@ class GuardHooksR2dbcTest {
 
     @Test
     void aFactoryJudgedOnTheGuardsThreadIsRecordedForTheTestClassThatCalledCreate() throws Exception {
-        Object allowed = hooks.r2dbcCreate(direct(TEST), direct(TEST).create(), Mono.class.getName());
-        Object refused = hooks.r2dbcCreate(direct(DEV), direct(DEV).create(), Mono.class.getName());
+        Object allowed = hooks.r2dbcCreate(direct(testDb), direct(testDb).create(), Mono.class.getName());
+        Object refused = hooks.r2dbcCreate(direct(devDb), direct(devDb).create(), Mono.class.getName());
 
         assertThat(onParallelThread(allowed).flatMap(c -> Mono.from(c.close()).thenReturn("closed")).block())
                 .isEqualTo("closed");
         assertThatThrownBy(() -> onParallelThread(refused).block()).isInstanceOf(R2dbcPermissionDeniedException.class)
-                .hasMessageStartingWith("testguard refused a connection to jdbc:postgresql://localhost:5432/" + DEV);
+                .hasMessageStartingWith("testguard refused a connection to jdbc:postgresql://localhost:5432/" + devDb);
 
         List<RuntimeRecord> connections = connections();
-        assertThat(connections).extracting(RuntimeRecord::database).anyMatch(d -> d.endsWith("/" + TEST))
-                .anyMatch(d -> d.endsWith("/" + DEV));
+        assertThat(connections).extracting(RuntimeRecord::database).anyMatch(d -> d.endsWith("/" + testDb))
+                .anyMatch(d -> d.endsWith("/" + devDb));
         assertThat(connections).as("judged on testguard's thread, for the test class that called create()")
                 .extracting(RuntimeRecord::testClass).containsOnly(GuardHooksR2dbcTest.class.getName());
     }
 
     @Test
     void findOnAnEventLoopJudgesNothingThereAndTheFirstCreateIsJudgedAtSubscriptionByTheOptionsFound() throws Exception {
-        ConnectionFactory dev = ConnectionFactories.find(options(DEV));
-        ConnectionFactory test = ConnectionFactories.find(options(TEST));
+        ConnectionFactory dev = ConnectionFactories.find(options(devDb));
+        ConnectionFactory test = ConnectionFactories.find(options(testDb));
 
-        String devOnTheLoop = Mono.fromCallable(() -> String.valueOf(found(dev, DEV)))
+        String devOnTheLoop = Mono.fromCallable(() -> String.valueOf(found(dev, devDb)))
                 .subscribeOn(Schedulers.parallel()).block();
-        String testOnTheLoop = Mono.fromCallable(() -> String.valueOf(found(test, TEST)))
+        String testOnTheLoop = Mono.fromCallable(() -> String.valueOf(found(test, testDb)))
                 .subscribeOn(Schedulers.parallel()).block();
 
         assertThat(devOnTheLoop).as("find() on a non-blocking thread refuses nothing there, judges nothing there")
@@ -105,22 +103,22 @@ class GuardHooksR2dbcTest {
         assertThat(connections()).as("nothing judged yet").isEmpty();
         Object refused = hooks.r2dbcCreate(dev, dev.create(), Publisher.class.getName());
         assertThatThrownBy(() -> onParallelThread(refused).block()).isInstanceOf(R2dbcPermissionDeniedException.class)
-                .hasMessageStartingWith("testguard refused a connection to jdbc:postgresql://localhost:5432/" + DEV)
+                .hasMessageStartingWith("testguard refused a connection to jdbc:postgresql://localhost:5432/" + devDb)
                 .hasMessageContaining("Rule 'name'");
         Object allowed = hooks.r2dbcCreate(test, test.create(), Publisher.class.getName());
         assertThat(onParallelThread(allowed).flatMap(c -> Mono.from(c.close()).thenReturn("closed")).block())
                 .isEqualTo("closed");
         assertThat(connections()).extracting(RuntimeRecord::testClass).containsOnly(GuardHooksR2dbcTest.class.getName());
         assertThat(connections()).filteredOn(RuntimeRecord::isRefusal).extracting(RuntimeRecord::database)
-                .singleElement().asString().endsWith("/" + DEV);
+                .singleElement().asString().endsWith("/" + devDb);
     }
 
     @Test
     void findOffTheEventLoopStillRefusesAtOnce() {
-        ConnectionFactory dev = ConnectionFactories.find(options(DEV));
+        ConnectionFactory dev = ConnectionFactories.find(options(devDb));
 
-        assertThat(found(dev, DEV)).startsWith("testguard refused a connection to jdbc:postgresql://localhost:5432/"
-                + DEV);
+        assertThat(found(dev, devDb)).startsWith("testguard refused a connection to jdbc:postgresql://localhost:5432/"
+                + devDb);
     }
 
     /** What the woven exit of {@code ConnectionFactories.find} hands the hooks: its options, then the factory. */
@@ -158,12 +156,5 @@ class GuardHooksR2dbcTest {
     private List<RuntimeRecord> connections() {
         return RuntimeRecords.read(dir.resolve("records"), "tok").stream()
                 .filter(r -> r.event().equals(RuntimeRecord.CONNECTION)).toList();
-    }
-
-    private static void sql(String statement) throws Exception {
-        try (java.sql.Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:5432/postgres",
-                "postgres", ""); Statement st = c.createStatement()) {
-            st.execute(statement);
-        }
     }
 }
