@@ -287,25 +287,26 @@ public final class PostgresAdmin implements DatabaseAdmin {
     /**
      * In one transaction, for each name of {@code comments} in turn: the next of {@code spares} that is a current spare of
      * {@code template} (the first line of its comment is the current marker) becomes that name and gets its comment
-     * (the provision token and stamp). Returns the names that got a spare. A spare that is gone, in use or stale, or a
+     * (the provision token and stamp). Returns the names that got a spare, each with the spare it was. A spare that is gone, in use or stale, or a
      * name that is taken, is skipped (its savepoint rolled back). Claims of one spare take turns on its catalog lock: one
      * transaction wins, the others find it gone. The commit does not wait for the WAL flush: a claim a server crash
      * loses leaves the spare a spare, and the database release finds gone.
      */
-    public static java.util.Set<String> claimSpares(Connection m, List<String> spares, Map<String, String> comments, String template)
+    public static Map<String, String> claimSpares(Connection m, List<String> spares, Map<String, String> comments, String template)
             throws SQLException {
-        java.util.Set<String> claimed = new java.util.LinkedHashSet<>();
+        Map<String, String> claimed = new java.util.LinkedHashMap<>();
         java.util.Deque<String> free = new java.util.ArrayDeque<>(spares);
         boolean auto = m.getAutoCommit();
         m.setAutoCommit(false);
         try (Statement st = m.createStatement()) {
             st.execute("SET LOCAL synchronous_commit = off");
             for (Map.Entry<String, String> wanted : comments.entrySet()) {
-                while (!free.isEmpty() && !claimed.contains(wanted.getKey())) {
+                while (!free.isEmpty() && !claimed.containsKey(wanted.getKey())) {
                     java.sql.Savepoint savepoint = m.setSavepoint();
-                    if (claimOne(m, free.poll(), wanted.getKey(), template, wanted.getValue())) {
+                    String spare = free.poll();
+                    if (claimOne(m, spare, wanted.getKey(), template, wanted.getValue())) {
                         m.releaseSavepoint(savepoint);
-                        claimed.add(wanted.getKey());
+                        claimed.put(wanted.getKey(), spare);
                     } else {
                         m.rollback(savepoint);
                     }
@@ -344,10 +345,12 @@ public final class PostgresAdmin implements DatabaseAdmin {
     }
 
     /** Creates {@code name} as a copy of {@code template}; FILE_COPY (15+) copies files instead of writing every page to the WAL. */
-    public static void createCopy(Connection m, String name, String template) throws SQLException {
+    /** A copy of {@code template} owned by {@code owner}, or by the connected role when it is null. */
+    public static void createCopy(Connection m, String name, String template, String owner) throws SQLException {
         String strategy = m.getMetaData().getDatabaseMajorVersion() >= 15 ? " STRATEGY = FILE_COPY" : "";
         try (Statement st = m.createStatement()) {
-            st.execute("CREATE DATABASE " + quote(name) + " TEMPLATE " + quote(template) + strategy);
+            st.execute("CREATE DATABASE " + quote(name) + " TEMPLATE " + quote(template)
+                    + (owner == null ? "" : " OWNER " + quote(owner)) + strategy);
         }
     }
 

@@ -31,7 +31,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * before {@code verify}'s in the POM (same phase): verify then checks the provisioned URL instead of warning about
  * an unresolved property. {@code release} drops them; databases crashed builds left are dropped here. With a
  * baseline on PostgreSQL, ready copies of it ({@code spares}) are renamed instead of copied and new ones are made in
- * the background, which this build awaits ({@link BuildWork}). Skipped, it
+ * the background, which this build awaits ({@link BuildWork}); a provision first awaits what earlier goals of the build
+ * left there (a reset making again the spare it took), so that it finds the pool full. Skipped, it
  * defines the properties as empty (when the POM does not define them).
  */
 @Mojo(name = "provision", defaultPhase = LifecyclePhase.PROCESS_TEST_RESOURCES,
@@ -105,6 +106,7 @@ public class ProvisionMojo extends AbstractGuardMojo {
             Provisioner.Result result = new Provisioner(server, prefix, Clock.systemUTC(), registry,
                     project.getGroupId() + ":" + project.getArtifactId(), basedir, new DestructiveGuard("provision", maxRows, null))
                     .withSpares(spares == null ? forks : spares)
+                    .withBackgroundWork(BuildWork.of(project, session, getLog()))
                     .provision(forks, baselineOf, BaselineKey.of(basedir, inputs), classifier(sources(), probe(), layout()));
             List<String> names = propertyNames();
             for (String name : names) {

@@ -176,33 +176,22 @@ final class MariadbSpares implements Spares {
 
     @Override
     public SparePool.Refill refill(List<String> spares, TestStamps stamps) throws SQLException {
-        List<String> made = new ArrayList<>();
-        List<String> stale = new ArrayList<>();
-        List<String> foreign = new ArrayList<>();
+        SparePool.Tally tally = new SparePool.Tally();
         MysqlAdmin admin = new MysqlAdmin(server);
         try (Connection c = connect()) {
             for (String spare : spares) {
                 try (DatabaseLock lock = admin.lock(baselineDatabase, lockWait)) {
                     List<String> unmovable = MariadbPoolAdmin.unmovable(c, base);
                     if (!unmovable.isEmpty()) {
-                        return new SparePool.Refill(made, stale, foreign, false, unmovable);
+                        return tally.unmovable(unmovable);
                     }
-                    switch (MariadbSpareFill.fill(c, baselineDatabase, spare)) {
-                        case NO_BASELINE -> {
-                            return SparePool.Refill.noBaseline(made, stale, foreign);
-                        }
-                        case FOREIGN -> foreign.add(spare);
-                        case REPLACED_STALE -> {
-                            stale.add(spare);
-                            made.add(spare);
-                        }
-                        case MADE -> made.add(spare);
-                        case CURRENT -> { }
+                    if (!tally.add(spare, MariadbSpareFill.fill(c, baselineDatabase, spare))) {
+                        return tally.noBaseline();
                     }
                 }
             }
         }
-        return new SparePool.Refill(made, stale, foreign, false, List.of());
+        return tally.done();
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.testguard.db.PostgresAdmin;
 import dev.testguard.probe.PostgresStampStore;
 import dev.testguard.probe.Stamp;
 import dev.testguard.reset.Baselines;
+import dev.testguard.reset.PostgresSpareFill;
 import dev.testguard.reset.TestStamps;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -52,43 +53,23 @@ final class PostgresSpares implements Spares {
             });
             Map<String, String> comments = new LinkedHashMap<>();
             tokens.forEach((name, token) -> comments.put(name, PostgresStampStore.commentWith(PostgresAdmin.tokenText(token), stamp)));
-            return candidates.isEmpty() ? Set.of() : PostgresAdmin.claimSpares(m, candidates, comments, template);
+            return candidates.isEmpty() ? Set.of() : PostgresAdmin.claimSpares(m, candidates, comments, template).keySet();
         }
     }
 
     @Override
     public SparePool.Refill refill(List<String> spares, TestStamps stamps) throws SQLException {
-        List<String> made = new ArrayList<>();
-        List<String> stale = new ArrayList<>();
-        List<String> foreign = new ArrayList<>();
+        SparePool.Tally tally = new SparePool.Tally();
         try (Connection m = admin.openMaintenance()) {
             for (String spare : spares) {
                 try (DatabaseLock lock = admin.lock(baselineDatabase, lockWait)) {
-                    String marker = PostgresAdmin.spareMarker(m, template);
-                    if (marker == null) {
-                        return SparePool.Refill.noBaseline(made, stale, foreign);
+                    if (!tally.add(spare, PostgresSpareFill.fill(m, baselineDatabase, spare, null, stamps.testStamp()))) {
+                        return tally.noBaseline();
                     }
-                    Map<String, String> found = PostgresAdmin.comments(m, List.of(spare));
-                    String first = found.get(spare) == null ? "" : found.get(spare).split("\n", 2)[0];
-                    if (found.containsKey(spare) && first.equals(marker)) {
-                        continue;
-                    }
-                    if (found.containsKey(spare) && !first.startsWith(PostgresAdmin.SPARE_MARKER)) {
-                        foreign.add(spare);
-                        continue;
-                    }
-                    if (found.containsKey(spare)) {
-                        PostgresAdmin.drop(m, spare);
-                        stale.add(spare);
-                    }
-                    PostgresAdmin.createCopy(m, spare, template);
-                    // the marker goes last: a copy cut short (a killed build) is never handed out
-                    PostgresAdmin.comment(m, spare, PostgresStampStore.commentWith(marker, stamps.testStamp()));
-                    made.add(spare);
                 }
             }
         }
-        return new SparePool.Refill(made, stale, foreign, false, List.of());
+        return tally.done();
     }
 
     @Override

@@ -16,6 +16,7 @@ import dev.testguard.reset.Baselines;
 import dev.testguard.reset.BaselineInfo;
 import dev.testguard.reset.ResetException;
 import dev.testguard.reset.TestStamps;
+import dev.testguard.work.BackgroundWork;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -59,6 +60,7 @@ public final class Provisioner {
     private final Path baseDir;
     private final DestructiveGuard guard;
     private int spares;
+    private BackgroundWork work = BackgroundWork.inline();
     /** The random part of the names; tests replace it to make a name collide. */
     java.util.function.IntSupplier nameRandom = () -> ThreadLocalRandom.current().nextInt();
 
@@ -86,6 +88,15 @@ public final class Provisioner {
             throw new IllegalArgumentException("spares must be 0 to " + SparePool.MAX_SIZE + ", not " + count);
         }
         this.spares = count;
+        return this;
+    }
+
+    /**
+     * Awaits, before claiming spares, the work earlier goals of the build handed to {@code owner} (a reset refilling the
+     * slot of the spare it took): else the claim would find the pool one short and copy the baseline instead.
+     */
+    public Provisioner withBackgroundWork(BackgroundWork owner) {
+        this.work = owner;
         return this;
     }
 
@@ -124,6 +135,7 @@ public final class Provisioner {
         for (String name : names) {
             refuseUnlessTest(admin.sibling(name), classifier);
         }
+        work.awaitAll();
         BaselineInfo baseline = freshBaseline(baselineOf, baselineKey);
         long start = System.nanoTime();
         List<ProvisionedDatabase> created = new ArrayList<>();

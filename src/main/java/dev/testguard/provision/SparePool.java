@@ -4,6 +4,7 @@ import dev.testguard.db.DatabaseTarget;
 import dev.testguard.jdbc.Vendor;
 import dev.testguard.probe.Stamp;
 import dev.testguard.reset.Baselines;
+import dev.testguard.reset.SpareFill;
 import dev.testguard.reset.TestStamps;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -103,10 +104,6 @@ public final class SparePool {
     public record Refill(List<String> made, List<String> replacedStale, List<String> leftAlone, boolean noBaseline,
                          List<String> unmovable) {
 
-        static Refill noBaseline(List<String> made, List<String> replacedStale, List<String> leftAlone) {
-            return new Refill(made, replacedStale, leftAlone, true, List.of());
-        }
-
         public String describe(String baseline) {
             if (noBaseline) {
                 return "no spare copy prepared: " + baseline + " has no baseline any more";
@@ -118,6 +115,42 @@ public final class SparePool {
             return "spare copies of the baseline of " + baseline + " ready for the next provision: " + made.size()
                     + " made" + (replacedStale.isEmpty() ? "" : " (" + replacedStale.size() + " of them replace stale ones)")
                     + (leftAlone.isEmpty() ? "" : "; left alone, not testguard spares (drop or rename them): " + leftAlone);
+        }
+    }
+
+    /** What a refill has done so far, spare by spare, for {@link Refill}. */
+    static final class Tally {
+        private final List<String> made = new ArrayList<>();
+        private final List<String> replacedStale = new ArrayList<>();
+        private final List<String> leftAlone = new ArrayList<>();
+
+        /** Records what filling {@code spare} did; false when the baseline is gone (the refill stops there). */
+        boolean add(String spare, SpareFill fill) {
+            switch (fill) {
+                case NO_BASELINE -> {
+                    return false;
+                }
+                case FOREIGN -> leftAlone.add(spare);
+                case REPLACED_STALE -> {
+                    replacedStale.add(spare);
+                    made.add(spare);
+                }
+                case MADE -> made.add(spare);
+                case CURRENT -> { }
+            }
+            return true;
+        }
+
+        Refill done() {
+            return new Refill(made, replacedStale, leftAlone, false, List.of());
+        }
+
+        Refill noBaseline() {
+            return new Refill(made, replacedStale, leftAlone, true, List.of());
+        }
+
+        Refill unmovable(List<String> unmovable) {
+            return new Refill(made, replacedStale, leftAlone, false, unmovable);
         }
     }
 

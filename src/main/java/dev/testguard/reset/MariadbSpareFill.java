@@ -14,8 +14,6 @@ import java.util.Map;
  */
 public final class MariadbSpareFill {
 
-    /** What {@link #fill} found or did. */
-    public enum State { CURRENT, FOREIGN, MADE, REPLACED_STALE, NO_BASELINE }
 
     private MariadbSpareFill() {
     }
@@ -25,19 +23,19 @@ public final class MariadbSpareFill {
      * that name without the pool marker is left alone. The caller holds the baseline's lock and has checked
      * {@link MariadbPoolAdmin#unmovable}.
      */
-    public static State fill(Connection c, String baselineOf, String spare) throws SQLException {
+    public static SpareFill fill(Connection c, String baselineOf, String spare) throws SQLException {
         String base = MysqlReset.baselineName(baselineOf);
         String marker = MariadbPoolAdmin.currentMarker(c, base);
         if (marker == null) {
-            return State.NO_BASELINE;
+            return SpareFill.NO_BASELINE;
         }
         Map<String, String> found = MariadbPoolAdmin.markers(c, List.of(spare));
         String current = found.get(spare);
         if (found.containsKey(spare) && marker.equals(current)) {
-            return State.CURRENT;
+            return SpareFill.CURRENT;
         }
         if (found.containsKey(spare) && !ours(c, spare, current)) {
-            return State.FOREIGN;
+            return SpareFill.FOREIGN;
         }
         if (found.containsKey(spare)) {
             MariadbPoolAdmin.drop(c, spare);
@@ -45,7 +43,7 @@ public final class MariadbSpareFill {
         MariadbPoolAdmin.createLike(c, spare, base);
         MysqlReset.copyTables(c, base, spare);
         MariadbPoolAdmin.mark(c, spare, marker);
-        return found.containsKey(spare) ? State.REPLACED_STALE : State.MADE;
+        return found.containsKey(spare) ? SpareFill.REPLACED_STALE : SpareFill.MADE;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.testguard.reset;
 
 import dev.testguard.db.Connections;
+import dev.testguard.db.DatabaseLock;
 import dev.testguard.db.DatabaseTarget;
 import dev.testguard.db.PostgresAdmin;
 import dev.testguard.probe.PostgresStampStore;
@@ -31,11 +32,14 @@ final class PostgresReset implements VendorReset {
     private static final String SPARE_MARKER = "testguard-spare-of:";
 
     private final BackgroundWork work;
+    private final TestStamps stamps;
     private Connection connection;
     private final List<Runnable> deferred = new ArrayList<>();
 
-    PostgresReset(BackgroundWork work) {
+    /** @param stamps the {@code test} stamp a spare of provision's pool that a reset makes again carries */
+    PostgresReset(BackgroundWork work, TestStamps stamps) {
         this.work = work;
+        this.stamps = stamps;
     }
 
     /** What to recreate a database with. */
@@ -110,7 +114,9 @@ final class PostgresReset implements VendorReset {
      * a small database. So the copy is made ahead of time: a spare {@code <name>__tgspare} cloned from the baseline
      * waits, and a reset only swaps names (the current database becomes {@code <name>__tgtrash}, the spare becomes
      * the database), which takes milliseconds. Dropping the old database and cloning the next spare follow in the
-     * background. Without a ready spare of the current baseline, the reset copies the template itself.
+     * background. Without a spare of its own, a reset renames a ready spare of provision's pool into place
+     * ({@link PostgresSpareFill#take}) and makes that slot of the pool again afterwards, so that the next provision
+     * finds the pool full; without either, it copies the template itself.
      */
     @Override
     public void restoreBaseline(DatabaseTarget baselineOf, DatabaseTarget into) throws SQLException {
@@ -127,6 +133,7 @@ final class PostgresReset implements VendorReset {
                     + ". Connect as a role with CREATEDB that owns it (-Dtestguard.username), or use -Dtestguard.baseline=ignore");
         }
         String owner = shape.map(Shape::owner).orElse(null);
+        String poolSpare = null;
         if (isSpareOf(c, spare, base, owner)) {
             if (shape.isPresent()) {
                 trash = BaselineNames.of(name, "__tgtrash", MAX_NAME);
@@ -137,45 +144,48 @@ final class PostgresReset implements VendorReset {
             // its comment, the spare marker, goes when the caller stamps it (see writeStamp)
         } else {
             dropDatabase(c, name);
-            if (!takePoolSpare(c, baselineOf.databaseName(), name, base, owner)) {
+            poolSpare = PostgresSpareFill.take(c, baselineOf.databaseName(), name, owner);
+            if (poolSpare == null) {
                 createFromTemplate(c, name, base, owner);
             }
         }
         String oldDatabase = trash;
-        later("prepare the next baseline copy of " + into, () -> {
-            try (Connection bg = maintenance(into)) {
-                if (!PostgresAdmin.tryLock(bg, name)) {
-                    return null; // another reset of it is under way; a later one drops the old copy and prepares the spare
-                }
-                if (oldDatabase != null) {
-                    dropDatabase(bg, oldDatabase);
-                }
-                prepareSpare(bg, spare, base, owner);
-                return "prepared the next baseline copy of " + into;
-            }
+        String taken = poolSpare;
+        later("prepare the next baseline copy of " + into + (taken == null ? "" : " and the spare copy " + taken), () -> {
+            String next = prepareNextCopy(into, oldDatabase, spare, base, owner);
+            return taken == null ? next : join(next, fillPoolSlot(baselineOf, taken, owner));
         });
     }
 
-    /**
-     * Without a spare of its own, a reset takes a ready copy of provision's pool ({@code <baseline>__tgspare_<k>}) of the
-     * current baseline whose owner is the database's (or, for a database that did not exist, the connected role): renamed
-     * in place, in the pool's own claim, which leaves it without a comment (no stamp: the caller stamps it, or not).
-     */
-    private static boolean takePoolSpare(Connection c, String baselineOf, String name, String base, String owner)
+    /** Drops the database a swap replaced and clones the reset's own next spare, unless another reset of it is under way. */
+    private static String prepareNextCopy(DatabaseTarget into, String oldDatabase, String spare, String base, String owner)
             throws SQLException {
-        List<String> pool = new ArrayList<>();
-        for (int k = 1; k <= Baselines.MAX_POOL_SPARES; k++) {
-            pool.add(Baselines.postgresPoolSpare(baselineOf, k));
-        }
-        List<String> candidates = new ArrayList<>();
-        for (java.util.Map.Entry<String, String> e : PostgresAdmin.comments(c, pool).entrySet()) {
-            String spareOwner = PostgresAdmin.databaseOwner(c, e.getKey());
-            if (e.getValue() != null && e.getValue().startsWith(PostgresAdmin.SPARE_MARKER)
-                    && (owner == null ? PostgresAdmin.isCurrentUser(c, spareOwner) : owner.equals(spareOwner))) {
-                candidates.add(e.getKey());
+        try (Connection bg = maintenance(into)) {
+            if (!PostgresAdmin.tryLock(bg, into.databaseName())) {
+                return null; // another reset of it is under way; a later one drops the old copy and prepares the spare
             }
+            if (oldDatabase != null) {
+                dropDatabase(bg, oldDatabase);
+            }
+            prepareSpare(bg, spare, base, owner);
+            return "prepared the next baseline copy of " + into;
         }
-        return !candidates.isEmpty() && !PostgresAdmin.claimSpares(c, candidates, java.util.Map.of(name, ""), base).isEmpty();
+    }
+
+    /**
+     * Makes the slot of provision's pool that the reset took again, for the same owner, under the baseline's lock (waited
+     * for, as provision's refill does: skipped, the pool would stay one short).
+     */
+    private String fillPoolSlot(DatabaseTarget baselineOf, String spare, String owner) throws SQLException {
+        try (Connection bg = maintenance(baselineOf);
+             DatabaseLock lock = new PostgresAdmin(baselineOf).lock(baselineOf.databaseName(), Resetter.LOCK_WAIT)) {
+            return "spare copy " + spare + " of the baseline of " + baselineOf + ": "
+                    + PostgresSpareFill.fill(bg, baselineOf.databaseName(), spare, owner, stamps.testStamp());
+        }
+    }
+
+    private static String join(String first, String second) {
+        return first == null ? second : first + "; " + second;
     }
 
     /** A provisioned database lives for one build: a spare kept for it would outlive it, so none is prepared. */

@@ -78,7 +78,7 @@ public final class Resetter {
     public ResetOutcome reset(DatabaseTarget target, ResetOptions options, List<String> overrides) throws ResetException {
         long start = System.nanoTime();
         // the lock is released before the vendor closes: its background work takes the same lock
-        try (VendorReset vendor = VendorResets.forTarget(target, baseDir, work)) {
+        try (VendorReset vendor = VendorResets.forTarget(target, baseDir, work, stamps)) {
             DatabaseTarget db = vendor.connectable(target);
             work.awaitAll();
             try (DatabaseLock lock = DatabaseAdmins.forTarget(db).lock(db.databaseName(), LOCK_WAIT)) {

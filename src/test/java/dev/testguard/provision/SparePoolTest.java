@@ -15,6 +15,7 @@ import dev.testguard.reset.Baselines;
 import dev.testguard.reset.ResetOptions;
 import dev.testguard.reset.Resetter;
 import dev.testguard.reset.TestStamps;
+import dev.testguard.reset.ThreadedWork;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -193,8 +194,36 @@ class SparePoolTest {
             assertThat(dev.testguard.db.PostgresAdmin.databaseOwner(c, source)).isEqualTo("postgres");
             assertThat(dev.testguard.probe.PostgresStampStore.comment(c, source)).doesNotContain("testguard-pool-spare");
         }
-        assertThat(spares()).as("one spare taken, one left").hasSize(1);
+        assertThat(spares()).as("the slot of the spare it took, filled again after the reset").hasSize(2);
+        assertThat(oids(spares())).as("a new copy in that slot").doesNotContainAnyElementsOf(oids(List.of(source)));
         assertThat(admin.exists(source + "__tgspare")).as("its own spare, prepared again after the reset").isTrue();
+    }
+
+    @Test
+    void aResetThatTakesASpareOfThePoolRefillsItsSlotInTheBuildsWorkSoTheNextProvisionFindsTheFullPool() throws Exception {
+        provisioner(registry("a")).provision(1, src(), "key1", classifier()).refill().refill();
+        new Releaser(server, prefix, Clock.systemUTC(), registry("a")).release();
+        admin.drop(source + "__tgspare");
+        assertThat(spares()).hasSize(2);
+        exec(src(), "DELETE FROM items WHERE id > 10"); // unstamped, it must look like a test database to be reset
+        try (ThreadedWork build = new ThreadedWork()) {
+            new Resetter(project, "g:a", Clock.systemUTC()).withBackgroundWork(build)
+                    .reset(src(), new ResetOptions(BaselineMode.USE, List.of(), "key1"));
+
+            Provisioner.Result next = provisioner(registry("b")).withBackgroundWork(build)
+                    .provision(2, src(), "key1", classifier());
+
+            assertThat(next.fromSpares()).as("the reset's refill of the slot it took, awaited by the provision of the"
+                    + " same build: both forks got a ready spare, none paid for a copy").isEqualTo(2);
+            assertThat(build.warnings).isEmpty();
+            assertThat(build.done).anyMatch(line -> line.contains("spare copy " + Baselines.postgresPoolSpare(source, 1))
+                    || line.contains("spare copy " + Baselines.postgresPoolSpare(source, 2)));
+            for (ProvisionedDatabase d : next.databases()) {
+                assertThat(rows(d.name())).isEqualTo(ROWS);
+                assertThat(TestStamps.read(admin.sibling(d.name()))).map(Stamp::role).contains(Stamp.Role.TEST);
+            }
+        }
+        new Releaser(server, prefix, Clock.systemUTC(), registry("b")).release();
     }
 
     private void saveBaseline() throws Exception {

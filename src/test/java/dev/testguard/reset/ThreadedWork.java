@@ -11,10 +11,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /** A test's owner of background work: one thread of its own, its outcomes and failures kept for assertions. */
-final class ThreadedWork implements BackgroundWork, AutoCloseable {
+public final class ThreadedWork implements BackgroundWork, AutoCloseable {
 
-    final List<String> done = Collections.synchronizedList(new ArrayList<>());
-    final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+    public final List<String> done = Collections.synchronizedList(new ArrayList<>());
+    public final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
     private final ExecutorService executor = Executors.newSingleThreadExecutor();
     private final List<Future<?>> pending = new ArrayList<>();
 

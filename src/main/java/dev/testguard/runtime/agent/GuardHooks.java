@@ -147,8 +147,18 @@ final class GuardHooks implements ConnectionHooks {
         return connection;
     }
 
+    /**
+     * {@code ConnectionFactories.find}: judged now, unless on a thread that must not block (a Reactor or Netty event
+     * loop), where the live check could stall it: the factory is then judged by these options at its first
+     * {@code create()}, at subscription, off that thread ({@link R2dbcFactories#judgeAtCreate}), and a refusal arrives
+     * as that publisher's error signal.
+     */
     @Override
     public String judgeR2dbc(Map<String, String> options, ClassLoader loader, Object factory) {
+        if (factory != null && STATE.get()[2] == 0 && R2dbcDeferred.onNonBlockingThread(loader)) {
+            r2dbcFactories.judgeAtCreate(factory, options, loader);
+            return null;
+        }
         int[] state = STATE.get();
         state[2]++;
         try {
@@ -171,7 +181,8 @@ final class GuardHooks implements ConnectionHooks {
             return publisher; // the guard's own live check of this factory
         }
         if (!r2dbcFactories.isJudged(factory)) {
-            Object deferred = R2dbcDeferred.of(factory.getClass(), returnType, publisher, () -> r2dbcRefusal(factory));
+            Object deferred = R2dbcDeferred.of(factory.getClass(), returnType, publisher,
+                    judge().onBehalfOfCaller(() -> r2dbcRefusal(factory)));
             if (deferred != null) {
                 return deferred;
             }

@@ -306,6 +306,14 @@ public final class ConnectionJudge {
         }
     }
 
+    /**
+     * {@code judgement}, run later and maybe on another thread (an R2DBC factory judged at subscription), recorded for
+     * the test class calling now ({@link TestClasses#onBehalfOfCaller}).
+     */
+    public <T> java.util.concurrent.Callable<T> onBehalfOfCaller(java.util.concurrent.Callable<T> judgement) {
+        return tests.onBehalfOfCaller(judgement);
+    }
+
     /** Opens the JDBC connection of an R2DBC factory's live check; null when no JDBC driver takes the URL. */
     @FunctionalInterface
     public interface JdbcProbe {

@@ -75,7 +75,7 @@ public final class R2dbcDeferred {
     /** At subscription: the outcome now, or once the guard's thread has judged. */
     private Object judged(Object publisher, Callable<String> judgement) {
         try {
-            if (!nonBlocking()) {
+            if (!onNonBlockingThread(schedulers)) {
                 return outcome(publisher, call(judgement));
             }
             Callable<String> judging = () -> {
@@ -127,9 +127,21 @@ public final class R2dbcDeferred {
         return new IllegalStateException(t.getMessage(), t);
     }
 
+    /**
+     * Whether this thread must not wait for a judgement: one of Reactor's (of {@code loader}) non-blocking threads or a
+     * Netty event loop.
+     */
+    public static boolean onNonBlockingThread(ClassLoader loader) {
+        try {
+            return onNonBlockingThread(R2dbcErrorSignal.load("reactor.core.scheduler.Schedulers", loader));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("testguard cannot ask Reactor whether this thread may block: " + e, e);
+        }
+    }
+
     /** Reactor's non-blocking threads ({@code NonBlocking}: its parallel scheduler, reactor-netty's loops) and Netty's. */
-    private boolean nonBlocking() throws ReflectiveOperationException {
-        if ((Boolean) schedulers.getMethod("isInNonBlockingThread").invoke(null)) {
+    private static boolean onNonBlockingThread(Class<?> schedulers) throws ReflectiveOperationException {
+        if (schedulers != null && (Boolean) schedulers.getMethod("isInNonBlockingThread").invoke(null)) {
             return true;
         }
         for (Class<?> c = Thread.currentThread().getClass(); c != null; c = c.getSuperclass()) {

@@ -9,9 +9,10 @@ import java.util.function.Supplier;
 
 /**
  * The judgement of {@code ConnectionFactory#create()}, once per factory: a factory {@code ConnectionFactories}
- * handed out keeps the verdict judged there (so do the factories it wraps); any other is judged by the target its
- * vendor configuration names ({@link R2dbcTargets}), with the same rules and live checks as
- * {@code ConnectionFactories}. A factory whose target the guard cannot read is refused (fail closed); one that only
+ * handed out keeps the verdict judged there (so do the factories it wraps), or, handed out on a thread that must not
+ * block ({@link #judgeAtCreate}), is judged by the options it was found with at its first {@code create()}; any other
+ * is judged by the target its vendor configuration names ({@link R2dbcTargets}), with the same rules and live checks
+ * as {@code ConnectionFactories}. A factory whose target the guard cannot read is refused (fail closed); one that only
  * delegates is not judged itself, the factory it delegates to is.
  */
 public final class R2dbcFactories {
@@ -22,6 +23,11 @@ public final class R2dbcFactories {
     private final ConnectionLog log;
     /** Weak keys: a factory the tests dropped is forgotten; the value is its refusal, or {@link #ALLOWED}. */
     private final Map<Object, String> judged = Collections.synchronizedMap(new WeakHashMap<>());
+    /** Factories found on a non-blocking thread, not judged yet: the options and R2DBC's loader they were found with. */
+    private final Map<Object, Found> found = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private record Found(Map<String, String> options, ClassLoader loader) {
+    }
 
     public R2dbcFactories(Supplier<ConnectionJudge> judge, ConnectionLog log) {
         this.judge = judge;
@@ -32,6 +38,19 @@ public final class R2dbcFactories {
     public void remember(Object factory, String refusal) {
         for (Object f = factory; f != null; f = R2dbcTargets.wrapped(f)) {
             judged.put(f, refusal == null ? ALLOWED : refusal);
+            found.remove(f); // its options hold the password: kept no longer than needed
+        }
+    }
+
+    /**
+     * {@code ConnectionFactories} found {@code factory} (and what it wraps) with {@code options} on a thread that must
+     * not wait for a live check: its first {@code create()} judges those options, as {@code ConnectionFactories} would
+     * have, when its publisher is subscribed ({@link R2dbcDeferred}).
+     */
+    public void judgeAtCreate(Object factory, Map<String, String> options, ClassLoader loader) {
+        Found f = new Found(Map.copyOf(options), loader);
+        for (Object w = factory; w != null; w = R2dbcTargets.wrapped(w)) {
+            found.put(w, f);
         }
     }
 
@@ -48,8 +67,15 @@ public final class R2dbcFactories {
     public String refusal(Object factory, Function<ClassLoader, ConnectionJudge.JdbcProbe> probes) {
         String known = judged.get(factory);
         if (known == null) {
-            known = decide(factory, probes);
-            judged.put(factory, known == null ? ALLOWED : known);
+            Found options = found.get(factory);
+            if (options != null) {
+                known = judge.get().judgeR2dbc(options.options(), probes.apply(options.loader()),
+                        new R2dbcFactory(factory, options.loader()));
+                remember(factory, known);
+            } else {
+                known = decide(factory, probes);
+                judged.put(factory, known == null ? ALLOWED : known);
+            }
         }
         return known == null || known.isEmpty() ? null : known;
     }

@@ -4,12 +4,14 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.Iterator;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
  * Names the test class that opened a connection: the first frame on the stack whose class was loaded from the
- * build's test-classes directory.
+ * build's test-classes directory, or, on a thread judging for another ({@link #onBehalfOfCaller}), the test class
+ * of the thread that asked.
  */
 public final class TestClasses {
 
@@ -20,11 +22,12 @@ public final class TestClasses {
      */
     static final long SAMPLE_NANOS = 2_000_000L;
 
-    /** A thread's last walk: when, and what it found. */
+    /** A thread's last walk: when, and what it found; and the test class it judges for, when it judges for another. */
     private static final class Sample {
         long at;
         boolean taken;
         String testClass;
+        String actingFor;
     }
 
     private final ThreadLocal<Sample> samples = new ThreadLocal<>() {
@@ -67,14 +70,18 @@ public final class TestClasses {
         this.testClasses = testClassesDirectory.toAbsolutePath().normalize();
     }
 
-    /** The test class on this thread's stack, or null when none is. */
+    /** The test class on this thread's stack (or the one it judges for), or null when none is. */
     public String current() {
-        return WALKER.walk(firstTestClass);
+        String actingFor = samples.get().actingFor;
+        return actingFor != null ? actingFor : WALKER.walk(firstTestClass);
     }
 
     /** {@link #current()}, walked at most once per {@link #SAMPLE_NANOS} on a thread; null when none is. */
     public String sampled() {
         Sample sample = samples.get();
+        if (sample.actingFor != null) {
+            return sample.actingFor;
+        }
         long now = System.nanoTime();
         if (!sample.taken || now - sample.at > SAMPLE_NANOS) {
             sample.testClass = current();
@@ -82,6 +89,27 @@ public final class TestClasses {
             sample.taken = true;
         }
         return sample.testClass;
+    }
+
+    /**
+     * {@code judgement}, to run later and maybe on another thread (R2DBC's, judged at subscription on the guard's own
+     * thread), naming in what it records the test class on the caller's stack now, which that thread's stack lacks.
+     */
+    public <T> Callable<T> onBehalfOfCaller(Callable<T> judgement) {
+        String caller = current();
+        if (caller == null) {
+            return judgement;
+        }
+        return () -> {
+            Sample sample = samples.get();
+            String before = sample.actingFor;
+            sample.actingFor = caller;
+            try {
+                return judgement.call();
+            } finally {
+                sample.actingFor = before;
+            }
+        };
     }
 
     private static String outermost(Class<?> type) {
