@@ -51,10 +51,19 @@ public final class LiveReading {
             }
             return vendor.isMysqlFamily() ? MysqlLiveRead.read(connection) : Optional.empty();
         } catch (SQLException e) {
-            if (connection.isClosed()) {
-                throw e; // a network timeout or a lost server: the step-by-step reads would fail the same way
+            if (closed(connection)) {
+                throw e; // a network timeout or a lost server: the step-by-step reads would only say "closed"
             }
             return Optional.empty();
+        }
+    }
+
+    /** False when the connection cannot tell (the runtime guard's JDBC view of an R2DBC connection). */
+    private static boolean closed(Connection connection) {
+        try {
+            return connection.isClosed();
+        } catch (SQLException e) {
+            return false;
         }
     }
 
