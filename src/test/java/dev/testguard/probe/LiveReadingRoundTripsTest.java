@@ -36,9 +36,12 @@ class LiveReadingRoundTripsTest {
 
     private static RoundTripRelay toPostgres;
     private static RoundTripRelay toMariadb;
-    private final List<String> postgresDatabases = new ArrayList<>();
-    private final List<String> mariadbDatabases = new ArrayList<>();
-    private final List<String> roles = new ArrayList<>();
+    /** What each test created, dropped after it in reverse order. */
+    private final List<Cleanup> cleanups = new ArrayList<>();
+
+    private interface Cleanup {
+        void run() throws SQLException;
+    }
 
     @BeforeAll
     static void startRelays() throws Exception {
@@ -54,28 +57,25 @@ class LiveReadingRoundTripsTest {
 
     @AfterEach
     void dropAll() throws Exception {
-        for (String name : postgresDatabases) {
-            LocalDatabases.dropPostgres(name);
-        }
-        for (String role : roles) {
-            execute(postgres("postgres"), POSTGRES_ADMIN, "DROP ROLE IF EXISTS \"" + role + "\"");
-        }
-        for (String name : mariadbDatabases) {
-            LocalDatabases.dropMariadb(name);
+        for (int i = cleanups.size() - 1; i >= 0; i--) {
+            cleanups.get(i).run();
         }
     }
 
-    private String newPostgres() throws SQLException {
+    /** A new database, filled by {@code setup}. */
+    private String newPostgres(String... setup) throws SQLException {
         String name = LocalDatabases.uniqueName("onetrip");
         LocalDatabases.createPostgres(name);
-        postgresDatabases.add(name);
+        cleanups.add(() -> LocalDatabases.dropPostgres(name));
+        execute(postgres(name), POSTGRES_ADMIN, setup);
         return name;
     }
 
-    private String newMariadb() throws SQLException {
+    private String newMariadb(String... setup) throws SQLException {
         String name = LocalDatabases.uniqueName("onetrip");
         LocalDatabases.createMariadb(name);
-        mariadbDatabases.add(name);
+        cleanups.add(() -> LocalDatabases.dropMariadb(name));
+        execute(mariadb(name), MARIADB_ADMIN, setup);
         return name;
     }
 
@@ -96,10 +96,8 @@ class LiveReadingRoundTripsTest {
 
     @Test
     void postgresReadsStampRowsAndIdentityInOneRoundTrip() throws Exception {
-        String db = newPostgres();
-        execute(postgres(db), POSTGRES_ADMIN, "CREATE TABLE orders(id int)", "INSERT INTO orders SELECT generate_series(1, 300)",
-                "ANALYZE orders");
-        JdbcUrl viaRelay = postgres("localhost", toPostgres.port(), db);
+        JdbcUrl viaRelay = postgres("localhost", toPostgres.port(), newPostgres("CREATE TABLE orders(id int)",
+                "INSERT INTO orders SELECT generate_series(1, 300)", "ANALYZE orders"));
         try (Connection c = Connections.open(viaRelay, POSTGRES_ADMIN, TIMEOUT)) {
             assertThat(roundTripsOfReading(toPostgres, viaRelay, c)).isEqualTo(1);
             new PostgresStampStore().write(c, STAMP);
@@ -110,10 +108,8 @@ class LiveReadingRoundTripsTest {
 
     @Test
     void mariadbReadsInOneRoundTripAndTwoWhenTheStampTableExistsWithEitherDriver() throws Exception {
-        String db = newMariadb();
-        execute(mariadb(db), MARIADB_ADMIN, "CREATE TABLE items(id INT)", "INSERT INTO items SELECT seq FROM seq_1_to_300",
-                "ANALYZE TABLE items");
-        JdbcUrl viaRelay = mariadb("localhost", toMariadb.port(), db);
+        JdbcUrl viaRelay = mariadb("localhost", toMariadb.port(), newMariadb("CREATE TABLE items(id INT)",
+                "INSERT INTO items SELECT seq FROM seq_1_to_300", "ANALYZE TABLE items"));
         try (Connection connectorJ = Connections.open(viaRelay, MARIADB_ADMIN, TIMEOUT);
              Connection mariadbClient = DriverManager.getConnection(viaRelay.raw(), "root", "")) {
             assertThat(mariadbClient.getClass().getName()).startsWith("org.mariadb.jdbc.");
@@ -182,8 +178,8 @@ class LiveReadingRoundTripsTest {
     void aRevokedControlFunctionFallsBackToTheStepByStepReads() throws Exception {
         String db = newPostgres();
         String role = "tg_onetrip_user_" + db.substring(db.length() - 6);
-        roles.add(role);
         execute(postgres("postgres"), POSTGRES_ADMIN, "CREATE ROLE \"" + role + "\" LOGIN");
+        cleanups.add(() -> execute(postgres("postgres"), POSTGRES_ADMIN, "DROP OWNED BY \"" + role + "\"", "DROP ROLE \"" + role + "\""));
         // function privileges live in each database's own catalog: this changes the test database alone
         execute(postgres(db), POSTGRES_ADMIN, "REVOKE EXECUTE ON FUNCTION pg_control_system() FROM PUBLIC");
         JdbcUrl viaRelay = postgres("localhost", toPostgres.port(), db);

@@ -33,27 +33,53 @@ class FirstJudgementRoundTripsTest {
         return "tg_firstjudgement" + Long.toHexString(UUID.randomUUID().getMostSignificantBits() & Long.MAX_VALUE) + "_test";
     }
 
-    @Test
-    void postgresIsJudgedInOneRoundTrip() throws Exception {
-        String db = uniqueName();
-        admin("jdbc:postgresql://localhost:5432/postgres", "postgres", "", "CREATE DATABASE \"" + db + "\"");
-        try (RoundTripRelay relay = new RoundTripRelay(5432)) {
-            assertThat(roundTripsOfFirstJudgement(relay, "jdbc:postgresql://localhost:" + relay.port() + "/" + db, "postgres"))
-                    .isEqualTo(1);
-        } finally {
-            admin("jdbc:postgresql://localhost:5432/postgres", "postgres", "", "DROP DATABASE IF EXISTS \"" + db + "\" WITH (FORCE)");
+    /** A local server: where it listens, how the test logs in as its administrator, how it quotes a name. */
+    private enum Server {
+        POSTGRES("jdbc:postgresql://localhost:", 5432, "/postgres", "postgres", "\"", " WITH (FORCE)"),
+        MARIADB("jdbc:mariadb://localhost:", 3306, "/", "root", "`", "");
+
+        final String prefix;
+        final int port;
+        final String adminDatabase;
+        final String admin;
+        final String quote;
+        final String dropOptions;
+
+        Server(String prefix, int port, String adminDatabase, String admin, String quote, String dropOptions) {
+            this.prefix = prefix;
+            this.port = port;
+            this.adminDatabase = adminDatabase;
+            this.admin = admin;
+            this.quote = quote;
+            this.dropOptions = dropOptions;
+        }
+
+        void admin(String sql) throws SQLException {
+            try (Connection c = DriverManager.getConnection(prefix + port + adminDatabase, admin, "");
+                 Statement st = c.createStatement()) {
+                st.execute(sql);
+            }
         }
     }
 
     @Test
+    void postgresIsJudgedInOneRoundTrip() throws Exception {
+        assertThat(roundTripsOfFirstJudgement(Server.POSTGRES)).isEqualTo(1);
+    }
+
+    @Test
     void mariadbIsJudgedInOneRoundTrip() throws Exception {
+        assertThat(roundTripsOfFirstJudgement(Server.MARIADB)).isEqualTo(1);
+    }
+
+    /** Of a new database on {@code server}, reached through a relay that counts. */
+    private int roundTripsOfFirstJudgement(Server server) throws Exception {
         String db = uniqueName();
-        admin("jdbc:mariadb://localhost:3306/", "root", "", "CREATE DATABASE `" + db + "`");
-        try (RoundTripRelay relay = new RoundTripRelay(3306)) {
-            assertThat(roundTripsOfFirstJudgement(relay, "jdbc:mariadb://localhost:" + relay.port() + "/" + db, "root"))
-                    .isEqualTo(1);
+        server.admin("CREATE DATABASE " + server.quote + db + server.quote);
+        try (RoundTripRelay relay = new RoundTripRelay(server.port)) {
+            return roundTripsOfFirstJudgement(relay, server.prefix + relay.port() + "/" + db, server.admin);
         } finally {
-            admin("jdbc:mariadb://localhost:3306/", "root", "", "DROP DATABASE IF EXISTS `" + db + "`");
+            server.admin("DROP DATABASE IF EXISTS " + server.quote + db + server.quote + server.dropOptions);
         }
     }
 
@@ -68,12 +94,6 @@ class FirstJudgementRoundTripsTest {
             relay.reset();
             judge.after(pending, connection);
             return relay.roundTrips();
-        }
-    }
-
-    private static void admin(String url, String user, String password, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement()) {
-            st.execute(sql);
         }
     }
 }
