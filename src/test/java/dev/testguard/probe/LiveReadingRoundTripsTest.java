@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,21 +63,28 @@ class LiveReadingRoundTripsTest {
         }
     }
 
-    /** A new database, filled by {@code setup}. */
-    private String newPostgres(String... setup) throws SQLException {
+    private interface DatabaseAction {
+        void run(String database) throws SQLException;
+    }
+
+    /** A new database, filled by {@code setup}, dropped after the test. */
+    private String newDatabase(DatabaseAction create, DatabaseAction drop, Function<String, JdbcUrl> url,
+            Credentials admin, String... setup) throws SQLException {
         String name = LocalDatabases.uniqueName("onetrip");
-        LocalDatabases.createPostgres(name);
-        cleanups.add(() -> LocalDatabases.dropPostgres(name));
-        execute(postgres(name), POSTGRES_ADMIN, setup);
+        create.run(name);
+        cleanups.add(() -> drop.run(name));
+        execute(url.apply(name), admin, setup);
         return name;
     }
 
+    private String newPostgres(String... setup) throws SQLException {
+        return newDatabase(LocalDatabases::createPostgres, LocalDatabases::dropPostgres, LocalDatabases::postgres,
+                POSTGRES_ADMIN, setup);
+    }
+
     private String newMariadb(String... setup) throws SQLException {
-        String name = LocalDatabases.uniqueName("onetrip");
-        LocalDatabases.createMariadb(name);
-        cleanups.add(() -> LocalDatabases.dropMariadb(name));
-        execute(mariadb(name), MARIADB_ADMIN, setup);
-        return name;
+        return newDatabase(LocalDatabases::createMariadb, LocalDatabases::dropMariadb, LocalDatabases::mariadb,
+                MARIADB_ADMIN, setup);
     }
 
     /** Reads over {@code connection}, counting the round trips; the facts must be the step-by-step reads'. */

@@ -34,25 +34,11 @@ class FirstJudgementRoundTripsTest {
     }
 
     /** A local server: where it listens, how the test logs in as its administrator, how it quotes a name. */
-    private enum Server {
-        POSTGRES("jdbc:postgresql://localhost:", 5432, "/postgres", "postgres", "\"", " WITH (FORCE)"),
-        MARIADB("jdbc:mariadb://localhost:", 3306, "/", "root", "`", "");
+    private record Server(String prefix, int port, String adminDatabase, String admin, String quote, String dropOptions) {
 
-        final String prefix;
-        final int port;
-        final String adminDatabase;
-        final String admin;
-        final String quote;
-        final String dropOptions;
-
-        Server(String prefix, int port, String adminDatabase, String admin, String quote, String dropOptions) {
-            this.prefix = prefix;
-            this.port = port;
-            this.adminDatabase = adminDatabase;
-            this.admin = admin;
-            this.quote = quote;
-            this.dropOptions = dropOptions;
-        }
+        static final Server POSTGRES = new Server("jdbc:postgresql://localhost:", 5432, "/postgres", "postgres", "\"",
+                " WITH (FORCE)");
+        static final Server MARIADB = new Server("jdbc:mariadb://localhost:", 3306, "/", "root", "`", "");
 
         void admin(String sql) throws SQLException {
             try (Connection c = DriverManager.getConnection(prefix + port + adminDatabase, admin, "");
@@ -75,11 +61,11 @@ class FirstJudgementRoundTripsTest {
     /** Of a new database on {@code server}, reached through a relay that counts. */
     private int roundTripsOfFirstJudgement(Server server) throws Exception {
         String db = uniqueName();
-        server.admin("CREATE DATABASE " + server.quote + db + server.quote);
-        try (RoundTripRelay relay = new RoundTripRelay(server.port)) {
-            return roundTripsOfFirstJudgement(relay, server.prefix + relay.port() + "/" + db, server.admin);
+        server.admin("CREATE DATABASE " + server.quote() + db + server.quote());
+        try (RoundTripRelay relay = new RoundTripRelay(server.port())) {
+            return roundTripsOfFirstJudgement(relay, server.prefix() + relay.port() + "/" + db, server.admin());
         } finally {
-            server.admin("DROP DATABASE IF EXISTS " + server.quote + db + server.quote + server.dropOptions);
+            server.admin("DROP DATABASE IF EXISTS " + server.quote() + db + server.quote() + server.dropOptions());
         }
     }
 
