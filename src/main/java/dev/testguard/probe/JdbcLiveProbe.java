@@ -105,23 +105,18 @@ public final class JdbcLiveProbe implements LiveProbe, AutoCloseable {
             String message = status == LiveFacts.Status.UNREACHABLE ? unknownHost(url).orElse(null) : null;
             return failed(status, message != null ? message : ProbeFailures.message(e, where, login.username(), login.password()), start);
         }
-        Stamp stamp = null;
-        Long rows = null;
-        ServerIdentity identity = null;
+        LiveReading reading = new LiveReading();
         try (Connection c = connection) {
             if (url.vendor() != Vendor.SQLITE) { // sqlite-jdbc only takes read-only at open time (open_mode=1 did that)
                 c.setReadOnly(true);
             }
             connector.boundNetwork(c, timeout.compareTo(MIN_QUERY_TIME) > 0 ? timeout : MIN_QUERY_TIME);
-            stamp = StampStores.forVendor(url.vendor()).get().read(c).orElse(null);
-            rows = RowEstimates.estimate(url.vendor(), c);
-            identity = ServerIdentities.read(url, c, file);
-            return new LiveFacts(LiveFacts.Status.REACHABLE, stamp, rows, identity, null, millisSince(start));
+            return reading.read(url, c, file).facts(LiveFacts.Status.REACHABLE, null, millisSince(start));
         } catch (SQLException | RuntimeException e) {
             String detail = e instanceof SQLException
                     ? ProbeFailures.message((SQLException) e, where, login.username(), login.password())
                     : "connected to " + where + " but could not read it: " + e;
-            return new LiveFacts(LiveFacts.Status.ERROR, stamp, rows, identity, detail, millisSince(start));
+            return reading.facts(LiveFacts.Status.ERROR, detail, millisSince(start));
         }
     }
 

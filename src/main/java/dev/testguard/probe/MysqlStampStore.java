@@ -17,6 +17,10 @@ public final class MysqlStampStore extends TableStampStore {
 
     static final String TABLE = "testguard_stamp";
 
+    /** One row when the connection's database holds the stamp table; reads the catalog only, so never fails for its absence. */
+    static final String TABLE_ROW = "SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
+            + " AND TABLE_NAME = '" + TABLE + "'";
+
     @Override
     String table() {
         return "`" + TABLE + "`";
@@ -24,8 +28,7 @@ public final class MysqlStampStore extends TableStampStore {
 
     @Override
     boolean tableExists(Connection connection) throws SQLException {
-        return anyRow(connection, "SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?",
-                TABLE);
+        return anyRow(connection, TABLE_ROW);
     }
 
     @Override

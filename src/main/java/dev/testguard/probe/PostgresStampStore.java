@@ -16,6 +16,10 @@ import java.util.Optional;
  */
 public final class PostgresStampStore implements StampStore {
 
+    /** The comment of the database named by the one parameter (null: the connection's own); no row when it does not exist. */
+    static final String COMMENT = "SELECT shobj_description(oid, 'pg_database') FROM pg_database"
+            + " WHERE datname = coalesce(?, current_database())";
+
     @Override
     public Optional<Stamp> read(Connection connection) throws SQLException {
         return readOf(connection, null);
@@ -31,7 +35,12 @@ public final class PostgresStampStore implements StampStore {
      * server: the comment is in a shared catalog.
      */
     public static Optional<Stamp> readOf(Connection connection, String database) throws SQLException {
-        return StampJson.find(comment(connection, database)).map(StampJson.Block::stamp);
+        return stampIn(comment(connection, database));
+    }
+
+    /** The stamp held by a database comment (null: none). */
+    static Optional<Stamp> stampIn(String comment) {
+        return StampJson.find(comment).map(StampJson.Block::stamp);
     }
 
     /** Stamps {@code database} (null: the connection's own) through a connection to any database of the server. */
@@ -71,8 +80,7 @@ public final class PostgresStampStore implements StampStore {
 
     /** The whole comment of {@code database} (null: the connection's own), null when it has none or does not exist. */
     public static String comment(Connection connection, String database) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT shobj_description(oid, 'pg_database') FROM pg_database"
-                + " WHERE datname = coalesce(?, current_database())")) {
+        try (PreparedStatement ps = connection.prepareStatement(COMMENT)) {
             ps.setString(1, database);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;

@@ -21,14 +21,14 @@ public final class RowEstimates {
      * and at least one row per data page in case that count has not been flushed yet. {@code n_live_tup} is not
      * used when {@code reltuples} is known: around an ANALYZE it can count a bulk load twice.
      */
-    private static final String POSTGRES = "SELECT COALESCE(SUM(CASE WHEN c.reltuples >= 0 THEN c.reltuples::bigint"
+    static final String POSTGRES = "SELECT COALESCE(SUM(CASE WHEN c.reltuples >= 0 THEN c.reltuples::bigint"
             + " ELSE GREATEST(COALESCE(s.n_live_tup, 0), pg_relation_size(c.oid) / current_setting('block_size')::bigint) END), 0)"
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " LEFT JOIN pg_stat_user_tables s ON s.relid = c.oid"
             + " WHERE c.relkind IN ('r', 'm') AND n.nspname NOT IN ('pg_catalog', 'information_schema')"
             + " AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp\\_%'";
 
-    private static final String MYSQL = "SELECT COALESCE(SUM(TABLE_ROWS), 0) FROM information_schema.TABLES"
+    static final String MYSQL = "SELECT COALESCE(SUM(TABLE_ROWS), 0) FROM information_schema.TABLES"
             + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME <> '" + MysqlStampStore.TABLE + "'";
 
     private static final String H2 = "SELECT COALESCE(SUM(ROW_COUNT_ESTIMATE), 0) FROM INFORMATION_SCHEMA.TABLES"
@@ -59,7 +59,7 @@ public final class RowEstimates {
     }
 
     /** MySQL 8 caches information_schema statistics for a day by default; ask for current ones. MariaDB has no such cache. */
-    private static void freshMysqlStatistics(Connection connection) {
+    static void freshMysqlStatistics(Connection connection) {
         try (Statement st = connection.createStatement()) {
             st.execute("SET SESSION information_schema_stats_expiry = 0");
         } catch (SQLException e) {

@@ -14,6 +14,12 @@ import java.util.Optional;
  */
 public final class ServerIdentities {
 
+    static final String POSTGRES_PORT = "SELECT current_setting('port')";
+    /** Any user may run it on PostgreSQL 10+, unless an administrator revoked it. */
+    static final String POSTGRES_SYSTEM_ID = "SELECT system_identifier::text FROM pg_control_system()";
+    /** What names a MariaDB server (which has no server_uuid): host name as the server knows it, port, server_id. */
+    static final String MARIADB_SERVER_COLUMNS = "@@hostname, @@port, @@server_id";
+
     private ServerIdentities() {
     }
 
@@ -49,10 +55,10 @@ public final class ServerIdentities {
      * two fallbacks are stable for as long as the server runs, which covers one build.
      */
     private static String postgresServer(Connection connection) throws SQLException {
-        String port = text(connection, "SELECT current_setting('port')").orElse("?");
-        Optional<String> systemId = tryText(connection, "SELECT system_identifier::text FROM pg_control_system()");
+        String port = text(connection, POSTGRES_PORT).orElse("?");
+        Optional<String> systemId = tryText(connection, POSTGRES_SYSTEM_ID);
         if (systemId.isPresent()) {
-            return "postgresql:" + systemId.get() + ":" + port;
+            return postgresServer(systemId.get(), port);
         }
         String started = text(connection, "SELECT pg_postmaster_start_time()::text").orElse("?");
         Optional<String> dataDirectory = tryText(connection, "SELECT current_setting('data_directory')");
@@ -62,21 +68,36 @@ public final class ServerIdentities {
         return "postgresql:" + started + ":" + port + ":" + text(connection, "SELECT current_setting('server_version')").orElse("?");
     }
 
+    static String postgresServer(String systemId, String port) {
+        return "postgresql:" + systemId + ":" + port;
+    }
+
     /**
      * MySQL 5.6+: {@code server_uuid}, generated once per data directory. MariaDB has none: its host name, port
      * and {@code server_id} name the server (host name as the server itself knows it, not as we reached it).
      */
     private static String mysqlServer(Connection connection) throws SQLException {
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SHOW VARIABLES LIKE 'server_uuid'")) {
-            if (rs.next() && rs.getString(2) != null && !rs.getString(2).isBlank()) {
-                return "mysql:" + rs.getString(2);
+            if (rs.next() && hasUuid(rs.getString(2))) {
+                return mysqlServer(rs.getString(2));
             }
         }
-        try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT @@hostname, @@port, @@server_id")) {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT " + MARIADB_SERVER_COLUMNS)) {
             rs.next();
-            return "mariadb:" + rs.getString(1) + ":" + rs.getString(2) + ":" + rs.getString(3);
+            return mariadbServer(rs.getString(1), rs.getString(2), rs.getString(3));
         }
+    }
+
+    static boolean hasUuid(String serverUuid) {
+        return serverUuid != null && !serverUuid.isBlank();
+    }
+
+    static String mysqlServer(String serverUuid) {
+        return "mysql:" + serverUuid;
+    }
+
+    static String mariadbServer(String hostname, String port, String serverId) {
+        return "mariadb:" + hostname + ":" + port + ":" + serverId;
     }
 
     private static Optional<String> tryText(Connection connection, String sql) {

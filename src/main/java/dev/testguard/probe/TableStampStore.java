@@ -34,9 +34,11 @@ abstract class TableStampStore implements StampStore {
 
     @Override
     public Optional<Stamp> read(Connection connection) throws SQLException {
-        if (!tableExists(connection)) {
-            return Optional.empty();
-        }
+        return tableExists(connection) ? readRows(connection) : Optional.empty();
+    }
+
+    /** The stamp in the marker table, which must exist: the first row that makes a valid stamp. */
+    Optional<Stamp> readRows(Connection connection) throws SQLException {
         try (Statement st = connection.createStatement();
              ResultSet rs = st.executeQuery("SELECT " + columns() + " FROM " + table())) {
             while (rs.next()) {

@@ -5,10 +5,7 @@ import dev.testguard.jdbc.JdbcUrl;
 import dev.testguard.jdbc.Secrets;
 import dev.testguard.probe.LiveFacts;
 import dev.testguard.probe.LiveProbe;
-import dev.testguard.probe.RowEstimates;
-import dev.testguard.probe.ServerIdentities;
-import dev.testguard.probe.ServerIdentity;
-import dev.testguard.probe.Stamp;
+import dev.testguard.probe.LiveReading;
 import dev.testguard.probe.StampStore;
 import dev.testguard.probe.StampStores;
 import java.sql.Connection;
@@ -17,7 +14,8 @@ import java.util.Optional;
 
 /**
  * The live probe of the runtime guard: reads the stamp, the row estimate and the server identity over the
- * connection the test just opened, before the test gets it. It opens nothing and changes nothing.
+ * connection the test just opened, before the test gets it ({@link LiveReading}: one round trip on PostgreSQL).
+ * It opens nothing and changes nothing.
  */
 final class OpenConnectionProbe implements LiveProbe {
 
@@ -35,19 +33,14 @@ final class OpenConnectionProbe implements LiveProbe {
                     "testguard has no live checks for " + url.vendor().displayName(), 0);
         }
         long start = System.nanoTime();
-        Stamp stamp = null;
-        Long rows = null;
-        ServerIdentity identity = null;
+        LiveReading reading = new LiveReading();
         try {
-            stamp = store.get().read(connection).orElse(null);
-            rows = RowEstimates.estimate(url.vendor(), connection);
-            identity = ServerIdentities.read(url, connection);
-            return new LiveFacts(LiveFacts.Status.REACHABLE, stamp, rows, identity, null, millisSince(start));
+            return reading.read(url, connection).facts(LiveFacts.Status.REACHABLE, null, millisSince(start));
         } catch (SQLException | RuntimeException e) {
             String message = "connected to " + url.masked() + " but could not read it: "
                     + Secrets.maskText(String.valueOf(e.getMessage()), url.password(), credentials == null ? null
                             : credentials.password());
-            return new LiveFacts(LiveFacts.Status.ERROR, stamp, rows, identity, message, millisSince(start));
+            return reading.facts(LiveFacts.Status.ERROR, message, millisSince(start));
         }
     }
 
