@@ -72,11 +72,19 @@ final class ControlCharacters {
 
     /** Every non-secret connection property. */
     static void refuseInProperties(String url, Map<String, String> properties) {
-        properties.forEach((key, value) -> {
-            if (!isSecretKey(key)) {
-                refuseInValue(url, "the connection property '" + visible(key) + "'", key + value);
+        refuseInEntries(url, "the connection property", properties);
+    }
+
+    /**
+     * Every non-secret entry (key and value) of {@code entries}, named as {@code kind} in a refusal. A loop, not
+     * {@code forEach}: the runtime guard's first judgement would spin a lambda class for it.
+     */
+    static void refuseInEntries(String url, String kind, Map<String, String> entries) {
+        for (Map.Entry<String, String> e : entries.entrySet()) {
+            if (!isSecretKey(e.getKey())) {
+                refuseInValue(url, kind + " '" + visible(e.getKey()) + "'", e.getKey() + e.getValue());
             }
-        });
+        }
     }
 
     /**

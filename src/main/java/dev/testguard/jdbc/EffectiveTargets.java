@@ -45,11 +45,6 @@ final class EffectiveTargets {
         for (HostPort host : written.hosts()) {
             ControlCharacters.refuseInValue(url, "a host", host.host());
         }
-        written.parameters().forEach((key, value) -> {
-            if (!ControlCharacters.isSecretKey(key)) {
-                ControlCharacters.refuseInValue(url, "the parameter '" + ControlCharacters.visible(key) + "'",
-                        key + value);
-            }
-        });
+        ControlCharacters.refuseInEntries(url, "the parameter", written.parameters());
     }
 }

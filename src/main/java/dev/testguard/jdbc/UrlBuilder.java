@@ -39,14 +39,14 @@ final class UrlBuilder {
 
     /** Takes user and password from the parameters (any key case) unless the URL already named them. */
     void credentialsFromParameters(String userKey, String passwordKey) {
-        parameters.forEach((key, value) -> {
-            if (user == null && key.equalsIgnoreCase(userKey)) {
-                user = value;
+        for (Map.Entry<String, String> e : parameters.entrySet()) { // a loop: no lambda to spin at a first judgement
+            if (user == null && e.getKey().equalsIgnoreCase(userKey)) {
+                user = e.getValue();
             }
-            if (password == null && key.equalsIgnoreCase(passwordKey)) {
-                password = value;
+            if (password == null && e.getKey().equalsIgnoreCase(passwordKey)) {
+                password = e.getValue();
             }
-        });
+        }
     }
 
     /** A unix socket replaces the TCP hosts: the URL's host part (if any) is not where the connection goes. */

@@ -25,9 +25,9 @@ public final class LiveDataRule implements LiveRule {
                 || live.estimatedRows() <= settings.maxRows()) {
             return Decision.pass();
         }
-        return Decision.fail(String.format(java.util.Locale.ROOT,
-                        "The database holds about %,d rows, more than maxRows (%,d): real data seems to live there.",
-                        live.estimatedRows(), settings.maxRows()),
+        return Decision.fail("The database holds about " + TestReason.grouped(live.estimatedRows())
+                + " rows, more than maxRows (" + TestReason.grouped(settings.maxRows())
+                + "): real data seems to live there.",
                 "Point the tests at an empty test database; if it really is a test database: mvn testguard:stamp "
                         + "-Dtestguard.url=" + target.url().masked() + " -Dtestguard.role=test");
     }

@@ -20,7 +20,7 @@ public final class NameTokenizer {
             return tokens;
         }
         StringBuilder current = new StringBuilder();
-        int[] cps = name.codePoints().toArray();
+        int[] cps = codePoints(name);
         for (int i = 0; i < cps.length; i++) {
             int c = cps[i];
             if (!Character.isLetterOrDigit(c)) {
@@ -34,6 +34,16 @@ public final class NameTokenizer {
         }
         flush(current, tokens);
         return tokens;
+    }
+
+    /** A loop, not {@code codePoints().toArray()}: that stream pipeline costs the runtime guard's first judgement. */
+    private static int[] codePoints(String name) {
+        int[] cps = new int[name.codePointCount(0, name.length())];
+        for (int i = 0, at = 0; i < cps.length; i++) {
+            cps[i] = name.codePointAt(at);
+            at += Character.charCount(cps[i]);
+        }
+        return cps;
     }
 
     /** Whether {@code c} starts a new token after {@code previous}; {@code next} is -1 at the end. */

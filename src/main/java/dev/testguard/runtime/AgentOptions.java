@@ -1,7 +1,9 @@
 package dev.testguard.runtime;
 
 import dev.testguard.policy.PolicySettings;
+import dev.testguard.runtime.agent.bootstrap.IsolatedGuardLoader;
 import dev.testguard.runtime.agent.bootstrap.TestguardAgent;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -68,15 +70,13 @@ public record AgentOptions(String token, Path recordsDirectory, List<Path> guard
 
     public static AgentOptions read(Path file) {
         Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(file)) {
+        // java.io, as the bootstrap agent reads it: NIO's channels would be loaded for this file alone
+        try (InputStream in = new FileInputStream(file.toFile())) {
             p.load(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the testguard agent options " + file, e);
         }
-        List<Path> classpath = new ArrayList<>();
-        for (String entry : split(p.getProperty(GUARD_CLASSPATH, ""))) {
-            classpath.add(Path.of(entry)); // a loop, not a stream: read while the test JVM starts
-        }
+        List<Path> classpath = IsolatedGuardLoader.split(p.getProperty(GUARD_CLASSPATH, ""));
         return new AgentOptions(required(p, TestguardAgent.TOKEN),
                 Path.of(required(p, TestguardAgent.RECORDS_DIRECTORY)), classpath, readPolicy(p), Boolean.parseBoolean(p.getProperty("offline")),
                 Duration.ofMillis(Long.parseLong(p.getProperty("connect.timeout.millis", "5000"))));
@@ -123,16 +123,6 @@ public record AgentOptions(String token, Path recordsDirectory, List<Path> guard
 
     private static String join(List<Path> paths) {
         return paths.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator));
-    }
-
-    private static List<String> split(String joined) {
-        List<String> out = new ArrayList<>();
-        for (String part : joined.split(java.util.regex.Pattern.quote(java.io.File.pathSeparator))) {
-            if (!part.isEmpty()) {
-                out.add(part);
-            }
-        }
-        return out;
     }
 
     private static String required(Properties p, String key) {

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,9 +29,7 @@ public final class RuntimeRecords {
 
     /** Appends one record as one line; the write reaches the file before this returns. */
     public static synchronized void append(Path file, RuntimeRecord record) throws IOException {
-        byte[] line = (RecordLine.of(record) + "\n").getBytes(StandardCharsets.UTF_8);
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.write(file, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+        ForkRecords.appendLine(file.toFile(), RecordLine.of(record));
     }
 
     /** Every record of this token, fork by fork; an absent directory holds none. */

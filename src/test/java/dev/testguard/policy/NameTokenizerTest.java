@@ -29,6 +29,8 @@ class NameTokenizerTest {
         "my app (prod)|my,app,prod",
         "123|123",
         "äppTest|äpp,test",
+        "db\uD83D\uDE00test|db,test",
+        "\uD835\uDC00\uD835\uDC01Test|\uD835\uDC00\uD835\uDC01,test",
     })
     void splits(String name, String expected) {
         assertThat(NameTokenizer.tokens(name)).containsExactly(expected.split(","));

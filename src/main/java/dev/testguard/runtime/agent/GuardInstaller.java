@@ -20,11 +20,14 @@ public final class GuardInstaller {
     private GuardInstaller() {
     }
 
-    /** @return the transformer that weaves the classes the gate lets through */
-    public static ClassFileTransformer install(Path optionsFile) {
+    /**
+     * @param pid this JVM's process id as the bootstrap agent read it (asking {@link ProcessHandle} would build an
+     *            executor and spin lambdas at the first connection)
+     * @return the transformer that weaves the classes the gate lets through
+     */
+    public static ClassFileTransformer install(Path optionsFile, long pid) {
         AgentOptions options = AgentOptions.read(optionsFile);
-        ConnectionLog log = new ConnectionLog(options.recordsDirectory(), options.token(),
-                ProcessHandle.current().pid());
+        ConnectionLog log = new ConnectionLog(options.recordsDirectory(), options.token(), pid);
         ClassFileTransformer weaving = new GuardWeaver(log);
         Bridge.install(new GuardHooks(new JudgeFactory(options, log), log));
         Runtime.getRuntime().addShutdownHook(new Thread(new CountsAtExit(log), "testguard-records"));

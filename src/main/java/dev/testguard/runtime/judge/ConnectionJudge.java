@@ -8,6 +8,7 @@ import dev.testguard.jdbc.JdbcUrlParser;
 import dev.testguard.jdbc.R2dbcUrls;
 import dev.testguard.policy.Classification;
 import dev.testguard.policy.Classifier;
+import dev.testguard.policy.MainDatasource;
 import dev.testguard.policy.PolicySettings;
 import dev.testguard.policy.Verdict;
 import dev.testguard.probe.LiveProbe;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Judges every connection the test JVM opens with the shared {@link Classifier}: before the socket opens by the
@@ -33,6 +35,16 @@ public final class ConnectionJudge {
 
     private static final Provenance OPENED = new Provenance(Provenance.Kind.PROJECT_PROPERTY,
             "a connection opened by the test JVM", null, 0, null);
+    /** The test JVM knows no main datasource; a class, not a lambda, which the first judgement would spin. */
+    private static final Supplier<MainDatasource> NO_MAIN_DATASOURCE = new NoMainDatasource();
+
+    private static final class NoMainDatasource implements Supplier<MainDatasource> {
+
+        @Override
+        public MainDatasource get() {
+            return null;
+        }
+    }
 
     private final PolicySettings settings;
     private final boolean offline;
@@ -82,7 +94,7 @@ public final class ConnectionJudge {
         this.offline = offline;
         this.log = log;
         this.tests = tests;
-        this.staticRules = Classifier.standardFindingMain(settings, LiveProbe.OFFLINE, () -> null);
+        this.staticRules = Classifier.standardFindingMain(settings, LiveProbe.OFFLINE, NO_MAIN_DATASOURCE);
         this.failures = new LiveCheckFailures(log);
         this.r2dbc = new R2dbcLiveCheck(this, failures);
     }
@@ -102,7 +114,7 @@ public final class ConnectionJudge {
      */
     public Pending before(String url, Properties info, boolean nested, Map<String, String> driverDefaults)
             throws SQLException {
-        return before(url, info, nested, driverDefaults, () -> null);
+        return before(url, info, nested, driverDefaults, DriverReadings.of(null, url, info));
     }
 
     /**
@@ -244,7 +256,7 @@ public final class ConnectionJudge {
     Verdict classifyLive(Decision decision, Connection connection) throws SQLException {
         try {
             Classifier live = Classifier.standardFindingMain(settings, new OpenConnectionProbe(connection),
-                    () -> null);
+                    NO_MAIN_DATASOURCE);
             return live.classify(decision.source(), decision.url());
         } catch (RuntimeException e) {
             closeQuietly(connection);

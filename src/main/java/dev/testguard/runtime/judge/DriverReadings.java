@@ -22,14 +22,30 @@ public final class DriverReadings {
 
     /** The reading of {@code driver.connect(url, info)}, run only when the guard first meets this spelling. */
     public static DriverView.Reading of(Object driver, String url, Properties info) {
-        String name = driver == null ? "" : driver.getClass().getName();
-        if (name.equals("org.mariadb.jdbc.Driver")) {
-            return () -> mariadb(driver.getClass().getClassLoader(), url, info);
+        return new Deferred(driver == null ? null : driver.getClass(), url, info);
+    }
+
+    /** A reading run when asked; a class, not lambdas, which the first judgement would spin. */
+    private static final class Deferred implements DriverView.Reading {
+
+        private final Class<?> driver;
+        private final String url;
+        private final Properties info;
+
+        Deferred(Class<?> driver, String url, Properties info) {
+            this.driver = driver;
+            this.url = url;
+            this.info = info;
         }
-        if (name.equals("org.postgresql.Driver")) {
-            return () -> postgres(driver.getClass(), url, info);
+
+        @Override
+        public DriverView read() throws DriverView.Rejected {
+            String name = driver == null ? "" : driver.getName();
+            if (name.equals("org.mariadb.jdbc.Driver")) {
+                return mariadb(driver.getClassLoader(), url, info);
+            }
+            return name.equals("org.postgresql.Driver") ? postgres(driver, url, info) : null;
         }
-        return () -> null;
     }
 
     /**

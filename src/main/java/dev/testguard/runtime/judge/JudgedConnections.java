@@ -3,8 +3,9 @@ package dev.testguard.runtime.judge;
 import java.lang.ref.WeakReference;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 
@@ -28,9 +29,10 @@ final class JudgedConnections {
     /**
      * The classes of the connections judged (a few driver classes): a pool's wrapper class never is one, so its
      * borrows skip the lookup by identity (whose first hash of a fresh object costs more than the rest of a borrow's
-     * judgement). Copied on write.
+     * judgement). Held weakly, so a test framework that discards a class loader gets its driver classes collected;
+     * copied on write.
      */
-    private volatile Class<?>[] judgedClasses = new Class<?>[0];
+    private volatile WeakReference<?>[] judgedClasses = new WeakReference<?>[0];
 
     /** One cached connection, held weakly, and its decision. */
     private static final class Slot extends WeakReference<Connection> {
@@ -58,15 +60,20 @@ final class JudgedConnections {
 
     private synchronized void addJudgedClass(Class<?> type) {
         if (!isJudged(type)) {
-            Class<?>[] known = Arrays.copyOf(judgedClasses, judgedClasses.length + 1);
-            known[known.length - 1] = type;
-            judgedClasses = known;
+            List<WeakReference<?>> known = new ArrayList<>();
+            for (WeakReference<?> k : judgedClasses) {
+                if (k.get() != null) {
+                    known.add(k); // a collected class's entry goes
+                }
+            }
+            known.add(new WeakReference<>(type));
+            judgedClasses = known.toArray(new WeakReference<?>[0]);
         }
     }
 
     private boolean isJudged(Class<?> type) {
-        for (Class<?> known : judgedClasses) {
-            if (known == type) {
+        for (WeakReference<?> known : judgedClasses) {
+            if (known.get() == type) {
                 return true;
             }
         }

@@ -3,6 +3,8 @@ package dev.testguard.runtime.e2e;
 import dev.testguard.policy.PolicySettings;
 import dev.testguard.runtime.AgentOptions;
 import dev.testguard.runtime.agent.AgentJar;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,11 +15,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
 
 /**
  * The runtime guard's costs (bench/runtime-guard.sh runs this): JVM start-up, 1 000 DriverManager connections and
@@ -70,9 +78,58 @@ public final class GuardBench {
         Path options = work.resolve("agent").resolve(AgentOptions.FILE_NAME);
         PolicySettings policy = PolicySettings.defaults(Path.of("").toAbsolutePath(),
                 Path.of("target").toAbsolutePath(), false);
-        new AgentOptions("bench", work.resolve("records"), GuardEndToEndTest.guardClasspath(), policy, false,
+        new AgentOptions("bench", work.resolve("records"), guardClasspath(work.resolve("agent")), policy, false,
                 Duration.ofSeconds(5)).write(options);
         return "-javaagent:" + jar + "=" + options;
+    }
+
+    /**
+     * The guard's class path as users get it: one plugin jar (target/classes with Byte Buddy shaded in, as
+     * maven-shade-plugin packs it, unrelocated here) first, then the plugin's libraries; not the classes directory,
+     * whose loading differs from a jar's.
+     */
+    private static List<Path> guardClasspath(Path agentDirectory) throws IOException {
+        Path pluginJar = agentDirectory.resolve("testguard-maven-plugin-bench.jar");
+        List<Path> classpath = new ArrayList<>(List.of(pluginJar));
+        Set<String> names = new HashSet<>();
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(pluginJar))) {
+            Path classes = Path.of("target/classes").toAbsolutePath();
+            try (Stream<Path> files = Files.walk(classes)) {
+                for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                    add(out, names, classes.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+                }
+            }
+            for (Path entry : GuardEndToEndTest.guardClasspath()) {
+                if (entry.getFileName().toString().startsWith("byte-buddy-")) {
+                    shade(out, names, entry);
+                } else if (!entry.equals(classes)) {
+                    classpath.add(entry);
+                }
+            }
+        }
+        return classpath;
+    }
+
+    /** The entries the plugin's shade configuration keeps: no manifest, Maven metadata, versions or module-info. */
+    private static void shade(JarOutputStream out, Set<String> names, Path library) throws IOException {
+        try (JarFile jar = new JarFile(library.toFile())) {
+            for (JarEntry e : (Iterable<JarEntry>) jar.stream()::iterator) {
+                String name = e.getName();
+                if (!e.isDirectory() && !name.startsWith("META-INF/") && !name.equals("module-info.class")) {
+                    try (InputStream in = jar.getInputStream(e)) {
+                        add(out, names, name, in.readAllBytes());
+                    }
+                }
+            }
+        }
+    }
+
+    private static void add(JarOutputStream out, Set<String> names, String name, byte[] bytes) throws IOException {
+        if (names.add(name)) {
+            out.putNextEntry(new JarEntry(name));
+            out.write(bytes);
+            out.closeEntry();
+        }
     }
 
     /** Runs the child with {@code args}, without and with the guard alternating; prints each key's medians. */

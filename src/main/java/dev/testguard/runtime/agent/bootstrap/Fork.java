@@ -65,6 +65,11 @@ final class Fork {
         return ProcessHandle.current().pid();
     }
 
+    /** This JVM's process id, read once at premain (the guard's records are named by it too). */
+    long pid() {
+        return pid;
+    }
+
     String optionsFile() {
         return optionsFile;
     }

@@ -42,12 +42,20 @@ public final class ForkRecords {
 
     /** Appends one line to the fork's record file, creating its directory. */
     static void append(String recordsDirectory, String token, long pid, String line) throws IOException {
-        File directory = new File(recordsDirectory);
+        appendLine(new File(recordsDirectory, fileName(token, pid)), line);
+    }
+
+    /**
+     * Appends {@code line} and a newline to {@code file} in one write (a killed fork leaves whole lines), creating
+     * its directory; the guard's records go through here too, so the test JVM loads no NIO channel for them.
+     */
+    public static void appendLine(File file, String line) throws IOException {
+        File directory = file.getAbsoluteFile().getParentFile();
         if (!directory.isDirectory() && !directory.mkdirs() && !directory.isDirectory()) {
             throw new IOException("cannot create the records directory " + directory);
         }
         byte[] bytes = line.concat("\n").getBytes(StandardCharsets.UTF_8);
-        try (OutputStream out = new FileOutputStream(new File(directory, fileName(token, pid)), true)) {
+        try (OutputStream out = new FileOutputStream(file, true)) {
             out.write(bytes);
         }
     }

@@ -95,7 +95,7 @@ final class GuardGate implements ClassFileTransformer {
     private ClassFileTransformer install() throws ReflectiveOperationException {
         ClassLoader loader = new IsolatedGuardLoader(IsolatedGuardLoader.split(fork.guardClasspath()));
         Class<?> installer = Class.forName(INSTALLER, true, loader);
-        return (ClassFileTransformer) installer.getMethod("install", Path.class)
-                .invoke(null, Path.of(fork.optionsFile()));
+        return (ClassFileTransformer) installer.getMethod("install", Path.class, long.class)
+                .invoke(null, Path.of(fork.optionsFile()), fork.pid());
     }
 }
