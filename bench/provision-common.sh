@@ -2,12 +2,19 @@
 # throwaway project that provisions 4 databases from a baseline, and the lines the benches print.
 VERSION="${BENCH_VERSION:-0.1.0-SNAPSHOT}"
 P="dev.testguard:testguard-maven-plugin:$VERSION"
-MVN=(mvn -B -o)
+# a generous connect timeout: on a loaded machine the default 2 s can fail a set-up step of the bench
+MVN=(mvn -B -o "-Dtestguard.connectTimeout=${BENCH_CONNECT_TIMEOUT:-30000}")
 if [ -n "${BENCH_REPO:-}" ]; then
   # the plugin from BENCH_REPO, everything else from the usual local repository (as the invoker ITs resolve it)
   sed "s#@localRepositoryUrl@#file://$HOME/.m2/repository#" "$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/src/it/settings.xml" > "$WORK/settings.xml"
   MVN+=("-Dmaven.repo.local=$BENCH_REPO" -s "$WORK/settings.xml")
 fi
+
+# quiet <command...>: runs a set-up step, showing its output only when it fails (then the bench stops)
+quiet() {
+  local out
+  out=$("$@" 2>&1) || { echo "$out"; echo "bench: set-up step failed: $*" >&2; exit 1; }
+}
 
 # write_pom <provisionUrl>: a project whose plugin provisions 4 databases from the baseline of $SRC
 write_pom() {

@@ -32,7 +32,7 @@ trap cleanup EXIT
 URL="jdbc:mariadb://${MYHOST}:${MYPORT}/$SRC"
 write_pom "jdbc:mariadb://${MYHOST}:${MYPORT}/?user=${MYUSER}"
 cd "$WORK"
-"${MVN[@]}" -q "$P:stamp" -Dtestguard.url="$URL" -Dtestguard.username="$MYUSER" -Dtestguard.role=test -Dtestguard.confirm="$SRC" >/dev/null
+quiet "${MVN[@]}" -q "$P:stamp" -Dtestguard.url="$URL" -Dtestguard.username="$MYUSER" -Dtestguard.role=test -Dtestguard.confirm="$SRC"
 "${MVN[@]}" "$P:reset" -Dtestguard.url="$URL" -Dtestguard.username="$MYUSER" -Dtestguard.baseline=save | grep 'testguard:reset'
 
 two_builds

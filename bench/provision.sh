@@ -36,7 +36,7 @@ createdb "$SRC"
 write_pom "jdbc:postgresql://${PGHOST}:${PGPORT}/postgres?user=${PGUSER}"
 cd "$WORK"
 URL="jdbc:postgresql://${PGHOST}:${PGPORT}/$SRC"
-"${MVN[@]}" -q "$P:stamp" -Dtestguard.url="$URL" -Dtestguard.username="$PGUSER" -Dtestguard.role=test -Dtestguard.confirm="$SRC" >/dev/null
+quiet "${MVN[@]}" -q "$P:stamp" -Dtestguard.url="$URL" -Dtestguard.username="$PGUSER" -Dtestguard.role=test -Dtestguard.confirm="$SRC"
 "${MVN[@]}" "$P:reset" -Dtestguard.url="$URL" -Dtestguard.username="$PGUSER" -Dtestguard.baseline=save | grep 'testguard:reset'
 
 # the anchor: four raw copies of the baseline template, one statement each (what provision does without a pool)

@@ -36,7 +36,7 @@ echo "   size: $(psql -Atc "select pg_size_pretty(pg_database_size('$DB'))"), ro
 
 cd "$WORK"
 printf '<project><modelVersion>4.0.0</modelVersion><groupId>bench</groupId><artifactId>reset</artifactId><version>1</version></project>' > pom.xml
-mvn -B -q "$PLUGIN:stamp" -Dtestguard.url="$URL" -Dtestguard.username="$PGUSER" -Dtestguard.role=test -Dtestguard.confirm="$DB" >/dev/null
+out=$(mvn -B -q "-Dtestguard.connectTimeout=${BENCH_CONNECT_TIMEOUT:-30000}" "$PLUGIN:stamp" -Dtestguard.url="$URL" -Dtestguard.username="$PGUSER" -Dtestguard.role=test -Dtestguard.confirm="$DB" 2>&1) || { echo "$out"; exit 1; }
 echo "== mvn testguard:reset -Dtestguard.baseline=save"
 mvn -B "$PLUGIN:reset" -Dtestguard.url="$URL" -Dtestguard.username="$PGUSER" -Dtestguard.baseline=save | grep 'testguard:reset' || { echo "save failed"; exit 1; }
 pg_dump -Fc -f "$WORK/raw.dump" "$DB"
