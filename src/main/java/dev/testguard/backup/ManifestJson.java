@@ -39,33 +39,21 @@ final class ManifestJson {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeNumberField("formatVersion", m.formatVersion());
-            present(g, "id", m.id());
-            present(g, "status", m.status());
-            present(g, "purpose", m.purpose());
+            fields(g, false, "id", m.id(), "status", m.status(), "purpose", m.purpose());
             if (m.database() != null) {
                 Manifest.Database d = m.database();
-                g.writeObjectFieldStart("database");
-                present(g, "name", d.name());
-                present(g, "vendor", d.vendor());
-                present(g, "maskedUrl", d.maskedUrl());
-                present(g, "serverVersion", d.serverVersion());
-                g.writeEndObject();
+                writeObject(g, "database", false, "name", d.name(), "vendor", d.vendor(), "maskedUrl", d.maskedUrl(),
+                        "serverVersion", d.serverVersion());
             }
-            for (String[] f : new String[][] {{"engine", m.engine()}, {"tool", m.tool()}, {"toolVersion", m.toolVersion()},
-                    {"format", m.format()}, {"payload", m.payload()}, {"startedAt", m.startedAt()}, {"finishedAt", m.finishedAt()}}) {
-                present(g, f[0], f[1]);
-            }
+            fields(g, false, "engine", m.engine(), "tool", m.tool(), "toolVersion", m.toolVersion(), "format", m.format(),
+                    "payload", m.payload(), "startedAt", m.startedAt(), "finishedAt", m.finishedAt());
             g.writeNumberField("sizeBytes", m.sizeBytes());
-            present(g, "sha256", m.sha256());
+            fields(g, false, "sha256", m.sha256());
             writeMap(g, "rowCounts", m.rowCounts());
             writeMap(g, "checksums", m.checksums());
             if (m.verification() != null) {
                 Manifest.Verification v = m.verification();
-                g.writeObjectFieldStart("verification");
-                g.writeStringField("verifiedAt", v.verifiedAt());
-                g.writeStringField("result", v.result());
-                g.writeStringField("details", v.details());
-                g.writeEndObject();
+                writeObject(g, "verification", true, "verifiedAt", v.verifiedAt(), "result", v.result(), "details", v.details());
             }
             g.writeBooleanField("complete", m.isComplete());
             g.writeEndObject();
@@ -73,9 +61,19 @@ final class ManifestJson {
         return out.toByteArray();
     }
 
-    private static void present(JsonGenerator g, String name, String value) throws IOException {
-        if (value != null) {
-            g.writeStringField(name, value);
+    /** {@code name: {...}} of {@link #fields}. */
+    private static void writeObject(JsonGenerator g, String name, boolean nulls, String... namesAndValues) throws IOException {
+        g.writeObjectFieldStart(name);
+        fields(g, nulls, namesAndValues);
+        g.writeEndObject();
+    }
+
+    /** Text fields from alternating names and values; a null value is left out unless {@code nulls}. */
+    private static void fields(JsonGenerator g, boolean nulls, String... namesAndValues) throws IOException {
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (nulls || namesAndValues[i + 1] != null) {
+                g.writeStringField(namesAndValues[i], namesAndValues[i + 1]);
+            }
         }
     }
 
