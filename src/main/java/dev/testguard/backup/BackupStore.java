@@ -1,9 +1,5 @@
 package dev.testguard.backup;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -27,13 +23,6 @@ public final class BackupStore {
     public static final String PAYLOAD = "payload";
     static final String PARTIAL_SUFFIX = ".partial";
     private static final String LOCK_FILE = ".lock";
-
-    /** Jackson, set up on first use: a backup has that done beside its dump ({@link #prepareJson()}). */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        static final ObjectWriter WRITER = MAPPER.writerFor(Manifest.class);
-        static final ObjectReader READER = MAPPER.readerFor(Manifest.class);
-    }
 
     private final Path root;
 
@@ -129,7 +118,7 @@ public final class BackupStore {
         Path done = root.resolve(manifest.id());
         try {
             SecureFiles.secureAndSyncTree(partial);
-            SecureFiles.writeAtomically(partial.resolve(MANIFEST), Json.WRITER.writeValueAsBytes(manifest));
+            SecureFiles.writeAtomically(partial.resolve(MANIFEST), ManifestJson.write(manifest));
             Files.move(partial, done, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             SecureFiles.fsyncDirectory(root);
         } catch (IOException e) {
@@ -139,17 +128,17 @@ public final class BackupStore {
     }
 
     /**
-     * Builds the manifest's JSON writer and reader (class loading and serializers, a good part of a second on a cold JVM),
-     * so that a backup that calls this beside its dump finds them ready when it commits and applies retention.
+     * Loads the manifest's JSON classes, so that a backup that calls this beside its dump finds them ready when it commits
+     * and applies retention.
      */
-    public static Object prepareJson() {
-        return Json.READER;
+    public static void prepareJson() {
+        ManifestJson.prepare();
     }
 
     /** Rewrites a complete backup's manifest atomically, e.g. to record a verification. */
     public StoredBackup rewriteManifest(StoredBackup backup, Manifest manifest) throws BackupException {
         try {
-            SecureFiles.writeAtomically(backup.directory().resolve(MANIFEST), Json.WRITER.writeValueAsBytes(manifest));
+            SecureFiles.writeAtomically(backup.directory().resolve(MANIFEST), ManifestJson.write(manifest));
         } catch (IOException e) {
             throw new BackupException("cannot update the manifest of backup " + backup.id() + ": " + e.getMessage(), e);
         }
@@ -195,13 +184,9 @@ public final class BackupStore {
 
     static Optional<Manifest> readManifest(Path dir) {
         try {
-            return Optional.of(Json.READER.readValue(dir.resolve(MANIFEST).toFile()));
+            return Optional.of(ManifestJson.read(dir.resolve(MANIFEST)));
         } catch (IOException e) {
             return Optional.empty();
         }
-    }
-
-    static byte[] toJson(Manifest m) throws IOException {
-        return Json.WRITER.writeValueAsBytes(m);
     }
 }

@@ -10,6 +10,8 @@ import java.util.TreeMap;
 /**
  * The {@code manifest.json} of one backup. Written last: a backup without one is not a backup.
  * Times are ISO-8601 UTC strings so the file reads well and needs no Jackson time module.
+ * Read and written by {@link ManifestJson} (Jackson's streaming API, as these annotations lay the JSON out): a new
+ * component goes there too, and into {@code ManifestJsonTest}'s full manifest, which pins the two together.
  *
  * @param payload      the payload's name inside the backup directory (a file, or a directory for pg's directory format)
  * @param purpose      {@code backup}, or {@code safety} for the copy taken before a restore overwrote a database
