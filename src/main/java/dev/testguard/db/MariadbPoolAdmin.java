@@ -323,11 +323,11 @@ public final class MariadbPoolAdmin {
      * Claims {@code set} whole in one transaction over {@code c}: re-reads the current baseline (holding its row, so a new
      * baseline waits), changes every marker from that baseline's to {@link #SET_CLAIMED} in one UPDATE only one claim
      * wins, writes each spare's token ({@code tokens}, in the set's order) and {@code stamp} (by {@code stamper}, DML
-     * only), and commits: one durable write, no table moved. False, with nothing changed, when the set is not a ready
+     * only), runs {@code beforeCommit}, and commits: one durable write, no table moved. False, with nothing changed, when the set is not a ready
      * spare of the current baseline any more (another claim took it, a new baseline); any failure rolls all back.
      */
-    public static boolean claimSet(Connection c, List<String> set, String base, List<String> tokens, Stamper stamper)
-            throws SQLException {
+    public static boolean claimSet(Connection c, List<String> set, String base, List<String> tokens, Stamper stamper,
+                                   BeforeCommit beforeCommit) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
@@ -342,6 +342,7 @@ public final class MariadbPoolAdmin {
                 c.setCatalog(set.get(i));
                 stamper.stamp(c);
             }
+            beforeCommit.run();
             c.commit();
             return true;
         } catch (SQLException e) {
@@ -353,6 +354,11 @@ public final class MariadbPoolAdmin {
         } finally {
             c.setAutoCommit(autoCommit);
         }
+    }
+
+    /** What must be done before a claim commits (its failure rolls the claim back): the build records the set. */
+    public interface BeforeCommit {
+        void run() throws SQLException;
     }
 
     /** Writes a stamp into the database {@code c} is on, inside the caller's transaction. */

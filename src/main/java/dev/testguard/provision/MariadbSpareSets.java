@@ -78,10 +78,14 @@ final class MariadbSpareSets {
         return out;
     }
 
-    /** Claims {@code set} whole over {@code c} with {@code tokens} (fork order) and {@code stamp}; false: not ours. */
-    boolean claim(Connection c, List<String> set, List<String> tokens, Stamp stamp) throws SQLException {
+    /**
+     * Claims {@code set} whole over {@code c} with {@code tokens} (fork order) and {@code stamp}, running
+     * {@code beforeCommit} last; false: not ours.
+     */
+    boolean claim(Connection c, List<String> set, List<String> tokens, Stamp stamp, MariadbPoolAdmin.BeforeCommit beforeCommit)
+            throws SQLException {
         MysqlStampStore store = new MysqlStampStore();
-        return MariadbPoolAdmin.claimSet(c, set, base, tokens, on -> store.overwriteInTransaction(on, stamp));
+        return MariadbPoolAdmin.claimSet(c, set, base, tokens, on -> store.overwriteInTransaction(on, stamp), beforeCommit);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.testguard.provision;
 
 import dev.testguard.db.DatabaseTarget;
+import dev.testguard.db.MariadbPoolAdmin;
 import dev.testguard.jdbc.Vendor;
 import dev.testguard.probe.Stamp;
 import dev.testguard.reset.Baselines;
@@ -89,11 +90,12 @@ public final class SparePool {
 
     /**
      * Claims {@code set} (from {@link #readySets}) whole over {@code c}, each spare with its token of {@code tokens}
-     * (fork order) and a fresh {@code test} stamp, in one transaction; false, with nothing changed, when another claim
-     * took it first or the baseline changed.
+     * (fork order) and a fresh {@code test} stamp, in one transaction that runs {@code beforeCommit} last (its failure
+     * rolls the claim back); false, with nothing changed, when another claim took it first or the baseline changed.
      */
-    public boolean claimSet(Connection c, List<String> set, List<String> tokens) throws SQLException {
-        return sets.claim(c, set, tokens, stamps.testStamp());
+    public boolean claimSet(Connection c, List<String> set, List<String> tokens, MariadbPoolAdmin.BeforeCommit beforeCommit)
+            throws SQLException {
+        return sets.claim(c, set, tokens, stamps.testStamp(), beforeCommit);
     }
 
     /** Whether a pool can be kept on {@code server}. */

@@ -50,13 +50,7 @@ class MariadbSpareSetsTest {
         server = new DatabaseTarget(JdbcUrlParser.parse("jdbc:mariadb://localhost:3306/"), new Credentials("root", ""));
         admin = DatabaseAdmins.forTarget(server);
         admin.create(source);
-        exec(src(), "CREATE TABLE items (id INT PRIMARY KEY, name VARCHAR(40))",
-                "INSERT INTO items SELECT seq, MD5(seq) FROM seq_1_to_" + ROWS,
-                "CREATE TABLE parts (id INT PRIMARY KEY, item INT, FOREIGN KEY (item) REFERENCES items (id))",
-                "INSERT INTO parts VALUES (1, 1), (2, 2)",
-                "CREATE TABLE audit (n INT)",
-                "CREATE VIEW named AS SELECT id, name FROM items WHERE id BETWEEN 1 AND 10",
-                "CREATE TRIGGER count_parts AFTER INSERT ON parts FOR EACH ROW INSERT INTO audit VALUES (NEW.id)");
+        PoolFixture.fillMariadbSource(src(), ROWS);
         saveBaseline();
     }
 
@@ -209,6 +203,25 @@ class MariadbSpareSetsTest {
         assertThat(PoolFixture.registered(project)).doesNotContainAnyElementsOf(set);
         assertThat(new Releaser(server, prefix, Clock.systemUTC(), registry("a")).release()).hasSize(6);
         assertThat(SparePool.drop(server, src(), prefix)).containsExactlyInAnyOrderElementsOf(set);
+    }
+
+    @Test
+    void aClaimWhoseRecordFailsRollsBackAndTheSetStaysReady() throws Exception {
+        provisioner(registry("a"), 2).provision(2, src(), "key1", classifier()).refill().refill();
+        List<String> set = spares();
+        java.nio.file.Files.writeString(project.resolve("blocked"), "a file where the registry's folder should be");
+        ProvisionRegistry unwritable = new ProvisionRegistry(project.resolve("blocked/provisioned.json"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> provisioner(unwritable, 2).provision(2, src(), "key1", classifier()))
+                .isInstanceOf(ProvisionException.class).hasMessageContaining("cannot update");
+
+        assertThat(readySets(2)).as("the claim waited for its record, then rolled back").containsExactly(set);
+        for (String spare : set) {
+            assertThat(admin.provisionToken(spare)).isEmpty();
+        }
+        assertThat(provisioner(registry("a"), 2).provision(2, src(), "key1", classifier()).fromSpares()).isEqualTo(2);
+        assertThat(new Releaser(server, prefix, Clock.systemUTC(), registry("a")).release()).hasSize(4);
     }
 
     private void saveBaseline() throws Exception {
