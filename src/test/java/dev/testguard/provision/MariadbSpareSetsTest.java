@@ -57,6 +57,9 @@ class MariadbSpareSetsTest {
     @AfterEach
     void dropOurs() throws Exception {
         Set<String> ours = new HashSet<>(List.of(source, Baselines.mariadbBaseline(source)));
+        for (int k = 1; k <= 8; k++) {
+            ours.add(Baselines.mariadbPoolSpare(source, k));
+        }
         ours.addAll(PoolFixture.registered(project)); // what a failed test left
         ours.addAll(strings("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE '" + prefix + "%'"));
         for (String name : ours) {
@@ -159,6 +162,23 @@ class MariadbSpareSetsTest {
         assertThat(provisioner(registry("a"), 2).provision(2, src(), "key1", classifier()).fromSpares()).isEqualTo(2);
         assertThat(new Releaser(server, prefix, Clock.systemUTC(), registry("a")).release()).hasSize(8);
         assertThat(SparePool.drop(server, src(), prefix)).containsExactlyInAnyOrderElementsOf(fours);
+    }
+
+    @Test
+    void withNoSetOfItsSizeAProvisionTakesSingleSparesAsBefore() throws Exception {
+        new Provisioner(server, prefix, Clock.systemUTC(), registry("old"), "g:a", project).withSpares(2)
+                .provision(1, src(), "key1", classifier()).refill().refill(); // single spares, moved by a claim
+        new Releaser(server, prefix, Clock.systemUTC(), registry("old")).release();
+        List<String> singles = PoolFixture.existing(admin, k -> Baselines.mariadbPoolSpare(source, k));
+        assertThat(singles).hasSize(2);
+
+        Provisioner.Result two = provisioner(registry("a"), 2).provision(2, src(), "key1", classifier());
+
+        assertThat(two.fromSpares()).as("no set yet: today's single spares").isEqualTo(2);
+        assertThat(PoolFixture.existing(admin, k -> Baselines.mariadbPoolSpare(source, k))).isEmpty();
+        assertThat(two.refill().refill().made()).as("the pool is refilled as a set").hasSize(2);
+        assertThat(readySets(2)).hasSize(1);
+        assertThat(new Releaser(server, prefix, Clock.systemUTC(), registry("a")).release()).hasSize(2);
     }
 
     @Test
