@@ -221,6 +221,177 @@ public final class MariadbPoolAdmin {
         }
     }
 
+    // ---- sets of spares whose names already have the provisioned shape: a claim moves no table ----
+
+    /** The marker table of a spare of a set: one row, its baseline, the set's size, its place, and its state. */
+    public static final String SET_TABLE = "testguard_pool_set";
+    /** The state of a set being filled (under the baseline's lock: found without that lock held, a killed refill's). */
+    public static final String SET_FILLING = "testguard-pool-filling";
+    /** The state of a claimed set: a provisioned database now, which release (with its token) drops. */
+    public static final String SET_CLAIMED = "testguard-pool-claimed";
+    /** The state of a set that dropSpares or a refill is dropping. */
+    private static final String SET_DROPPING = "testguard-pool-dropping";
+    /** Another claim holds the set's rows (deadlock victim, lock wait timeout), or a spare went away: not claimed. */
+    private static final List<Integer> SET_NOT_CLAIMED = List.of(1146, 1049, 1213, 1205);
+
+    /** A spare of a set as its marker row says: {@code member} of {@code members}, holding a copy of {@code baseline}'s. */
+    public record SetMember(String database, String baseline, int members, int member, String marker) {
+    }
+
+    /**
+     * Every spare of a set on the server named {@code <prefix>...} (two queries): its marker row. A database without
+     * the marker table is no spare of a set.
+     */
+    public static List<SetMember> setMembers(Connection c, String prefix) throws SQLException {
+        List<String> marked = strings(c, "SELECT TABLE_SCHEMA FROM information_schema.TABLES WHERE TABLE_NAME = '" + SET_TABLE
+                + "' AND TABLE_SCHEMA LIKE CONCAT(?, '%')", List.of(prefix.replace("\\", "\\\\").replace("%", "\\%")));
+        List<SetMember> out = new ArrayList<>();
+        if (marked.isEmpty()) {
+            return out;
+        }
+        List<String> selects = new ArrayList<>();
+        for (String spare : marked) {
+            selects.add("SELECT ?, baseline, members, member, marker FROM " + q(spare) + "." + q(SET_TABLE));
+        }
+        try (PreparedStatement ps = c.prepareStatement(String.join(" UNION ALL ", selects))) {
+            for (int i = 0; i < marked.size(); i++) {
+                ps.setString(i + 1, marked.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new SetMember(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getString(5)));
+                }
+            }
+        } catch (SQLException e) {
+            if (!NOT_CLAIMED.contains(e.getErrorCode())) {
+                throw e;
+            }
+            return setMembers(c, prefix); // one was dropped meanwhile (released, or dropped as stale): read again
+        }
+        return out;
+    }
+
+    /**
+     * Starts spare {@code member} of a set of {@code members}: creates {@code database} like {@code base} (fails when it
+     * exists) with its marker row in state {@link #SET_FILLING}, the empty token table, and nothing else yet.
+     */
+    public static void startSetMember(Connection c, String database, String base, String baseline, int members, int member)
+            throws SQLException {
+        createLike(c, database, base);
+        execute(c, "CREATE TABLE " + q(database) + "." + q(SET_TABLE) + " (baseline VARCHAR(64) NOT NULL, members INT NOT NULL,"
+                + " member INT NOT NULL, marker VARCHAR(255) NOT NULL) ENGINE = InnoDB"
+                + " COMMENT = 'testguard: a ready copy of a baseline that provision hands out. Do not edit.'");
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + q(database) + "." + q(SET_TABLE) + " VALUES (?, ?, ?, ?)")) {
+            ps.setString(1, baseline);
+            ps.setInt(2, members);
+            ps.setInt(3, member);
+            ps.setString(4, SET_FILLING);
+            ps.executeUpdate();
+        }
+        MysqlAdmin.createProvisionTokenTable(c, database);
+    }
+
+    /** Marks every spare of a filled set ready at once ({@code marker}: {@link #currentMarker}); false when one is missing. */
+    public static boolean markSetReady(Connection c, List<String> set, String marker) throws SQLException {
+        return changeSet(c, set, SET_FILLING, marker) == set.size();
+    }
+
+    /**
+     * One UPDATE of the marker rows of every spare of {@code set} from {@code from} to {@code to}: all or none change, and
+     * of claims at once only one finds them all at {@code from}. The rows it changed (0 or the set's size).
+     */
+    private static int changeSet(Connection c, List<String> set, String from, String to) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        List<String> sets = new ArrayList<>();
+        List<String> wheres = new ArrayList<>();
+        for (int i = 0; i < set.size(); i++) {
+            tables.add(q(set.get(i)) + "." + q(SET_TABLE) + " AS m" + i);
+            sets.add("m" + i + ".marker = ?");
+            wheres.add("m" + i + ".marker = ?");
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + String.join(", ", tables) + " SET " + String.join(", ", sets)
+                + " WHERE " + String.join(" AND ", wheres))) {
+            for (int i = 0; i < set.size(); i++) {
+                ps.setString(i + 1, to);
+                ps.setString(set.size() + i + 1, from);
+            }
+            return ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Claims {@code set} whole in one transaction over {@code c}: re-reads the current baseline (holding its row, so a new
+     * baseline waits), changes every marker from that baseline's to {@link #SET_CLAIMED} in one UPDATE only one claim
+     * wins, writes each spare's token ({@code tokens}, in the set's order) and {@code stamp} (by {@code stamper}, DML
+     * only), runs {@code beforeCommit}, and commits: one durable write, no table moved. False, with nothing changed, when the set is not a ready
+     * spare of the current baseline any more (another claim took it, a new baseline); any failure rolls all back.
+     */
+    public static boolean claimSet(Connection c, List<String> set, String base, List<String> tokens, Stamper stamper,
+                                   BeforeCommit beforeCommit) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            String marker = scalar(c, "SELECT CONCAT(?, MD5(info)) FROM " + q(base) + "." + q(BASELINE_INFO_TABLE)
+                    + " LOCK IN SHARE MODE", SPARE_MARKER);
+            if (marker == null || changeSet(c, set, marker, SET_CLAIMED) != set.size()) {
+                c.rollback();
+                return false;
+            }
+            for (int i = 0; i < set.size(); i++) {
+                MysqlAdmin.insertProvisionToken(c, set.get(i), tokens.get(i));
+                c.setCatalog(set.get(i));
+                stamper.stamp(c);
+            }
+            beforeCommit.run();
+            c.commit();
+            return true;
+        } catch (SQLException e) {
+            c.rollback();
+            if (SET_NOT_CLAIMED.contains(e.getErrorCode())) {
+                return false;
+            }
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** What must be done before a claim commits (its failure rolls the claim back): the build records the set. */
+    public interface BeforeCommit {
+        void run() throws SQLException;
+    }
+
+    /** Writes a stamp into the database {@code c} is on, inside the caller's transaction. */
+    public interface Stamper {
+        void stamp(Connection c) throws SQLException;
+    }
+
+    /**
+     * Drops spare {@code database} of a set when its marker row still says spare (of any baseline) or filling: first
+     * changed to dropping in one UPDATE, so a claim at the same time either wins it (and it is kept) or finds it gone.
+     * A claimed one is never dropped here (release drops it, with its token). True when dropped.
+     */
+    public static boolean dropSetMember(Connection c, String database) throws SQLException {
+        int changed;
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + q(database) + "." + q(SET_TABLE) + " SET marker = ?"
+                + " WHERE marker LIKE CONCAT(?, '%') OR marker = ? OR marker = ?")) {
+            ps.setString(1, SET_DROPPING);
+            ps.setString(2, SPARE_MARKER);
+            ps.setString(3, SET_FILLING);
+            ps.setString(4, SET_DROPPING);
+            changed = ps.executeUpdate();
+        } catch (SQLException e) {
+            if (NOT_CLAIMED.contains(e.getErrorCode())) {
+                return false;
+            }
+            throw e;
+        }
+        if (changed > 0) {
+            drop(c, database);
+        }
+        return changed > 0;
+    }
+
     /** Whether {@code database} holds no table, view, routine or event (triggers belong to tables). */
     public static boolean isEmpty(Connection c, String database) throws SQLException {
         return !hasTable(c, database, null)

@@ -210,11 +210,26 @@ public final class MysqlAdmin implements DatabaseAdmin {
 
     /** {@link #writeProvisionToken(String, String)} over {@code c} (the connection that made the database). */
     public static void writeProvisionToken(Connection c, String database, String token) throws SQLException {
-        String table = quote(database) + "." + quote(TOKEN_TABLE);
+        createProvisionTokenTable(c, database);
+        insertProvisionToken(c, database, token);
+    }
+
+    /**
+     * The empty token table of {@code database}: a spare of a set (see MariadbPoolAdmin) holds one, so that its claim
+     * writes the token with an INSERT inside its transaction. Without a row, no build owns the database.
+     */
+    public static void createProvisionTokenTable(Connection c, String database) throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE " + table + " (token VARCHAR(64) NOT NULL)"
-                    + " COMMENT = 'testguard: proves which build provisioned this database. Do not edit.'");
-            st.execute("INSERT INTO " + table + " VALUES ('" + DatabaseAdmin.checkedToken(token) + "')");
+            st.execute("CREATE TABLE " + quote(database) + "." + quote(TOKEN_TABLE) + " (token VARCHAR(64) NOT NULL)"
+                    + " ENGINE = InnoDB COMMENT = 'testguard: proves which build provisioned this database. Do not edit.'");
+        }
+    }
+
+    /** Writes {@code token} into the token table of {@code database} (which exists and is empty). */
+    public static void insertProvisionToken(Connection c, String database, String token) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("INSERT INTO " + quote(database) + "." + quote(TOKEN_TABLE) + " VALUES ('"
+                    + DatabaseAdmin.checkedToken(token) + "')");
         }
     }
 

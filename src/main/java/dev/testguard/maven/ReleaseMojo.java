@@ -89,13 +89,15 @@ public class ReleaseMojo extends AbstractDatabaseMojo {
             return;
         }
         try {
-            List<String> dropped = SparePool.drop(server, DatabaseAdmins.forTarget(server).sibling(baselineDatabase.trim()));
+            List<String> dropped = SparePool.drop(server, DatabaseAdmins.forTarget(server).sibling(baselineDatabase.trim()),
+                    prefix);
             getLog().info("testguard:release dropped " + dropped.size() + " spare copies of " + baselineDatabase
                     + (dropped.isEmpty() ? "" : ": " + String.join(", ", dropped)));
         } catch (SQLException e) {
             throw new MojoFailureException("testguard:release could not drop the spare copies of " + baselineDatabase + " on "
                     + server + ": " + Secrets.maskText(e.getMessage(), server.effectiveCredentials())
-                    + ". Run it again, or drop the databases named " + baselineDatabase + "__tgspare_<k> by hand.", e);
+                    + ". Run it again, or drop the databases named " + baselineDatabase + "__tgspare_<k> (and, on MariaDB, "
+                    + prefix + "<time>_<random>_test[_<k>] holding a testguard_pool_set table) by hand.", e);
         }
     }
 }

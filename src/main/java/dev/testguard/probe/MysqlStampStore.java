@@ -31,6 +31,14 @@ public final class MysqlStampStore extends TableStampStore {
         return anyRow(connection, TABLE_ROW);
     }
 
+    /**
+     * Writes {@code stamp} over the stamp of the connection's database, whose stamp table exists, with DML only: inside
+     * the caller's transaction (a claim of a set of spares), nothing committed here.
+     */
+    public void overwriteInTransaction(Connection connection, Stamp stamp) throws SQLException {
+        overwrite(connection, stamp);
+    }
+
     @Override
     void createTable(Connection connection) throws SQLException {
         try (Statement st = connection.createStatement()) {

@@ -56,6 +56,14 @@ abstract class TableStampStore implements StampStore {
         if (!tableExists(connection)) {
             createTable(connection);
         }
+        overwrite(connection, stamp);
+        if (!connection.getAutoCommit()) {
+            connection.commit();
+        }
+    }
+
+    /** Replaces the rows of the marker table (which exists) with {@code stamp}; commits nothing (DML only). */
+    void overwrite(Connection connection, Stamp stamp) throws SQLException {
         try (Statement st = connection.createStatement()) {
             st.executeUpdate("DELETE FROM " + table());
         }
@@ -66,9 +74,6 @@ abstract class TableStampStore implements StampStore {
             ps.setString(3, stamp.stampedBy());
             ps.setString(4, stamp.project());
             ps.executeUpdate();
-        }
-        if (!connection.getAutoCommit()) {
-            connection.commit();
         }
     }
 

@@ -60,6 +60,7 @@ public final class Provisioner {
     private final Path baseDir;
     private final DestructiveGuard guard;
     private int spares;
+    private boolean spareSets;
     private BackgroundWork work = BackgroundWork.inline();
     /** The random part of the names; tests replace it to make a name collide. */
     java.util.function.IntSupplier nameRandom = () -> ThreadLocalRandom.current().nextInt();
@@ -88,6 +89,15 @@ public final class Provisioner {
             throw new IllegalArgumentException("spares must be 0 to " + SparePool.MAX_SIZE + ", not " + count);
         }
         this.spares = count;
+        return this;
+    }
+
+    /**
+     * On MariaDB, keeps the spares as sets already named as this provision names its databases ({@link SparePool#inSets}):
+     * a claim of a whole set moves no table. A set of another size, or none ready, falls back to single spares and copies.
+     */
+    public Provisioner withSpareSets(boolean sets) {
+        this.spareSets = sets;
         return this;
     }
 
@@ -141,7 +151,16 @@ public final class Provisioner {
         List<ProvisionedDatabase> created = new ArrayList<>();
         SparePool pool = baseline != null && spares > 0 && SparePool.supports(server)
                 ? new SparePool(server, baselineOf, spares, stamps) : null;
-        Map<String, ProvisionedDatabase> fromSpares = pool == null ? Map.of() : claimSpares(pool, names);
+        if (pool != null && spareSets) {
+            pool = pool.inSets(server, prefix, forks, clock);
+        }
+        Map<String, ProvisionedDatabase> fromSpares = pool != null && pool.keepsSets() ? new SetClaim(registry, server, this::records).claim(pool) : Map.of();
+        if (!fromSpares.isEmpty()) {
+            names = new ArrayList<>(fromSpares.keySet());
+            base = forks == 1 ? names.get(0) : names.get(0).substring(0, names.get(0).length() - "_1".length());
+        } else if (pool != null) {
+            fromSpares = claimSpares(pool, names);
+        }
         for (int i = 0; i < names.size(); i++) {
             ProvisionedDatabase spare = fromSpares.get(names.get(i));
             created.add(spare != null ? spare : createOne(admin, names.get(i), i + 1, baseline == null ? null : baselineOf));
@@ -170,14 +189,9 @@ public final class Provisioner {
     private Map<String, ProvisionedDatabase> claimSpares(SparePool pool, List<String> names,
                                                          Future<Connection> connecting)
             throws ProvisionException {
-        Map<String, ProvisionedDatabase> records = new LinkedHashMap<>();
+        Map<String, ProvisionedDatabase> records = records(names);
         Map<String, String> tokens = new LinkedHashMap<>();
-        Instant now = Instant.now(clock);
-        for (int i = 0; i < names.size(); i++) {
-            String token = HexFormat.of().formatHex(randomBytes());
-            records.put(names.get(i), new ProvisionedDatabase(names.get(i), server.toString(), now, i + 1, token));
-            tokens.put(names.get(i), token);
-        }
+        records.forEach((name, record) -> tokens.put(name, record.token()));
         try {
             registry.add(records.values());
         } catch (ProvisionException | RuntimeException e) {
@@ -199,6 +213,17 @@ public final class Provisioner {
         records.keySet().retainAll(claimed);
         if (claimed.size() < names.size()) {
             registry.remove(names.stream().filter(n -> !claimed.contains(n)).collect(Collectors.toSet()));
+        }
+        return records;
+    }
+
+    /** A record with a fresh token for each of {@code names} (fork order), by name. */
+    private Map<String, ProvisionedDatabase> records(List<String> names) {
+        Map<String, ProvisionedDatabase> records = new LinkedHashMap<>();
+        Instant now = Instant.now(clock);
+        for (int i = 0; i < names.size(); i++) {
+            records.put(names.get(i), new ProvisionedDatabase(names.get(i), server.toString(), now, i + 1,
+                    HexFormat.of().formatHex(randomBytes())));
         }
         return records;
     }

@@ -1,6 +1,7 @@
 package dev.testguard.provision;
 
 import dev.testguard.db.DatabaseTarget;
+import dev.testguard.db.MariadbPoolAdmin;
 import dev.testguard.jdbc.Vendor;
 import dev.testguard.probe.Stamp;
 import dev.testguard.reset.Baselines;
@@ -8,6 +9,7 @@ import dev.testguard.reset.SpareFill;
 import dev.testguard.reset.TestStamps;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,12 +35,20 @@ public final class SparePool {
     private final DatabaseTarget baselineOf;
     private final int size;
     private final TestStamps stamps;
+    /** MariaDB's sets of spares named as provision names its databases ({@link #inSets}), or null. */
+    private final MariadbSpareSets sets;
+    private final Clock clock;
 
     /**
      * @param baselineOf the database whose baseline the spares copy, on {@code server}
      * @param size       how many spares to keep ready (1 to {@link #MAX_SIZE})
      */
     public SparePool(DatabaseTarget server, DatabaseTarget baselineOf, int size, TestStamps stamps) {
+        this(server, baselineOf, size, stamps, null, Clock.systemUTC());
+    }
+
+    private SparePool(DatabaseTarget server, DatabaseTarget baselineOf, int size, TestStamps stamps, MariadbSpareSets sets,
+                      Clock clock) {
         if (!supports(server)) {
             throw new IllegalArgumentException("a pool of ready copies needs PostgreSQL or MariaDB, not "
                     + server.url().vendor().displayName());
@@ -50,6 +60,42 @@ public final class SparePool {
         this.baselineOf = baselineOf;
         this.size = size;
         this.stamps = stamps;
+        this.sets = sets;
+        this.clock = clock;
+    }
+
+    /**
+     * On MariaDB, this pool kept as sets of {@code members} spares already named as provision names its databases
+     * ({@code <prefix><utc time>_<random>_test_<k>}): a whole set is claimed by changing markers, no table moves. It keeps
+     * {@code size} spares, rounded up to whole sets. The spares of {@link #claim} stay the fallback. On PostgreSQL, this
+     * pool unchanged (a rename is constant time already).
+     */
+    public SparePool inSets(DatabaseTarget server, String prefix, int members, Clock clock) {
+        if (server.url().vendor() != Vendor.MARIADB || sets != null) {
+            return this;
+        }
+        return new SparePool(server, baselineOf, size, stamps, new MariadbSpareSets((MariadbSpares) spares, server,
+                baselineOf.databaseName(), prefix, members, LOCK_WAIT), clock);
+    }
+
+    /** Whether this pool keeps sets ({@link #inSets}). */
+    public boolean keepsSets() {
+        return sets != null;
+    }
+
+    /** The sets ready now, over {@code c} (from {@link #connect()}): each its spares' names in fork order. */
+    public List<List<String>> readySets(Connection c) throws SQLException {
+        return sets == null ? List.of() : sets.ready(c);
+    }
+
+    /**
+     * Claims {@code set} (from {@link #readySets}) whole over {@code c}, each spare with its token of {@code tokens}
+     * (fork order) and a fresh {@code test} stamp, in one transaction that runs {@code beforeCommit} last (its failure
+     * rolls the claim back); false, with nothing changed, when another claim took it first or the baseline changed.
+     */
+    public boolean claimSet(Connection c, List<String> set, List<String> tokens, MariadbPoolAdmin.BeforeCommit beforeCommit)
+            throws SQLException {
+        return sets.claim(c, set, tokens, stamps.testStamp(), beforeCommit);
     }
 
     /** Whether a pool can be kept on {@code server}. */
@@ -141,6 +187,16 @@ public final class SparePool {
             return true;
         }
 
+        /** A spare of a set, made. */
+        void made(String spare) {
+            made.add(spare);
+        }
+
+        /** A stale or half-filled spare of a set, dropped (its set is made again as needed). */
+        void droppedStale(String spare) {
+            replacedStale.add(spare);
+        }
+
         Refill done() {
             return new Refill(made, replacedStale, leftAlone, false, List.of());
         }
@@ -156,7 +212,8 @@ public final class SparePool {
 
     /** Brings the pool back to its size with spares of the current baseline, on its own connections. */
     public Refill refill() throws SQLException {
-        return spares.refill(spareNames(), stamps);
+        return sets != null ? sets.refill((size + sets.members() - 1) / sets.members(), stamps, clock)
+                : spares.refill(spareNames(), stamps);
     }
 
     /**
@@ -165,5 +222,18 @@ public final class SparePool {
      */
     public static List<String> drop(DatabaseTarget server, DatabaseTarget baselineOf) throws SQLException {
         return spares(server, baselineOf).drop(names(baselineOf, MAX_SIZE));
+    }
+
+    /**
+     * {@link #drop(DatabaseTarget, DatabaseTarget)}, and on MariaDB also the spares of sets ({@link #inSets}) of that
+     * baseline named {@code <prefix>...} that no build has claimed (any size, current or stale).
+     */
+    public static List<String> drop(DatabaseTarget server, DatabaseTarget baselineOf, String prefix) throws SQLException {
+        List<String> dropped = new ArrayList<>(drop(server, baselineOf));
+        if (server.url().vendor() == Vendor.MARIADB) {
+            MariadbSpares spares = (MariadbSpares) spares(server, baselineOf);
+            dropped.addAll(new MariadbSpareSets(spares, server, baselineOf.databaseName(), prefix, 1, LOCK_WAIT).drop());
+        }
+        return dropped;
     }
 }

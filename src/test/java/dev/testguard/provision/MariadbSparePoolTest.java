@@ -52,13 +52,7 @@ class MariadbSparePoolTest {
         admin = DatabaseAdmins.forTarget(server);
         created.add(source);
         admin.create(source);
-        exec(src(), "CREATE TABLE items (id INT PRIMARY KEY, name VARCHAR(40))",
-                "INSERT INTO items SELECT seq, MD5(seq) FROM seq_1_to_" + ROWS,
-                "CREATE TABLE parts (id INT PRIMARY KEY, item INT, FOREIGN KEY (item) REFERENCES items (id))",
-                "INSERT INTO parts VALUES (1, 1), (2, 2)",
-                "CREATE TABLE audit (n INT)",
-                "CREATE VIEW named AS SELECT id, name FROM items WHERE id BETWEEN 1 AND 10",
-                "CREATE TRIGGER count_parts AFTER INSERT ON parts FOR EACH ROW INSERT INTO audit VALUES (NEW.id)");
+        PoolFixture.fillMariadbSource(src(), ROWS);
         saveBaseline();
     }
 

@@ -79,6 +79,20 @@ final class PoolFixture {
         }
     }
 
+    /**
+     * Fills {@code src} (a new MariaDB database) with {@code rows} items, two parts referencing them, an audit table, a
+     * view and a trigger: what a pool must carry over or recreate.
+     */
+    static void fillMariadbSource(DatabaseTarget src, int rows) throws Exception {
+        exec(src, "CREATE TABLE items (id INT PRIMARY KEY, name VARCHAR(40))",
+                "INSERT INTO items SELECT seq, MD5(seq) FROM seq_1_to_" + rows,
+                "CREATE TABLE parts (id INT PRIMARY KEY, item INT, FOREIGN KEY (item) REFERENCES items (id))",
+                "INSERT INTO parts VALUES (1, 1), (2, 2)",
+                "CREATE TABLE audit (n INT)",
+                "CREATE VIEW named AS SELECT id, name FROM items WHERE id BETWEEN 1 AND 10",
+                "CREATE TRIGGER count_parts AFTER INSERT ON parts FOR EACH ROW INSERT INTO audit VALUES (NEW.id)");
+    }
+
     static Classifier classifier(Path project) {
         return TestClassifiers.standard(PolicySettings.defaults(project, project.resolve("target"), false), LiveProbe.OFFLINE, null);
     }
