@@ -12,9 +12,12 @@ build_classpath() {
   if [ -n "${BASE:-}" ]; then BASE_CP=$(classpath_of "$BASE"); fi
 }
 
+# The plugin's runtime dependencies only, as Maven's plugin realm holds them (the bench driver in test-classes needs no
+# test library): the test scope's 90 jars would each be opened when DriverManager first scans for drivers, a start-up
+# cost no user's build pays.
 classpath_of() {
   (cd "$1" && { [ -n "${BENCH_NO_COMPILE:-}" ] || mvn -B -q -o test-compile >&2; } \
-    && mvn -B -q -o org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test >/dev/null \
+    && mvn -B -q -o org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.outputFile=target/cp.txt -DincludeScope=runtime >/dev/null \
     && echo "$PWD/target/classes:$PWD/target/test-classes:$(cat target/cp.txt)")
 }
 
