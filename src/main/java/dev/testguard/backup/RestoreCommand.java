@@ -151,16 +151,14 @@ public final class RestoreCommand {
                            LockBeside held, PayloadHashing hashing) throws BackupException, SQLException {
         String database = target.databaseName();
         BackupEngine engine = backups.restoreEngine(backup.manifest(), target);
-        // PostgreSQL over an existing database: its restore awaits the check itself, once its new database is created
+        // PostgreSQL, into a new database or over an existing one: the restore awaits the check itself, once the new database
+        // it restores into is created
         boolean overlapped = target.url().vendor() == Vendor.POSTGRESQL;
         if (!overlapped) {
             hashing.await();
         }
         if (!held.exists()) {
-            if (overlapped) {
-                hashing.await();
-            }
-            return intoNewDatabase(admin, backup, engine, target);
+            return intoNewDatabase(admin, backup, engine, target, overlapped ? hashing : () -> { });
         }
         Optional<ReplacingRestore> replacing = replacingFor(target);
         if (replacing.isEmpty()) {
@@ -226,13 +224,17 @@ public final class RestoreCommand {
         }
     }
 
-    /** A database that did not exist: created, restored, verified; dropped again if any of that fails. */
-    private Result intoNewDatabase(DatabaseAdmin admin, StoredBackup backup, BackupEngine engine, DatabaseTarget target)
-            throws BackupException, SQLException {
+    /**
+     * A database that did not exist: created (the restore's own, beside the rest of the SHA-256 check), then, once the
+     * payload is verified, restored and verified; dropped again if any of that fails.
+     */
+    private Result intoNewDatabase(DatabaseAdmin admin, StoredBackup backup, BackupEngine engine, DatabaseTarget target,
+                                   ReplacingRestore.PayloadCheck payloadCheck) throws BackupException, SQLException {
         String database = target.databaseName();
         progress.report("restoring " + backup.id() + " into the new database '" + database + "' (" + target.url().masked() + ")");
         admin.create(database);
         try {
+            payloadCheck.await();
             long t0 = System.nanoTime();
             List<RowCheck> rows = RowCheck.compare(backup.manifest().rowCounts(),
                     engine.restoreAndCount(backup.payload(), target, options, progress, admin));
