@@ -22,7 +22,7 @@ import java.util.function.Function;
  * Restores a backup over a database, holding the store's lock and then the database's server-side lock
  * ({@link DatabaseAdmin#lock}, the one reset, provision and release take), so that a reset and a restore of one database
  * take turns. In this order, and nothing is touched before the last step: confirmation, the
- * store's leftovers cleaned, payload SHA-256, then the vendor's {@link ReplacingRestore}: the current content is set
+ * store's leftovers cleaned, payload SHA-256 (beside it, only the restore's own new database may be created), then the vendor's {@link ReplacingRestore}: the current content is set
  * aside in constant time (PostgreSQL: a renamed database, or renamed schemas; MySQL/MariaDB: tables moved to a safety
  * schema), the backup restored and verified (row counts and content checksums), and on any failure the original put
  * back. The {@link DestructiveGuard} reads stamp and rows over the connection that acts, right before it acts.
@@ -97,7 +97,9 @@ public final class RestoreCommand {
         // the store's lock, then the database's (the one reset, provision and release hold): never the other way round
         // A first connection takes a while to open: the database's lock (then whether it exists, read under it) is taken
         // beside the store's own work and the SHA-256, which touch nothing; the lock order stays store, then database.
-        try (StoreLock lock = store.lock(lockWait, progress::report); LockBeside held = new LockBeside(admin, database, lockWait)) {
+        // A PostgreSQL database that does not exist is created there as well: the restore's own, dropped if it fails.
+        try (StoreLock lock = store.lock(lockWait, progress::report); LockBeside held = new LockBeside(admin, database, lockWait,
+                target.url().vendor() == Vendor.POSTGRESQL)) {
             for (String name : store.removePartials()) {
                 progress.report("removed " + name + ", left behind by an interrupted backup");
             }
@@ -151,16 +153,14 @@ public final class RestoreCommand {
                            LockBeside held, PayloadHashing hashing) throws BackupException, SQLException {
         String database = target.databaseName();
         BackupEngine engine = backups.restoreEngine(backup.manifest(), target);
-        // PostgreSQL over an existing database: its restore awaits the check itself, once its new database is created
+        // PostgreSQL, into a new database or over an existing one: the restore awaits the check itself, once the new database
+        // it restores into is created
         boolean overlapped = target.url().vendor() == Vendor.POSTGRESQL;
         if (!overlapped) {
             hashing.await();
         }
         if (!held.exists()) {
-            if (overlapped) {
-                hashing.await();
-            }
-            return intoNewDatabase(admin, backup, engine, target);
+            return intoNewDatabase(admin, backup, engine, target, held.takeCreated(), overlapped ? hashing : () -> { });
         }
         Optional<ReplacingRestore> replacing = replacingFor(target);
         if (replacing.isEmpty()) {
@@ -176,15 +176,29 @@ public final class RestoreCommand {
         return result;
     }
 
-    /** The database's server-side lock, taken on a thread of its own, and whether the database existed once it was held. */
+    /**
+     * The database's server-side lock, taken on a thread of its own, and whether the database existed once it was held.
+     * With {@code createIfMissing} a database that did not exist is created there too, beside the store's work (it is the
+     * restore's own: {@link #intoNewDatabase} takes it over with {@link #takeCreated}, and unless it did, it is dropped
+     * again before the lock is let go).
+     */
     private static final class LockBeside implements AutoCloseable {
         private final Beside<Locked> locking;
+        private final DatabaseAdmin admin;
+        private final String database;
+        private boolean takenOver;
 
-        LockBeside(DatabaseAdmin admin, String database, Duration wait) {
+        LockBeside(DatabaseAdmin admin, String database, Duration wait, boolean createIfMissing) {
+            this.admin = admin;
+            this.database = database;
             locking = Beside.start("restore-database-lock", () -> {
                 DatabaseLock lock = admin.lock(database, wait);
                 try {
-                    return new Locked(lock, admin.exists(database));
+                    boolean exists = admin.exists(database);
+                    if (!exists && createIfMissing) {
+                        admin.create(database);
+                    }
+                    return new Locked(lock, exists, !exists && createIfMissing);
                 } catch (SQLException | RuntimeException e) {
                     lock.close();
                     throw e;
@@ -197,6 +211,12 @@ public final class RestoreCommand {
             return locking.get(SQLException.class).exists();
         }
 
+        /** Whether the missing database was created here; from now on the caller drops it if the restore fails. */
+        boolean takeCreated() throws SQLException {
+            takenOver = true;
+            return locking.get(SQLException.class).created();
+        }
+
         /** Waits for the lock (also when the restore failed before it needed it) and lets it go. */
         @Override
         public void close() throws SQLException {
@@ -207,10 +227,14 @@ public final class RestoreCommand {
             } catch (SQLException | RuntimeException notTaken) {
                 return; // reported by exists() when the restore got that far; nothing is held
             }
-            held.lock().close();
+            try (DatabaseLock lock = held.lock()) {
+                if (held.created() && !takenOver) {
+                    admin.drop(database); // the restore failed before it got to the database it created
+                }
+            }
         }
 
-        private record Locked(DatabaseLock lock, boolean exists) {
+        private record Locked(DatabaseLock lock, boolean exists, boolean created) {
         }
     }
 
@@ -226,13 +250,20 @@ public final class RestoreCommand {
         }
     }
 
-    /** A database that did not exist: created, restored, verified; dropped again if any of that fails. */
-    private Result intoNewDatabase(DatabaseAdmin admin, StoredBackup backup, BackupEngine engine, DatabaseTarget target)
-            throws BackupException, SQLException {
+    /**
+     * A database that did not exist: created (the restore's own, beside the rest of the SHA-256 check; {@code created}: by
+     * the database's lock already), then, once the payload is verified, restored and verified; dropped again if any of that
+     * fails.
+     */
+    private Result intoNewDatabase(DatabaseAdmin admin, StoredBackup backup, BackupEngine engine, DatabaseTarget target,
+                                   boolean created, ReplacingRestore.PayloadCheck payloadCheck) throws BackupException, SQLException {
         String database = target.databaseName();
         progress.report("restoring " + backup.id() + " into the new database '" + database + "' (" + target.url().masked() + ")");
-        admin.create(database);
+        if (!created) {
+            admin.create(database);
+        }
         try {
+            payloadCheck.await();
             long t0 = System.nanoTime();
             List<RowCheck> rows = RowCheck.compare(backup.manifest().rowCounts(),
                     engine.restoreAndCount(backup.payload(), target, options, progress, admin));

@@ -178,7 +178,8 @@ public final class PgDumpEngine implements BackupEngine {
     @Override
     public Map<String, Long> restoreAndCount(Path payload, DatabaseTarget target, BackupOptions options, Progress progress,
                                              DatabaseAdmin admin) throws BackupException, SQLException {
-        try (PgRestoreVerifier counter = PgRestoreVerifier.countsOnly(target, options.jobs() > 1)) {
+        try (PgRestoreVerifier counter = PgRestoreVerifier.countsOnly(target, options.jobs() > 1,
+                PgClients.pgRestore(options.toolPath()), payload)) {
             restoreAs(payload, target, options, progress, null, false, Owners.CONNECTING_USER, counter::onToolLine);
             counter.restoreEnded();
             try (Connection c = Connections.open(target, CONNECT_TIMEOUT)) {

@@ -71,7 +71,8 @@ public final class PgReplacingRestore implements ReplacingRestore {
             DatabaseTarget freshTarget = admin.sibling(fresh);
             RestoredContent content;
             // each table is counted and checksummed as soon as pg_restore reports its data loaded
-            try (PgRestoreVerifier verifier = new PgRestoreVerifier(freshTarget, r.backup().manifest(), r.options().jobs() > 1)) {
+            try (PgRestoreVerifier verifier = new PgRestoreVerifier(freshTarget, r.backup().manifest(), r.options().jobs() > 1,
+                    PgClients.pgRestore(r.options().toolPath()), r.backup().payload())) {
                 restoreInto(r, freshTarget, role, superuser, verifier);
                 phases.end("pg_restore");
                 step = "verifying the new database '" + fresh + "' against the backup's manifest";

@@ -87,6 +87,40 @@ class PgRestoreVerifierTest {
         }
     }
 
+    /** What a count would hold up comes first: a table is verified once its primary key is built, in either mode. */
+    @Test
+    void aTableIsVerifiedOnlyOncePgRestoreReportsItsPrimaryKeyBuilt() throws Exception {
+        DatabaseTarget db = source();
+        Manifest m = backup(db).manifest();
+        PgRestoreToc toc = PgRestoreToc.parse(List.of("10; 0 1 TABLE DATA shop orders app", "11; 0 2 TABLE DATA public parent app",
+                "20; 2606 3 CONSTRAINT shop orders orders_pkey app"));
+        for (boolean keyBuilt : new boolean[] {false, true}) {
+            PgRestoreVerifier p = new PgRestoreVerifier(db, m, true, toc);
+            p.onToolLine("pg_restore: launching item 10 TABLE DATA orders");
+            p.onToolLine("pg_restore: finished item 10 TABLE DATA orders");
+            p.onToolLine("pg_restore: launching item 20 CONSTRAINT orders orders_pkey");
+            if (keyBuilt) {
+                p.onToolLine("pg_restore: finished item 20 CONSTRAINT orders orders_pkey");
+            }
+            PgRestoreVerifier s = new PgRestoreVerifier(db, m, false, toc);
+            s.onToolLine("pg_restore: processing data for table \"shop.orders\"");
+            s.onToolLine("pg_restore: creating CONSTRAINT \"shop.orders orders_pkey\"");
+            if (keyBuilt) {
+                s.onToolLine("pg_restore: creating INDEX \"shop.orders_customer_idx\"");
+            }
+            for (PgRestoreVerifier v : List.of(p, s)) {
+                RestoredContent content;
+                try (Connection c = Connections.open(db, Duration.ofSeconds(10))) {
+                    content = v.finish(m, c);
+                }
+                assertThat(v.verifiedAsLoaded()).as("key built: " + keyBuilt)
+                        .containsExactlyElementsOf(keyBuilt ? List.of("shop.orders") : List.of());
+                assertThat(content.matches()).as(content.differences()).isTrue();
+                assertThat(content.rows()).hasSize(m.rowCounts().size());
+            }
+        }
+    }
+
     @Test
     void aChangedRowOrAMissingRowIsFoundInTablesVerifiedAsLoaded() throws Exception {
         DatabaseTarget db = source();

@@ -234,6 +234,34 @@ class PgRoundTripTest {
                 .hasMessageContaining("is corrupt");
     }
 
+    /** Into a database that does not exist: created beside the lookup and the SHA-256, and dropped again when they fail. */
+    @Test
+    void aNewDatabaseCreatedBesideTheChecksIsDroppedAgainWhenTheBackupIsUnknownOrCorrupt() throws Exception {
+        DatabaseTarget source = dbs.create("intonew");
+        createSchema(source);
+        Manifest m = backupCommand(BackupOptions.DEFAULTS).run(List.of(source)).get(0);
+        DatabaseTarget fresh = dbs.willCreate(PgTestDb.uniqueName("intonewcopy"));
+        String name = fresh.databaseName();
+        RestoreCommand restore = new RestoreCommand(new BackupStore(dir), backupCommand(BackupOptions.DEFAULTS),
+                BackupOptions.DEFAULTS, log::add);
+        assertThatThrownBy(() -> restore.run("20200101T000000000Z-nothere", source, name, name))
+                .isInstanceOf(BackupException.class).hasMessageContaining("no complete backup with id");
+        assertThat(dbs.admin().exists(name)).as("created beside the lookup, dropped with its failure").isFalse();
+
+        Path payload = dir.resolve(m.id()).resolve("payload");
+        byte[] good = Files.readAllBytes(payload);
+        byte[] bad = good.clone();
+        bad[bad.length / 2] ^= 0x01;
+        Files.write(payload, bad);
+        assertThatThrownBy(() -> restore.run(m.id(), source, name, name))
+                .isInstanceOf(BackupException.class).hasMessageContaining("is corrupt");
+        assertThat(dbs.admin().exists(name)).as("created beside the SHA-256, dropped with its failure").isFalse();
+
+        Files.write(payload, good);
+        restore.run(m.id(), source, name, name);
+        assertThat(dumpRows(fresh, "SELECT count(*) FROM shop.orders")).containsExactly("500|");
+    }
+
     @Test
     void twoConcurrentBackupsIntoOneDirectoryBothComplete() throws Exception {
         DatabaseTarget a = dbs.create("conca");
