@@ -36,8 +36,13 @@ public final class ArgLine {
      * when needed.
      */
     public static String agentArgument(Path agentJar, Path optionsFile, String jvmArguments) {
+        return quote(agentOption(agentJar, optionsFile, jvmArguments));
+    }
+
+    /** {@link #agentArgument} unquoted: the one JVM option, as a process builder takes it. */
+    public static String agentOption(Path agentJar, Path optionsFile, String jvmArguments) {
         String form = limitsModules(jvmArguments) ? JAVAAGENT : AGENTLIB;
-        return quote(form + agentJar.toAbsolutePath() + "=" + optionsFile.toAbsolutePath());
+        return form + agentJar.toAbsolutePath() + "=" + optionsFile.toAbsolutePath();
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.testguard.runtime.e2e;
 import dev.testguard.policy.PolicySettings;
 import dev.testguard.runtime.AgentOptions;
 import dev.testguard.runtime.agent.AgentJar;
+import dev.testguard.runtime.arm.ArgLine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -30,12 +31,13 @@ import java.util.stream.Stream;
 /**
  * The runtime guard's costs (bench/runtime-guard.sh runs this): JVM start-up, 1 000 DriverManager connections and
  * 10 000 pool borrows to one {@code *_test} database (pool start, steady state and the whole run), and the heap
- * after a full GC, each measured in child JVMs with and without {@code -javaagent}, alternating, in the same run.
+ * after a full GC, each measured in child JVMs with and without the agent (as the plugin arms it), alternating, in
+ * the same run.
  * Prints medians, ratios and the load average.
  */
 public final class GuardBench {
 
-    /** Optional: the -javaagent argument of another build of the guard (e.g. the previous one), measured too. */
+    /** Optional: the agent argument of another build of the guard (e.g. the previous one), measured too. */
     static final String BASELINE = "bench.baseline.agent";
 
     private final Path work;
@@ -80,7 +82,7 @@ public final class GuardBench {
                 Path.of("target").toAbsolutePath(), false);
         new AgentOptions("bench", work.resolve("records"), guardClasspath(work.resolve("agent")), policy, false,
                 Duration.ofSeconds(5)).write(options);
-        return "-javaagent:" + jar + "=" + options;
+        return ArgLine.agentOption(jar, options, null); // the form the plugin arms
     }
 
     /**
@@ -162,7 +164,7 @@ public final class GuardBench {
         run.forEach((key, value) -> figures.computeIfAbsent(key, k -> new ArrayList<>()).add(value));
     }
 
-    /** The child's (with {@code agent}, a -javaagent argument, or none) {@code KEY value} lines, and {@code WALL}: the child's wall time seen from here. */
+    /** The child's (with {@code agent}, an agent argument, or none) {@code KEY value} lines, and {@code WALL}: the child's wall time seen from here. */
     private Map<String, Long> run(String agent, String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
