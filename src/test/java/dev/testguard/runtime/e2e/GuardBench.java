@@ -60,7 +60,11 @@ public final class GuardBench {
             String url = "jdbc:postgresql://localhost:5432/" + db;
             System.out.println("load average at start: " + loadAverage());
             bench.compare(rounds * 2, new String[] {"noop"}, "WALL", "JVM start (noop main), wall ms",
+                    "MAIN_CPU_MS", "  main thread CPU of it (steadier than wall under load), ms",
                     "HEAP_USED", "heap used after full GC, noop main (goal: < 10 MB added), bytes");
+            bench.compare(rounds * 2, new String[] {"junit"}, "WALL",
+                    "JVM start and one JUnit test through the launcher (goal: <= 50 ms added), wall ms",
+                    "MAIN_CPU_MS", "  main thread CPU of it (start-up and test; steadier than wall under load), ms");
             bench.compare(rounds, new String[] {"dm", url, "1000"},
                     "ELAPSED_MS", "1000 DriverManager connections (goal: ratio <= 1.10), ms",
                     "HEAP_USED", "heap used after full GC, 1000 DriverManager connections (goal: < 10 MB added), bytes");
