@@ -67,9 +67,18 @@ final class RuntimeArmer {
                 + " property");
     }
 
-    /** The test plugins' own {@code <argLine>}s, space-separated: they decide the agent's form too. */
+    /**
+     * The test plugins' own {@code <argLine>}s and the JVM options the forks inherit from the environment
+     * ({@code JDK_JAVA_OPTIONS}, {@code JAVA_TOOL_OPTIONS}), space-separated: they decide the agent's form too.
+     */
     private static String testArguments(VerifyRequest request) {
         StringBuilder arguments = new StringBuilder();
+        for (String variable : new String[] {"JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS"}) {
+            String value = System.getenv(variable);
+            if (value != null) {
+                arguments.append(' ').append(value);
+            }
+        }
         for (TestPluginExecution run : request.executions()) {
             if (run.argLine() != null && run.argLine().value() != null) {
                 arguments.append(' ').append(run.argLine().value());
