@@ -1,5 +1,6 @@
 package dev.testguard.maven;
 
+import dev.testguard.discovery.surefire.TestPluginExecution;
 import dev.testguard.discovery.surefire.TestRuntimeResolver;
 import dev.testguard.policy.PolicySettings;
 import dev.testguard.runtime.arm.ArgLine;
@@ -43,14 +44,15 @@ final class RuntimeArmer {
     }
 
     /** Writes jar and options, prepends the agent to the property, and checks the tests once they ran. */
-    void arm(PluginDescriptor plugin, PolicySettings policy, boolean offline, Duration timeout, Path reportFile)
-            throws MojoExecutionException {
+    void arm(PluginDescriptor plugin, PolicySettings policy, boolean offline, Duration timeout, Path reportFile,
+            VerifyRequest request) throws MojoExecutionException {
         Path build = Path.of(project.getBuild().getDirectory());
         Properties properties = project.getProperties();
+        String testArguments = testArguments(request);
         Arming.Armed armed;
         try {
             armed = Arming.arm(build, guardClasspath(plugin), policy, offline, timeout,
-                    properties.getProperty(propertyName));
+                    properties.getProperty(propertyName), testArguments);
         } catch (IOException | RuntimeException e) {
             throw new MojoExecutionException("testguard cannot arm the runtime guard under "
                     + Arming.agentDirectory(build) + ": " + e.getMessage()
@@ -61,7 +63,28 @@ final class RuntimeArmer {
         RuntimeGuardListener.registerOnce(session, log);
         // the old value is not printed: it may hold a password
         log.info("testguard: runtime guard armed for every test JVM: " + ArgLine.agentArgument(armed.jar(),
-                armed.options()) + " prepended to the " + propertyName + " property");
+                armed.options(), armed.argLine() + " " + testArguments) + " prepended to the " + propertyName
+                + " property");
+    }
+
+    /**
+     * The test plugins' own {@code <argLine>}s and the JVM options the forks inherit from the environment
+     * ({@code JDK_JAVA_OPTIONS}, {@code JAVA_TOOL_OPTIONS}), space-separated: they decide the agent's form too.
+     */
+    private static String testArguments(VerifyRequest request) {
+        StringBuilder arguments = new StringBuilder();
+        for (String variable : new String[] {"JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS"}) {
+            String value = System.getenv(variable);
+            if (value != null) {
+                arguments.append(' ').append(value);
+            }
+        }
+        for (TestPluginExecution run : request.executions()) {
+            if (run.argLine() != null && run.argLine().value() != null) {
+                arguments.append(' ').append(run.argLine().value());
+            }
+        }
+        return arguments.toString();
     }
 
     /** Guard off: say so loudly and define the property as empty when absent, so @{argLine} still resolves. */

@@ -133,7 +133,7 @@ public class VerifyMojo extends AbstractGuardMojo {
         if (checkOnly) {
             armer.disarmed("testguard.checkOnly=true: this build only checks, it prepares no test run");
         } else if (runtimeGuard) {
-            armer.arm(plugin, policySettings(), offline, Duration.ofMillis(connectTimeout), reportFile);
+            armer.arm(plugin, policySettings(), offline, Duration.ofMillis(connectTimeout), reportFile, request);
         } else {
             armer.disarmed("testguard.runtime=false");
         }

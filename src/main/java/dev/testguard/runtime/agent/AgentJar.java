@@ -20,9 +20,9 @@ import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
 /**
- * Writes the tiny agent jar the test JVM gets with {@code -javaagent}: the classes of the bootstrap package
- * (JDK-only), a manifest naming {@link TestguardAgent} as {@code Premain-Class}, and itself as its
- * {@code Boot-Class-Path} so that {@code Bridge} is loaded by the bootstrap loader and visible to every driver.
+ * Writes the tiny agent jar the test JVM gets with {@code -agentlib:instrument} (or {@code -javaagent}): the classes
+ * of the bootstrap package (JDK-only), a manifest naming {@link TestguardAgent} as {@code Premain-Class}, and itself
+ * as its {@code Boot-Class-Path} so that {@code Bridge} is loaded by the bootstrap loader and visible to every driver.
  * The jar is rewritten only when its bytes change (entries carry a fixed time), so modules and forks that read it
  * meanwhile are not disturbed.
  */

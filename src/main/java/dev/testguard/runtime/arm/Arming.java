@@ -45,9 +45,12 @@ public final class Arming {
         return buildDirectory.resolve("testguard").resolve("runtime");
     }
 
-    /** Writes jar and options and returns the armed state; {@code oldArgLine} is the property's current value. */
+    /**
+     * Writes jar and options and returns the armed state; {@code oldArgLine} is the property's current value,
+     * {@code testArguments} the test plugins' own {@code <argLine>}s (null: none; see {@link ArgLine#prepend}).
+     */
     public static Armed arm(Path buildDirectory, List<Path> guardClasspath, PolicySettings policy, boolean offline,
-            Duration connectTimeout, String oldArgLine) throws IOException {
+            Duration connectTimeout, String oldArgLine, String testArguments) throws IOException {
         Path agentDirectory = agentDirectory(buildDirectory).toAbsolutePath();
         Path jar = AgentJar.write(agentDirectory);
         String token = newToken();
@@ -55,7 +58,7 @@ public final class Arming {
         Path options = agentDirectory.resolve(AgentOptions.FILE_NAME);
         new AgentOptions(token, records, guardClasspath, policy, offline, connectTimeout).write(options);
         Instant armedAt = Files.getLastModifiedTime(options).toInstant();
-        return new Armed(token, jar, options, records, ArgLine.prepend(oldArgLine, jar, options), armedAt);
+        return new Armed(token, jar, options, records, ArgLine.prepend(oldArgLine, jar, options, testArguments), armedAt);
     }
 
     /** The options a previous arming wrote in this build directory (for {@code runtime-check} on its own). */

@@ -12,6 +12,7 @@ import dev.testguard.probe.Stamp;
 import dev.testguard.runtime.AgentOptions;
 import dev.testguard.runtime.RuntimeRecord;
 import dev.testguard.runtime.RuntimeRecords;
+import dev.testguard.runtime.arm.ArgLine;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -151,7 +152,7 @@ class RuntimeGuardEndToEndTest {
         new AgentOptions(token, work.resolve("records"), guardClasspath(), policy, false, Duration.ofSeconds(5))
                 .write(options);
         List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString(),
-                "-javaagent:" + agentJar + "=" + options));
+                ArgLine.agentOption(agentJar, options, null)));
         if (featureVersion(javaHome) >= 24) {
             // Netty (r2dbc-postgresql) loads a native library: JDK 24+ warns about it, guard or no guard
             command.add("--enable-native-access=ALL-UNNAMED");

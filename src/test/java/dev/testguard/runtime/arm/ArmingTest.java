@@ -21,12 +21,12 @@ class ArmingTest {
         PolicySettings policy = PolicySettings.defaults(target.getParent(), target, false);
         Path guardJar = target.resolve("plugin.jar");
 
-        Arming.Armed first = Arming.arm(target, List.of(guardJar), policy, true, Duration.ofSeconds(2), "-Xmx1g");
+        Arming.Armed first = Arming.arm(target, List.of(guardJar), policy, true, Duration.ofSeconds(2), "-Xmx1g", null);
         Arming.Armed second = Arming.arm(target, List.of(guardJar), policy, true, Duration.ofSeconds(2),
-                first.argLine());
+                first.argLine(), "@{argLine} -ea");
 
         assertThat(first.jar()).isRegularFile().isEqualTo(target.resolve("testguard/agent/testguard-agent.jar"));
-        assertThat(first.argLine()).isEqualTo("-javaagent:" + first.jar() + "=" + first.options() + " -Xmx1g");
+        assertThat(first.argLine()).isEqualTo("-agentlib:instrument=" + first.jar() + "=" + first.options() + " -Xmx1g");
         assertThat(second.argLine()).isEqualTo(first.argLine());
         assertThat(second.token()).isNotEqualTo(first.token()).matches("[0-9a-f]{16}");
         AgentOptions options = AgentOptions.read(second.options());

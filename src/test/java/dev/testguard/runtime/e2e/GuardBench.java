@@ -3,6 +3,7 @@ package dev.testguard.runtime.e2e;
 import dev.testguard.policy.PolicySettings;
 import dev.testguard.runtime.AgentOptions;
 import dev.testguard.runtime.agent.AgentJar;
+import dev.testguard.runtime.arm.ArgLine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -30,12 +31,13 @@ import java.util.stream.Stream;
 /**
  * The runtime guard's costs (bench/runtime-guard.sh runs this): JVM start-up, 1 000 DriverManager connections and
  * 10 000 pool borrows to one {@code *_test} database (pool start, steady state and the whole run), and the heap
- * after a full GC, each measured in child JVMs with and without {@code -javaagent}, alternating, in the same run.
+ * after a full GC, each measured in child JVMs with and without the agent (as the plugin arms it), alternating, in
+ * the same run.
  * Prints medians, ratios and the load average.
  */
 public final class GuardBench {
 
-    /** Optional: the -javaagent argument of another build of the guard (e.g. the previous one), measured too. */
+    /** Optional: the agent argument of another build of the guard (e.g. the previous one), measured too. */
     static final String BASELINE = "bench.baseline.agent";
 
     private final Path work;
@@ -58,7 +60,11 @@ public final class GuardBench {
             String url = "jdbc:postgresql://localhost:5432/" + db;
             System.out.println("load average at start: " + loadAverage());
             bench.compare(rounds * 2, new String[] {"noop"}, "WALL", "JVM start (noop main), wall ms",
+                    "MAIN_CPU_MS", "  main thread CPU of it (steadier than wall under load), ms",
                     "HEAP_USED", "heap used after full GC, noop main (goal: < 10 MB added), bytes");
+            bench.compare(rounds * 2, new String[] {"junit"}, "WALL",
+                    "JVM start and one JUnit test through the launcher (goal: <= 50 ms added), wall ms",
+                    "MAIN_CPU_MS", "  main thread CPU of it (start-up and test; steadier than wall under load), ms");
             bench.compare(rounds, new String[] {"dm", url, "1000"},
                     "ELAPSED_MS", "1000 DriverManager connections (goal: ratio <= 1.10), ms",
                     "HEAP_USED", "heap used after full GC, 1000 DriverManager connections (goal: < 10 MB added), bytes");
@@ -80,7 +86,7 @@ public final class GuardBench {
                 Path.of("target").toAbsolutePath(), false);
         new AgentOptions("bench", work.resolve("records"), guardClasspath(work.resolve("agent")), policy, false,
                 Duration.ofSeconds(5)).write(options);
-        return "-javaagent:" + jar + "=" + options;
+        return ArgLine.agentOption(jar, options, null); // the form the plugin arms
     }
 
     /**
@@ -162,7 +168,7 @@ public final class GuardBench {
         run.forEach((key, value) -> figures.computeIfAbsent(key, k -> new ArrayList<>()).add(value));
     }
 
-    /** The child's (with {@code agent}, a -javaagent argument, or none) {@code KEY value} lines, and {@code WALL}: the child's wall time seen from here. */
+    /** The child's (with {@code agent}, an agent argument, or none) {@code KEY value} lines, and {@code WALL}: the child's wall time seen from here. */
     private Map<String, Long> run(String agent, String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

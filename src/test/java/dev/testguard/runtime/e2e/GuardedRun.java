@@ -1,6 +1,7 @@
 package dev.testguard.runtime.e2e;
 
 import dev.testguard.runtime.agent.AgentJar;
+import dev.testguard.runtime.arm.ArgLine;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ final class GuardedRun {
         List<String> command = new ArrayList<>();
         command.add(javaHome.resolve("bin/java").toString());
         if (optionsFile != null) {
-            command.add("-javaagent:" + AgentJar.write(dir.resolve("agent")) + "=" + optionsFile);
+            command.add(ArgLine.agentOption(AgentJar.write(dir.resolve("agent")), optionsFile, null));
         }
         command.add("-cp");
         command.add(classpath);

@@ -17,11 +17,14 @@ import java.security.ProtectionDomain;
 final class GuardGate implements ClassFileTransformer {
 
     static final String INSTALLER = "dev.testguard.runtime.agent.GuardInstaller";
+    private static final ClassLoader PLATFORM = ClassLoader.getPlatformClassLoader();
     private static final String[] IGNORED_PREFIXES = {"java/", "jdk/", "sun/", "dev/testguard/", "net/bytebuddy/",
         "org/junit/", "org/apache/maven/surefire/", "org/opentest4j/"};
 
     private final Instrumentation instrumentation;
     private final Fork fork;
+    /** The guard's class loader, set before it loads a class: compared, so no app class loads its type. */
+    private volatile ClassLoader guardLoader;
     private volatile ClassFileTransformer guard;
     private boolean installing; // guarded by this
     private boolean failed; // guarded by this
@@ -34,7 +37,7 @@ final class GuardGate implements ClassFileTransformer {
     @Override
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
             ProtectionDomain domain, byte[] classfileBuffer) {
-        if (!isCandidate(loader, className, classfileBuffer)) {
+        if (loader == guardLoader || !isCandidate(loader, className, classfileBuffer)) {
             return null;
         }
         ClassFileTransformer g = guard();
@@ -50,10 +53,13 @@ final class GuardGate implements ClassFileTransformer {
         }
     }
 
-    /** Whether the class may need weaving; never false for a class the guard would weave. */
+    /**
+     * Whether the class may need weaving; never false for a class the guard would weave. The JVM calls the gate for
+     * every class (JPLIS enables the load hook for all threads; class-data-sharing classes are re-read for it), so
+     * the boot and platform loaders' classes return first, on identity alone.
+     */
     static boolean isCandidate(ClassLoader loader, String className, byte[] bytes) {
-        if (loader == null || loader instanceof IsolatedGuardLoader || loader == ClassLoader.getPlatformClassLoader()
-                || className == null || bytes == null) {
+        if (loader == null || loader == PLATFORM || className == null || bytes == null) {
             return false;
         }
         for (String prefix : IGNORED_PREFIXES) {
@@ -94,6 +100,7 @@ final class GuardGate implements ClassFileTransformer {
 
     private ClassFileTransformer install() throws ReflectiveOperationException {
         ClassLoader loader = new IsolatedGuardLoader(IsolatedGuardLoader.split(fork.guardClasspath()));
+        guardLoader = loader;
         Class<?> installer = Class.forName(INSTALLER, true, loader);
         return (ClassFileTransformer) installer.getMethod("install", Path.class, long.class)
                 .invoke(null, Path.of(fork.optionsFile()), fork.pid());

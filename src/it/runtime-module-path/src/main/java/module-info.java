@@ -1,0 +1,4 @@
+module shop {
+    requires java.sql;
+    exports shop;
+}
