@@ -16,24 +16,11 @@ import java.util.stream.Stream;
 public final class TestClasses {
 
     private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
-    /**
-     * A thread walks its stack at most once in this window: a physical connection takes longer, so each one is
-     * named exactly; a pool handing out thousands of connections a second pays one walk per window.
-     */
-    static final long SAMPLE_NANOS = 2_000_000L;
 
-    /** A thread's last walk: when, and what it found; and the test class it judges for, when it judges for another. */
-    private static final class Sample {
-        long at;
-        boolean taken;
-        String testClass;
-        String actingFor;
-    }
-
-    private final ThreadLocal<Sample> samples = new ThreadLocal<>() {
+    private final ThreadLocal<ThreadSample> samples = new ThreadLocal<>() {
         @Override
-        protected Sample initialValue() {
-            return new Sample();
+        protected ThreadSample initialValue() {
+            return new ThreadSample(TestClasses.this);
         }
     };
 
@@ -73,22 +60,22 @@ public final class TestClasses {
     /** The test class on this thread's stack (or the one it judges for), or null when none is. */
     public String current() {
         String actingFor = samples.get().actingFor;
-        return actingFor != null ? actingFor : WALKER.walk(firstTestClass);
+        return actingFor != null ? actingFor : walk();
     }
 
-    /** {@link #current()}, walked at most once per {@link #SAMPLE_NANOS} on a thread; null when none is. */
+    /** The test class on this thread's stack, or null when none is. */
+    String walk() {
+        return WALKER.walk(firstTestClass);
+    }
+
+    /** {@link #current()}, walked at most once per {@link ThreadSample#SAMPLE_NANOS} on a thread; null when none is. */
     public String sampled() {
-        Sample sample = samples.get();
-        if (sample.actingFor != null) {
-            return sample.actingFor;
-        }
-        long now = System.nanoTime();
-        if (!sample.taken || now - sample.at > SAMPLE_NANOS) {
-            sample.testClass = current();
-            sample.at = now;
-            sample.taken = true;
-        }
-        return sample.testClass;
+        return samples.get().sampled();
+    }
+
+    /** This thread's sample, and its last borrow. */
+    ThreadSample thread() {
+        return samples.get();
     }
 
     /**
@@ -101,7 +88,7 @@ public final class TestClasses {
             return judgement;
         }
         return () -> {
-            Sample sample = samples.get();
+            ThreadSample sample = samples.get();
             String before = sample.actingFor;
             sample.actingFor = caller;
             try {
