@@ -97,6 +97,7 @@ public final class ConnectionJudge {
         this.staticRules = Classifier.standardFindingMain(settings, LiveProbe.OFFLINE, NO_MAIN_DATASOURCE);
         this.failures = new LiveCheckFailures(log);
         this.r2dbc = new R2dbcLiveCheck(this, failures);
+        log.beforeCounts(tests::flushBorrows);
     }
 
     /**

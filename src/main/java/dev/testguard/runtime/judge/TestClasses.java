@@ -4,7 +4,9 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.Iterator;
+import java.util.Queue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -24,6 +26,8 @@ public final class TestClasses {
         }
     };
 
+    /** The threads that counted repeat borrows in their {@link ThreadSample} (a dead thread's count stays). */
+    private final Queue<ThreadSample> borrowing = new ConcurrentLinkedQueue<>();
     private final Path testClasses;
     private final ClassValue<Boolean> fromTests = new ClassValue<>() {
         @Override
@@ -71,6 +75,18 @@ public final class TestClasses {
     /** {@link #current()}, walked at most once per {@link ThreadSample#SAMPLE_NANOS} on a thread; null when none is. */
     public String sampled() {
         return samples.get().sampled();
+    }
+
+    /** {@code sample} counts repeat borrows: {@link #flushBorrows} adds them to their tallies. */
+    void borrowing(ThreadSample sample) {
+        borrowing.add(sample);
+    }
+
+    /** Adds every thread's repeat borrows counted so far to their tallies. */
+    void flushBorrows() {
+        for (ThreadSample sample : borrowing) {
+            sample.flush();
+        }
     }
 
     /** This thread's sample, and its last borrow. */
