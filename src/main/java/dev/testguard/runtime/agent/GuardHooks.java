@@ -30,17 +30,11 @@ final class GuardHooks implements ConnectionHooks {
     /** The driver does not take this URL: {@code connect} returns null without opening anything. */
     private static final Object NOT_THIS_DRIVER = new Object();
 
-    /** The scopes of data source calls wrap at 128: {@code Integer.valueOf} caches 0 to 127. */
-    private static final int SCOPES = 0x7F;
-
-    /**
-     * [0] judgements so far on this thread, [1] depth of judged {@code Driver.connect} calls, [2] depth of R2DBC
-     * judgements (whose own live check calls {@code create()} of the factory being judged).
-     */
-    private static final ThreadLocal<int[]> STATE = new ThreadLocal<>() {
+    /** Each thread's judgements, nesting and data source calls. */
+    private final ThreadLocal<HookedThread> threads = new ThreadLocal<>() {
         @Override
-        protected int[] initialValue() {
-            return new int[3];
+        protected HookedThread initialValue() {
+            return new HookedThread();
         }
     };
 
@@ -80,7 +74,7 @@ final class GuardHooks implements ConnectionHooks {
 
     @Override
     public Object beforeConfiguredConnect(Object configuration) throws Exception {
-        if (STATE.get()[1] > 0) {
+        if (threads.get().connectDepth > 0) {
             return NOT_THIS_DRIVER; // inside a judged connect(String, Properties): judged by the URL as written
         }
         DriverView view = DriverReadings.ofConfiguration(configuration);
@@ -93,10 +87,10 @@ final class GuardHooks implements ConnectionHooks {
 
     private ConnectionJudge.Pending judged(String url, Properties info, Map<String, String> defaults,
             DriverView.Reading reading) throws SQLException {
-        int[] state = STATE.get();
-        ConnectionJudge.Pending pending = judge().before(url, info, state[1] > 0, defaults, reading);
-        state[0]++;
-        state[1]++;
+        HookedThread thread = threads.get();
+        ConnectionJudge.Pending pending = judge().before(url, info, thread.connectDepth > 0, defaults, reading);
+        thread.judgements++;
+        thread.connectDepth++;
         return pending;
     }
 
@@ -105,7 +99,7 @@ final class GuardHooks implements ConnectionHooks {
         if (!(scope instanceof ConnectionJudge.Pending)) {
             return connection;
         }
-        STATE.get()[1]--;
+        threads.get().connectDepth--;
         ConnectionJudge.Pending pending = (ConnectionJudge.Pending) scope;
         if (thrown != null) {
             // a nested judgement (the driver's own, R2DBC's JDBC probe) leaves the failure to the one around it
@@ -120,29 +114,33 @@ final class GuardHooks implements ConnectionHooks {
         return judge().after(pending, (Connection) connection);
     }
 
-    /**
-     * The judgements so far on this thread, within the range {@link Integer#valueOf} caches (no allocation per call):
-     * when a multiple of 128 judgements ran inside one data source call, its connection is judged once more, which
-     * only counts a connection judged before again.
-     */
+    /** See {@link HookedThread#enterDataSource}. */
     @Override
     public Object enterDataSource(Object dataSource) {
-        return scopeOf(STATE.get());
+        return threads.get().enterDataSource();
     }
 
-    private static Integer scopeOf(int[] state) {
-        return state[0] & SCOPES;
-    }
-
+    /**
+     * A pool's borrow: one thread-local lookup in all (at the entry), and, for the physical connection this thread
+     * borrowed last, no more than the judge's identity compare and count ({@link ConnectionJudge#judgeOpened}).
+     */
     @Override
     public Object exitDataSource(Object scope, Object connection, Throwable thrown) throws SQLException {
-        int[] state = STATE.get();
-        if (thrown != null || connection == null || !(scope instanceof Integer) || !scope.equals(scopeOf(state))) {
-            return connection;
+        HookedThread thread;
+        if (scope instanceof HookedThread) {
+            thread = (HookedThread) scope;
+        } else if (scope instanceof Integer) {
+            thread = threads.get();
+        } else {
+            return connection; // the call began before the guard was installed
         }
-        if (connection instanceof Connection) {
-            state[0]++;
-            judge().judgeOpened((Connection) connection);
+        if (thread.unjudgedAtExit(scope) && thrown == null && connection instanceof Connection) {
+            thread.judgements++;
+            ConnectionJudge j = judge();
+            if (thread.sample == null) {
+                thread.sample = j.thisThread();
+            }
+            j.judgeOpened((Connection) connection, thread.sample);
         }
         return connection;
     }
@@ -155,19 +153,19 @@ final class GuardHooks implements ConnectionHooks {
      */
     @Override
     public String judgeR2dbc(Map<String, String> options, ClassLoader loader, Object factory) {
-        if (factory != null && STATE.get()[2] == 0 && R2dbcDeferred.onNonBlockingThread(loader)) {
+        if (factory != null && threads.get().r2dbcDepth == 0 && R2dbcDeferred.onNonBlockingThread(loader)) {
             r2dbcFactories.judgeAtCreate(factory, options, loader);
             return null;
         }
-        int[] state = STATE.get();
-        state[2]++;
+        HookedThread thread = threads.get();
+        thread.r2dbcDepth++;
         try {
             String refusal = judge().judgeR2dbc(options, (url, info) -> openNested(loader, url, info),
                     factory == null ? null : new R2dbcFactory(factory, loader));
             r2dbcFactories.remember(factory, refusal);
             return refusal;
         } finally {
-            state[2]--;
+            thread.r2dbcDepth--;
         }
     }
 
@@ -177,7 +175,7 @@ final class GuardHooks implements ConnectionHooks {
      */
     @Override
     public Object r2dbcCreate(Object factory, Object publisher, String returnType) throws Exception {
-        if (factory == null || STATE.get()[2] > 0) {
+        if (factory == null || threads.get().r2dbcDepth > 0) {
             return publisher; // the guard's own live check of this factory
         }
         if (!r2dbcFactories.isJudged(factory)) {
@@ -193,12 +191,12 @@ final class GuardHooks implements ConnectionHooks {
 
     /** The judgement of {@code factory.create()} on this thread, whose own live check of it is not judged again. */
     private String r2dbcRefusal(Object factory) {
-        int[] state = STATE.get();
-        state[2]++;
+        HookedThread thread = threads.get();
+        thread.r2dbcDepth++;
         try {
             return r2dbcFactories.refusal(factory, loader -> (url, info) -> openNested(loader, url, info));
         } finally {
-            state[2]--;
+            thread.r2dbcDepth--;
         }
     }
 
@@ -207,7 +205,7 @@ final class GuardHooks implements ConnectionHooks {
      * any other, so the same judgement runs over it (refusing, or caching the database's verdict); it counts as
      * nested, so it is not recorded as a connection of its own. Null when that loader has no driver for the URL.
      */
-    private static Connection openNested(ClassLoader loader, String url, Properties info) throws SQLException {
+    private Connection openNested(ClassLoader loader, String url, Properties info) throws SQLException {
         Driver driver = null;
         for (Driver candidate : ServiceLoader.load(Driver.class, loader)) {
             if (accepts(candidate, url)) {
@@ -218,12 +216,12 @@ final class GuardHooks implements ConnectionHooks {
         if (driver == null) {
             return null;
         }
-        int[] state = STATE.get();
-        state[1]++;
+        HookedThread thread = threads.get();
+        thread.connectDepth++;
         try {
             return driver.connect(url, info);
         } finally {
-            state[1]--;
+            thread.connectDepth--;
         }
     }
 

@@ -97,6 +97,7 @@ public final class ConnectionJudge {
         this.staticRules = Classifier.standardFindingMain(settings, LiveProbe.OFFLINE, NO_MAIN_DATASOURCE);
         this.failures = new LiveCheckFailures(log);
         this.r2dbc = new R2dbcLiveCheck(this, failures);
+        log.beforeCounts(tests::flushBorrows);
     }
 
     /**
@@ -278,9 +279,25 @@ public final class ConnectionJudge {
      * counted; any other is judged by its metadata URL and user.
      */
     public void judgeOpened(Connection connection) throws SQLException {
+        judgeOpened(connection, tests.thread());
+    }
+
+    /** The calling thread's state, for {@link #judgeOpened(Connection, ThreadSample)} on this thread only. */
+    public ThreadSample thisThread() {
+        return tests.thread();
+    }
+
+    /**
+     * {@link #judgeOpened(Connection)} on the thread of {@code thread} ({@link #thisThread()}): a borrow of the
+     * physical connection this thread borrowed last is an identity compare and a count.
+     */
+    public void judgeOpened(Connection connection, ThreadSample thread) throws SQLException {
+        if (thread.countedAgain(this, connection)) {
+            return; // the physical connection this thread borrowed last: counted
+        }
         Decision known = opened.of(connection);
         if (known != null) {
-            count(known, known.verdict());
+            thread.borrowed(this, opened.identified(connection), count(known, known.verdict(), thread.forBorrow()));
             return;
         }
         String url;
@@ -402,18 +419,24 @@ public final class ConnectionJudge {
 
     /** One more connection of a known decision: an increment, plus a record the first time a test class opens it. */
     private void count(Decision decision, Verdict verdict) {
-        String testClass = tests.sampled();
+        count(decision, verdict, tests.sampled());
+    }
+
+    /** {@link #count(Decision, Verdict)} for {@code testClass}: its tally, which counts the next ones (null: none). */
+    private ConnectionLog.Tally count(Decision decision, Verdict verdict, String testClass) {
         ConnectionLog.Tally tally = decision.tally(testClass);
         if (tally != null) {
             tally.increment();
-            return;
+            return tally;
         }
         try {
-            decision.tally(testClass, log.connection(new ConnectionLog.Sighting(decision.maskedUrl(),
-                    decision.key().display(), verdict.classification().name(), verdict.ruleId(), verdict.reason(),
-                    false, testClass)));
+            tally = log.connection(new ConnectionLog.Sighting(decision.maskedUrl(), decision.key().display(),
+                    verdict.classification().name(), verdict.ruleId(), verdict.reason(), false, testClass));
+            decision.tally(testClass, tally);
+            return tally;
         } catch (IOException e) {
             log.error(decision.maskedUrl(), "cannot write the runtime guard's record: " + e.getMessage());
+            return null;
         }
     }
 

@@ -4,9 +4,11 @@ import dev.testguard.runtime.RuntimeRecord;
 import dev.testguard.runtime.RuntimeRecords;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -20,6 +22,8 @@ public final class ConnectionLog {
     private final String token;
     private final long pid;
     private final Map<Sighting, Tally> tallies = new ConcurrentHashMap<>();
+    /** What adds the counts kept elsewhere meanwhile (a thread's repeat borrows) to their tallies, before the final counts. */
+    private final List<Runnable> beforeCounts = new CopyOnWriteArrayList<>();
 
     /** One kind of connection as the records group them. */
     record Sighting(String maskedUrl, String database, String verdict, String rule, String reason, boolean refused,
@@ -47,6 +51,10 @@ public final class ConnectionLog {
 
         void increment() {
             count.incrementAndGet();
+        }
+
+        void add(long n) {
+            count.addAndGet(n);
         }
 
         long count() {
@@ -98,8 +106,14 @@ public final class ConnectionLog {
         error(null, "testguard could not weave " + message);
     }
 
+    /** {@code flush} runs before the final counts are written: it adds the counts it kept to their tallies. */
+    void beforeCounts(Runnable flush) {
+        beforeCounts.add(flush);
+    }
+
     /** At exit: the final count of every kind seen more than once. */
     public void writeCounts() {
+        beforeCounts.forEach(Runnable::run);
         tallies.forEach((sighting, tally) -> {
             if (tally.count() > 1) {
                 try {

@@ -35,7 +35,7 @@ final class JudgedConnections {
     private volatile WeakReference<?>[] judgedClasses = new WeakReference<?>[0];
 
     /** One cached connection, held weakly, and its decision. */
-    private static final class Slot extends WeakReference<Connection> {
+    static final class Slot extends WeakReference<Connection> {
 
         final Decision decision;
 
@@ -102,15 +102,33 @@ final class JudgedConnections {
     }
 
     private Decision cached(Connection connection) {
+        Slot slot = slotOf(connection);
+        return slot == null ? null : slot.decision;
+    }
+
+    /**
+     * The cache's slot of {@code connection}, or else of the connection it wraps, when it holds that very connection
+     * (judged safe, as {@link #of} finds it); null otherwise.
+     */
+    Slot identified(Connection connection) {
+        Slot slot = slotOf(connection);
+        if (slot == null) {
+            Connection inner = unwrapped(connection);
+            slot = inner == null ? null : slotOf(inner);
+        }
+        return slot;
+    }
+
+    private Slot slotOf(Connection connection) {
         if (!isJudged(connection.getClass())) {
             return null;
         }
         Slot slot = slots[index(connection)];
-        return slot != null && slot.get() == connection ? slot.decision : null;
+        return slot != null && slot.get() == connection ? slot : null;
     }
 
     /** The connection {@code connection} wraps, or null when it wraps none (or says it is its own). */
-    private static Connection unwrapped(Connection connection) {
+    static Connection unwrapped(Connection connection) {
         try {
             Connection inner = connection.unwrap(Connection.class);
             return inner == connection ? null : inner;

@@ -4,7 +4,9 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.Iterator;
+import java.util.Queue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -16,27 +18,16 @@ import java.util.stream.Stream;
 public final class TestClasses {
 
     private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
-    /**
-     * A thread walks its stack at most once in this window: a physical connection takes longer, so each one is
-     * named exactly; a pool handing out thousands of connections a second pays one walk per window.
-     */
-    static final long SAMPLE_NANOS = 2_000_000L;
 
-    /** A thread's last walk: when, and what it found; and the test class it judges for, when it judges for another. */
-    private static final class Sample {
-        long at;
-        boolean taken;
-        String testClass;
-        String actingFor;
-    }
-
-    private final ThreadLocal<Sample> samples = new ThreadLocal<>() {
+    private final ThreadLocal<ThreadSample> samples = new ThreadLocal<>() {
         @Override
-        protected Sample initialValue() {
-            return new Sample();
+        protected ThreadSample initialValue() {
+            return new ThreadSample(TestClasses.this);
         }
     };
 
+    /** The threads that counted repeat borrows in their {@link ThreadSample} (a dead thread's count stays). */
+    private final Queue<ThreadSample> borrowing = new ConcurrentLinkedQueue<>();
     private final Path testClasses;
     private final ClassValue<Boolean> fromTests = new ClassValue<>() {
         @Override
@@ -73,22 +64,34 @@ public final class TestClasses {
     /** The test class on this thread's stack (or the one it judges for), or null when none is. */
     public String current() {
         String actingFor = samples.get().actingFor;
-        return actingFor != null ? actingFor : WALKER.walk(firstTestClass);
+        return actingFor != null ? actingFor : walk();
     }
 
-    /** {@link #current()}, walked at most once per {@link #SAMPLE_NANOS} on a thread; null when none is. */
+    /** The test class on this thread's stack, or null when none is. */
+    String walk() {
+        return WALKER.walk(firstTestClass);
+    }
+
+    /** {@link #current()}, walked at most once per {@link ThreadSample#SAMPLE_NANOS} on a thread; null when none is. */
     public String sampled() {
-        Sample sample = samples.get();
-        if (sample.actingFor != null) {
-            return sample.actingFor;
+        return samples.get().sampled();
+    }
+
+    /** {@code sample} counts repeat borrows: {@link #flushBorrows} adds them to their tallies. */
+    void borrowing(ThreadSample sample) {
+        borrowing.add(sample);
+    }
+
+    /** Adds every thread's repeat borrows counted so far to their tallies. */
+    void flushBorrows() {
+        for (ThreadSample sample : borrowing) {
+            sample.flush();
         }
-        long now = System.nanoTime();
-        if (!sample.taken || now - sample.at > SAMPLE_NANOS) {
-            sample.testClass = current();
-            sample.at = now;
-            sample.taken = true;
-        }
-        return sample.testClass;
+    }
+
+    /** This thread's sample, and its last borrow. */
+    ThreadSample thread() {
+        return samples.get();
     }
 
     /**
@@ -101,7 +104,7 @@ public final class TestClasses {
             return judgement;
         }
         return () -> {
-            Sample sample = samples.get();
+            ThreadSample sample = samples.get();
             String before = sample.actingFor;
             sample.actingFor = caller;
             try {

@@ -105,6 +105,53 @@ class PoolBorrowTest {
                 .containsExactly("postgresql://localhost:5432/postgres");
     }
 
+    /**
+     * The shortcut of a thread's repeat borrow (its last physical connection, recognised by identity through the
+     * wrapper, no lookup): each borrow is counted; a wrapper of another connection is not taken for it, so one of an
+     * unjudged connection is still refused on a thread whose last borrow was judged, and the shortcut goes on after.
+     */
+    @Test
+    void aThreadsRepeatBorrowIsCountedAndAWrapperOfAnUnjudgedConnectionIsStillRefused() throws Exception {
+        ConnectionLog log = new ConnectionLog(dir.resolve("records"), "tok", 7);
+        ConnectionJudge judge = new ConnectionJudge(PolicySettings.defaults(dir, dir.resolve("target"), false), false,
+                log, new TestClasses(Path.of("target/test-classes")));
+        AtomicInteger metadataReads = new AtomicInteger();
+        ThreadSample thread = judge.thisThread();
+        try (Connection physical = new JudgedDriverDataSource(judge, PG + db, metadataReads).getConnection()) {
+            for (int i = 0; i < 1_000; i++) {
+                judge.judgeOpened(wrapping(physical), thread);
+            }
+            Connection unjudged = DriverManager.getConnection(PG + "postgres", "postgres", "");
+            assertThatThrownBy(() -> judge.judgeOpened(wrapping(unjudged), thread)).isInstanceOf(SQLException.class)
+                    .hasMessageStartingWith("testguard refused");
+            assertThat(unjudged.isClosed()).isTrue();
+            for (int i = 0; i < 500; i++) {
+                judge.judgeOpened(wrapping(physical), thread);
+            }
+        }
+        log.writeCounts();
+        assertThat(metadataReads).hasValue(0);
+        List<RuntimeRecord> records = RuntimeRecords.read(dir.resolve("records"), "tok");
+        assertThat(counted(records, db)).isEqualTo(1 + 1_500);
+        assertThat(records).filteredOn(r -> !r.isRefusal()).extracting(RuntimeRecord::testClass)
+                .containsOnly(PoolBorrowTest.class.getName());
+    }
+
+    /** A pool's wrapper of {@code connection}, fresh at each borrow as HikariCP's: unwraps to it. */
+    private static Connection wrapping(Connection connection) {
+        return (Connection) Proxy.newProxyInstance(PoolBorrowTest.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("unwrap")) {
+                        return connection;
+                    }
+                    try {
+                        return method.invoke(connection, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
     private static HikariDataSource pool(DataSource physical) {
         HikariConfig config = new HikariConfig();
         config.setDataSource(physical);

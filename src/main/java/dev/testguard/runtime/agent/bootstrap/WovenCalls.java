@@ -1,5 +1,6 @@
 package dev.testguard.runtime.agent.bootstrap;
 
+import java.lang.ref.WeakReference;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -15,6 +16,12 @@ public final class WovenCalls {
     /** The R2DBC options the woven {@code ConnectionFactories.find} reads, in this order (constant: upper case). */
     public static final String[] R2DBC_OPTIONS = {"driver", "protocol", "host", "port", "database", "user", "password"};
     private static final Object NOT_WOVEN = new Object();
+    /**
+     * The data source class whose call was entered last (a pool's borrows come from one class): its next call skips
+     * the {@link WovenTypes} lookup, which costs a borrow more than the rest of its entry until the JIT compiles it.
+     * Held weakly, so a discarded class loader is collected; written racily, as a stale read is only a lookup more.
+     */
+    private static WeakReference<Class<?>> lastDataSource = new WeakReference<>(null);
 
     private WovenCalls() {
     }
@@ -36,8 +43,15 @@ public final class WovenCalls {
         return scope == NOT_WOVEN ? connection : Bridge.afterDriverConnect(scope, connection, thrown);
     }
 
+    /** Entry of a data source's {@code getConnection} (and the like): the scope handed to {@link #exitDataSource}. */
     public static Object enterDataSource(Class<?> declaring, Object dataSource) {
-        return WovenTypes.is(declaring, WovenTypes.DATA_SOURCE) ? Bridge.enterDataSource(dataSource) : NOT_WOVEN;
+        if (lastDataSource.get() != declaring) {
+            if (!WovenTypes.is(declaring, WovenTypes.DATA_SOURCE)) {
+                return NOT_WOVEN;
+            }
+            lastDataSource = new WeakReference<>(declaring);
+        }
+        return Bridge.enterDataSource(dataSource);
     }
 
     public static Object exitDataSource(Object scope, Object connection, Throwable thrown) throws Exception {
