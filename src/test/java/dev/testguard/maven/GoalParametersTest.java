@@ -31,7 +31,7 @@ class GoalParametersTest {
             Map.entry("verify", union(GUARD, CREDENTIALS, Set.of("url", "reportFile", "runtimeGuard", "propertyName", "checkOnly"))),
             Map.entry("reset", union(GUARD, CREDENTIALS, Set.of("url", "initScripts", "baseline", "baselineInputs", "confirm"))),
             Map.entry("provision", union(GUARD, CREDENTIALS, Set.of("provisionUrl", "prefix", "registryFile", "properties",
-                    "springProperties", "forks", "leftoverAge", "baselineDatabase", "baselineInputs", "spares"))),
+                    "springProperties", "forks", "leftoverAge", "baselineDatabase", "baselineInputs", "spares", "spareSets"))),
             Map.entry("release", union(CREDENTIALS, Set.of("provisionUrl", "prefix", "registryFile", "dropSpares", "baselineDatabase"))),
             Map.entry("stamp", union(CREDENTIALS, Set.of("url", "connectTimeout", "role", "confirm", "maxRows"))),
             Map.entry("backup", union(BACKUP, CREDENTIALS, Set.of("keepLast", "keepDaily", "testTokens", "forbiddenTokens"))),
