@@ -238,11 +238,27 @@ public final class MariadbPoolAdmin {
     public record SetMember(String database, String baseline, int members, int member, String marker) {
     }
 
+    /** Reads of {@link #setMembers} when spares keep going away between its two queries: then the last error is thrown. */
+    private static final int SET_READS = 3;
+
     /**
      * Every spare of a set on the server named {@code <prefix>...} (two queries): its marker row. A database without
-     * the marker table is no spare of a set.
+     * the marker table is no spare of a set. One dropped between the queries (released, or dropped as stale) makes it
+     * read again, a bounded number of times.
      */
     public static List<SetMember> setMembers(Connection c, String prefix) throws SQLException {
+        for (int read = 1; ; read++) {
+            try {
+                return readSetMembers(c, prefix);
+            } catch (SQLException e) {
+                if (read == SET_READS || !NOT_CLAIMED.contains(e.getErrorCode())) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static List<SetMember> readSetMembers(Connection c, String prefix) throws SQLException {
         List<String> marked = strings(c, "SELECT TABLE_SCHEMA FROM information_schema.TABLES WHERE TABLE_NAME = '" + SET_TABLE
                 + "' AND TABLE_SCHEMA LIKE CONCAT(?, '%')", List.of(prefix.replace("\\", "\\\\").replace("%", "\\%")));
         List<SetMember> out = new ArrayList<>();
@@ -262,11 +278,6 @@ public final class MariadbPoolAdmin {
                     out.add(new SetMember(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getString(5)));
                 }
             }
-        } catch (SQLException e) {
-            if (!NOT_CLAIMED.contains(e.getErrorCode())) {
-                throw e;
-            }
-            return setMembers(c, prefix); // one was dropped meanwhile (released, or dropped as stale): read again
         }
         return out;
     }

@@ -17,6 +17,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +76,7 @@ final class MariadbSpareSets {
                 out.add(names(set));
             }
         });
-        java.util.Collections.shuffle(out); // builds at once mostly try different sets first
+        Collections.shuffle(out); // builds at once mostly try different sets first
         return out;
     }
 
@@ -178,7 +180,7 @@ final class MariadbSpareSets {
                 out.computeIfAbsent(setOf(m), s -> new ArrayList<>()).add(m);
             }
         }
-        out.values().forEach(l -> l.sort(java.util.Comparator.comparingInt(SetMember::member)));
+        out.values().forEach(l -> l.sort(Comparator.comparingInt(SetMember::member)));
         return out;
     }
 
