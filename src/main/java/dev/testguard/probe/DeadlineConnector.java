@@ -30,6 +30,9 @@ final class DeadlineConnector implements AutoCloseable {
         }
     }
 
+    /** The drivers' own timeouts get the first word; the deadline is the backstop for a driver that has none. */
+    private static final long DRIVER_GRACE_MILLIS = 200;
+
     private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "testguard-connect");
         thread.setDaemon(true);
@@ -46,14 +49,18 @@ final class DeadlineConnector implements AutoCloseable {
             return connection;
         });
         try {
-            return future.get(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
+            return future.get(Math.max(1, timeout.toMillis()) + DRIVER_GRACE_MILLIS, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             abandoned.set(true);
             future.cancel(true);
-            SilentHosts.record(url, timeout.toMillis());
-            throw new NoAnswerException("no answer within " + timeout.toMillis() + " ms");
+            throw silent(url, timeout);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof SQLException) {
+                // the driver's own timeout can fire a moment before ours (Connections then records the silent
+                // host): the same silence, told the same way
+                if (SilentHosts.known(url).isPresent()) {
+                    throw silent(url, timeout);
+                }
                 throw (SQLException) e.getCause();
             }
             throw new SQLException(String.valueOf(e.getCause()), e.getCause());
@@ -71,6 +78,11 @@ final class DeadlineConnector implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private static NoAnswerException silent(JdbcUrl url, Duration timeout) {
+        SilentHosts.record(url, timeout.toMillis());
+        return new NoAnswerException("no answer within " + timeout.toMillis() + " ms");
     }
 
     /** Bounds every later network wait of the connection, where the driver supports it. */

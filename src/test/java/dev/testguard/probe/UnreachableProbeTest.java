@@ -4,6 +4,7 @@ import static dev.testguard.probe.LocalDatabases.mariadb;
 import static dev.testguard.probe.LocalDatabases.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.testguard.db.SilentHosts;
 import dev.testguard.jdbc.Credentials;
 import dev.testguard.jdbc.HostPort;
 import dev.testguard.jdbc.JdbcUrl;
@@ -71,6 +72,25 @@ class UnreachableProbeTest {
                     assertThat(again.message()).as(other.raw()).contains("not retried");
                     assertThat(millis).as(other.raw()).isLessThan(50);
                 }
+            }
+        }
+    }
+
+    /**
+     * Connector/J's own connect timeout equals the probe's deadline, so either may fire first: both are the same
+     * silence and must read the same, and both remember the host as silent.
+     */
+    @Test
+    void driverTimeoutAndDeadlineReadTheSame() throws Exception {
+        Duration deadline = Duration.ofMillis(300);
+        for (int attempt = 0; attempt < 8; attempt++) {
+            try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                    JdbcLiveProbe probe = new JdbcLiveProbe(deadline)) {
+                int port = silent.getLocalPort();
+                LiveFacts facts = probe.inspect(mariadb("127.0.0.1", port, "race_test"), Credentials.NONE);
+
+                assertThat(facts.message()).isEqualTo("no answer from 127.0.0.1:" + port + " within 300 ms");
+                assertThat(SilentHosts.known(postgres("127.0.0.1", port, "other_test"))).isPresent();
             }
         }
     }
