@@ -78,8 +78,7 @@ class PoolBorrowTest {
     @Test
     void aRoutingDataSourceSwitchingDatabasesIsCountedPerDatabaseAndAnUnjudgedTargetIsStillRefused() throws Exception {
         ConnectionLog log = new ConnectionLog(dir.resolve("records"), "tok", 7);
-        ConnectionJudge judge = new ConnectionJudge(PolicySettings.defaults(dir, dir.resolve("target"), false), false,
-                log, new TestClasses(Path.of("target/test-classes")));
+        ConnectionJudge judge = defaultJudge(log);
         AtomicInteger metadataReads = new AtomicInteger();
         JudgedDriverDataSource toDb = new JudgedDriverDataSource(judge, PG + db, metadataReads);
         JudgedDriverDataSource toOther = new JudgedDriverDataSource(judge, PG + other, metadataReads);
@@ -113,8 +112,7 @@ class PoolBorrowTest {
     @Test
     void aThreadsRepeatBorrowIsCountedAndAWrapperOfAnUnjudgedConnectionIsStillRefused() throws Exception {
         ConnectionLog log = new ConnectionLog(dir.resolve("records"), "tok", 7);
-        ConnectionJudge judge = new ConnectionJudge(PolicySettings.defaults(dir, dir.resolve("target"), false), false,
-                log, new TestClasses(Path.of("target/test-classes")));
+        ConnectionJudge judge = defaultJudge(log);
         AtomicInteger metadataReads = new AtomicInteger();
         ThreadSample thread = judge.thisThread();
         try (Connection physical = new JudgedDriverDataSource(judge, PG + db, metadataReads).getConnection()) {
@@ -252,5 +250,11 @@ class PoolBorrowTest {
              Statement st = c.createStatement()) {
             st.execute(sql);
         }
+    }
+
+    /** A judge with the default policy, writing to {@code log}. */
+    private ConnectionJudge defaultJudge(ConnectionLog log) {
+        return new ConnectionJudge(PolicySettings.defaults(dir, dir.resolve("target"), false), false, log,
+                new TestClasses(Path.of("target/test-classes")));
     }
 }
