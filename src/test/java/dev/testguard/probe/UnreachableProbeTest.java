@@ -77,8 +77,8 @@ class UnreachableProbeTest {
     }
 
     /**
-     * Connector/J's own connect timeout equals the probe's deadline, so either may fire first: both are the same
-     * silence and must read the same, and both remember the host as silent.
+     * Connector/J's own connect timeout is the probe's timeout, and the deadline gives it a moment to fire first: that
+     * path must read the same as the deadline's and remember the host as silent too.
      */
     @Test
     void driverTimeoutAndDeadlineReadTheSame() throws Exception {
