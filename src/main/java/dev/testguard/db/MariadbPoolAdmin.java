@@ -357,10 +357,13 @@ public final class MariadbPoolAdmin {
             c.commit();
             return true;
         } catch (SQLException e) {
-            c.rollback();
+            Transactions.rollbackAfter(c, e);
             if (SET_NOT_CLAIMED.contains(e.getErrorCode())) {
                 return false;
             }
+            throw e;
+        } catch (RuntimeException | Error e) {
+            Transactions.rollbackAfter(c, e);
             throw e;
         } finally {
             c.setAutoCommit(autoCommit);

@@ -314,8 +314,8 @@ public final class PostgresAdmin implements DatabaseAdmin {
             }
             m.commit();
             return claimed;
-        } catch (SQLException e) {
-            m.rollback();
+        } catch (SQLException | RuntimeException | Error e) {
+            Transactions.rollbackAfter(m, e);
             throw e;
         } finally {
             m.setAutoCommit(auto);
@@ -473,8 +473,8 @@ public final class PostgresAdmin implements DatabaseAdmin {
             }
             m.commit();
             return oid;
-        } catch (SQLException e) {
-            m.rollback();
+        } catch (SQLException | RuntimeException | Error e) {
+            Transactions.rollbackAfter(m, e);
             throw e;
         } finally {
             m.setAutoCommit(auto);
