@@ -661,14 +661,7 @@ public final class PostgresAdmin implements DatabaseAdmin {
     }
 
     private static String scalar(Connection c, String sql, String param) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            if (param != null) {
-                ps.setString(1, param);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
+        return param == null ? Queries.firstValue(c, sql) : Queries.firstValue(c, sql, param);
     }
 
     private static List<String> strings(Connection c, String sql) throws SQLException {
