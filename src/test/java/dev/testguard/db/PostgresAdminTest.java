@@ -32,9 +32,7 @@ class PostgresAdminTest {
 
     @Test
     void serverFactsFromTheLocalServer() throws Exception {
-        DatabaseTarget t = new DatabaseTarget(new JdbcUrl("jdbc:postgresql://localhost:5432/postgres", Vendor.POSTGRESQL,
-                Storage.SERVER, List.of(new HostPort("localhost", 5432)), false, "postgres", null, Map.of(), null, null),
-                new Credentials("postgres", null));
+        DatabaseTarget t = localServer();
         PostgresAdmin admin = (PostgresAdmin) DatabaseAdmins.forTarget(t);
         assertThat(admin.serverVersion()).startsWith("15.");
         assertThat(admin.serverVersionNum()).isBetween(150000, 159999);
@@ -51,9 +49,7 @@ class PostgresAdminTest {
 
     @Test
     void aSwapCutShortByAnUncheckedFailureRollsBackAndTheDatabaseKeepsItsName() throws Exception {
-        DatabaseTarget t = new DatabaseTarget(new JdbcUrl("jdbc:postgresql://localhost:5432/postgres", Vendor.POSTGRESQL,
-                Storage.SERVER, List.of(new HostPort("localhost", 5432)), false, "postgres", null, Map.of(), null, null),
-                new Credentials("postgres", null));
+        DatabaseTarget t = localServer();
         PostgresAdmin admin = (PostgresAdmin) DatabaseAdmins.forTarget(t);
         String run = "tg_swap_test_" + Long.toHexString(System.nanoTime());
         List<String> names = List.of(run, run + "_fresh", run + "_safety");
@@ -74,6 +70,12 @@ class PostgresAdminTest {
                 admin.drop(name);
             }
         }
+    }
+
+    private static DatabaseTarget localServer() {
+        return new DatabaseTarget(new JdbcUrl("jdbc:postgresql://localhost:5432/postgres", Vendor.POSTGRESQL,
+                Storage.SERVER, List.of(new HostPort("localhost", 5432)), false, "postgres", null, Map.of(), null, null),
+                new Credentials("postgres", null));
     }
 
     /** {@code real}, whose statements throw an unchecked exception (a driver's bug, say) for SQL that holds {@code part}. */
