@@ -24,21 +24,20 @@ public final class MariadbPoolAdmin {
     /** The marker table of a spare: one row, {@value #SPARE_MARKER} and an MD5 of the baseline info it copies. */
     public static final String MARKER_TABLE = "testguard_pool_spare";
     public static final String SPARE_MARKER = "testguard-pool-spare:";
-    /** No such table or database (another claim moved it first), or a table of that name in the target: not claimed. */
-    private static final List<Integer> NOT_CLAIMED = List.of(1146, 1049, 1050);
+    /** No such table (1146) or database (1049): another claim, a release or a refill took or dropped it meanwhile. */
+    private static final List<Integer> GONE = List.of(1146, 1049);
+    /** A table move that found the spare {@link #GONE} or a table of that name in the target (1050): not claimed. */
+    private static final List<Integer> NOT_CLAIMED = with(GONE, 1050);
 
     private MariadbPoolAdmin() {
     }
 
     /** The marker a spare of {@code base} must carry now (a new baseline changes it), or null when there is no baseline. */
     public static String currentMarker(Connection c, String base) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT CONCAT(?, MD5(info)) FROM " + q(base) + "." + q(BASELINE_INFO_TABLE))) {
-            ps.setString(1, SPARE_MARKER);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
+        try {
+            return scalar(c, "SELECT CONCAT(?, MD5(info)) FROM " + q(base) + "." + q(BASELINE_INFO_TABLE), SPARE_MARKER);
         } catch (SQLException e) {
-            if (NOT_CLAIMED.contains(e.getErrorCode())) {
+            if (GONE.contains(e.getErrorCode())) {
                 return null;
             }
             throw e;
@@ -78,7 +77,7 @@ public final class MariadbPoolAdmin {
                 }
             }
         } catch (SQLException e) {
-            if (!NOT_CLAIMED.contains(e.getErrorCode())) {
+            if (!GONE.contains(e.getErrorCode())) {
                 throw e;
             }
             for (String spare : marked) { // one went away meanwhile (another claim took it): read them one by one
@@ -214,7 +213,7 @@ public final class MariadbPoolAdmin {
             return "1".equals(scalar(c, "SELECT (SELECT MAX(marker) FROM " + q(target) + "." + q(MARKER_TABLE) + ")"
                     + " = (SELECT CONCAT(?, MD5(info)) FROM " + q(base) + "." + q(BASELINE_INFO_TABLE) + ")", SPARE_MARKER));
         } catch (SQLException e) {
-            if (NOT_CLAIMED.contains(e.getErrorCode())) {
+            if (GONE.contains(e.getErrorCode())) {
                 return false; // the baseline is gone
             }
             throw e;
@@ -231,44 +230,56 @@ public final class MariadbPoolAdmin {
     public static final String SET_CLAIMED = "testguard-pool-claimed";
     /** The state of a set that dropSpares or a refill is dropping. */
     private static final String SET_DROPPING = "testguard-pool-dropping";
-    /** Another claim holds the set's rows (deadlock victim, lock wait timeout), or a spare went away: not claimed. */
-    private static final List<Integer> SET_NOT_CLAIMED = List.of(1146, 1049, 1213, 1205);
+    /**
+     * A claim of a set that found a spare {@link #GONE}, or another claim holding the set's rows (1213 deadlock victim,
+     * 1205 lock wait timeout): not claimed. Not one list with {@link #NOT_CLAIMED}: a lock wait read as "gone" would make
+     * {@link #currentMarker} report no baseline.
+     */
+    private static final List<Integer> SET_NOT_CLAIMED = with(GONE, 1213, 1205);
 
     /** A spare of a set as its marker row says: {@code member} of {@code members}, holding a copy of {@code baseline}'s. */
     public record SetMember(String database, String baseline, int members, int member, String marker) {
     }
 
-    /** Reads of {@link #setMembers} when spares keep going away between its two queries: then the last error is thrown. */
-    private static final int SET_READS = 3;
-
     /**
-     * Every spare of a set on the server named {@code <prefix>...} (two queries): its marker row. A database without
-     * the marker table is no spare of a set. One dropped between the queries (released, or dropped as stale) makes it
-     * read again, a bounded number of times.
+     * Every spare of a set on the server named {@code <prefix>...}: its marker row. A database without the marker table
+     * is no spare of a set. Two queries; when a spare went away between them (claimed and released, or dropped as stale),
+     * the rest are read one by one, so that other builds' churn never fails the read.
      */
     public static List<SetMember> setMembers(Connection c, String prefix) throws SQLException {
-        for (int read = 1; ; read++) {
+        List<String> marked = strings(c, "SELECT TABLE_SCHEMA FROM information_schema.TABLES WHERE TABLE_NAME = '" + SET_TABLE
+                + "' AND TABLE_SCHEMA LIKE CONCAT(?, '%')", List.of(likePrefix(prefix)));
+        try {
+            return marked.isEmpty() ? List.of() : readSetMembers(c, marked);
+        } catch (SQLException e) {
+            if (!GONE.contains(e.getErrorCode())) {
+                throw e;
+            }
+        }
+        List<SetMember> out = new ArrayList<>();
+        for (String spare : marked) {
             try {
-                return readSetMembers(c, prefix);
+                out.addAll(readSetMembers(c, List.of(spare)));
             } catch (SQLException e) {
-                if (read == SET_READS || !NOT_CLAIMED.contains(e.getErrorCode())) {
+                if (!GONE.contains(e.getErrorCode())) {
                     throw e;
                 }
             }
         }
+        return out;
     }
 
-    private static List<SetMember> readSetMembers(Connection c, String prefix) throws SQLException {
-        List<String> marked = strings(c, "SELECT TABLE_SCHEMA FROM information_schema.TABLES WHERE TABLE_NAME = '" + SET_TABLE
-                + "' AND TABLE_SCHEMA LIKE CONCAT(?, '%')", List.of(prefix.replace("\\", "\\\\").replace("%", "\\%")));
-        List<SetMember> out = new ArrayList<>();
-        if (marked.isEmpty()) {
-            return out;
-        }
+    /** {@code prefix} for LIKE: its {@code \\}, {@code %} and {@code _} taken literally. */
+    private static String likePrefix(String prefix) {
+        return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static List<SetMember> readSetMembers(Connection c, List<String> marked) throws SQLException {
         List<String> selects = new ArrayList<>();
         for (String spare : marked) {
             selects.add("SELECT ?, baseline, members, member, marker FROM " + q(spare) + "." + q(SET_TABLE));
         }
+        List<SetMember> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(String.join(" UNION ALL ", selects))) {
             for (int i = 0; i < marked.size(); i++) {
                 ps.setString(i + 1, marked.get(i));
@@ -357,10 +368,13 @@ public final class MariadbPoolAdmin {
             c.commit();
             return true;
         } catch (SQLException e) {
-            c.rollback();
+            Transactions.rollbackAfter(c, e);
             if (SET_NOT_CLAIMED.contains(e.getErrorCode())) {
                 return false;
             }
+            throw e;
+        } catch (RuntimeException | Error e) {
+            Transactions.rollbackAfter(c, e);
             throw e;
         } finally {
             c.setAutoCommit(autoCommit);
@@ -392,7 +406,7 @@ public final class MariadbPoolAdmin {
             ps.setString(4, SET_DROPPING);
             changed = ps.executeUpdate();
         } catch (SQLException e) {
-            if (NOT_CLAIMED.contains(e.getErrorCode())) {
+            if (GONE.contains(e.getErrorCode())) {
                 return false;
             }
             throw e;
@@ -451,19 +465,18 @@ public final class MariadbPoolAdmin {
         return out;
     }
 
+    private static List<Integer> with(List<Integer> codes, Integer... more) {
+        List<Integer> out = new ArrayList<>(codes);
+        out.addAll(List.of(more));
+        return List.copyOf(out);
+    }
+
     private static String placeholders(int count) {
         return String.join(", ", java.util.Collections.nCopies(count, "?"));
     }
 
     private static String scalar(Connection c, String sql, String... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setString(i + 1, args[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
+        return Queries.firstValue(c, sql, args);
     }
 
     private static void execute(Connection c, String sql) throws SQLException {

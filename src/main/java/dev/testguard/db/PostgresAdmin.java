@@ -314,8 +314,8 @@ public final class PostgresAdmin implements DatabaseAdmin {
             }
             m.commit();
             return claimed;
-        } catch (SQLException e) {
-            m.rollback();
+        } catch (SQLException | RuntimeException | Error e) {
+            Transactions.rollbackAfter(m, e);
             throw e;
         } finally {
             m.setAutoCommit(auto);
@@ -473,8 +473,8 @@ public final class PostgresAdmin implements DatabaseAdmin {
             }
             m.commit();
             return oid;
-        } catch (SQLException e) {
-            m.rollback();
+        } catch (SQLException | RuntimeException | Error e) {
+            Transactions.rollbackAfter(m, e);
             throw e;
         } finally {
             m.setAutoCommit(auto);
@@ -661,14 +661,7 @@ public final class PostgresAdmin implements DatabaseAdmin {
     }
 
     private static String scalar(Connection c, String sql, String param) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            if (param != null) {
-                ps.setString(1, param);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
+        return param == null ? Queries.firstValue(c, sql) : Queries.firstValue(c, sql, param);
     }
 
     private static List<String> strings(Connection c, String sql) throws SQLException {

@@ -1,12 +1,12 @@
 package dev.testguard.maven;
 
-import dev.testguard.discovery.surefire.TestPluginExecution;
 import dev.testguard.discovery.surefire.TestRuntimeResolver;
 import dev.testguard.policy.PolicySettings;
 import dev.testguard.runtime.arm.ArgLine;
 import dev.testguard.runtime.arm.ArmingRefusal;
 import dev.testguard.runtime.arm.ArmingRefusals;
 import dev.testguard.runtime.arm.Arming;
+import dev.testguard.runtime.arm.ForkOptions;
 import dev.testguard.verify.VerifyRequest;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -48,7 +48,7 @@ final class RuntimeArmer {
             VerifyRequest request) throws MojoExecutionException {
         Path build = Path.of(project.getBuild().getDirectory());
         Properties properties = project.getProperties();
-        String testArguments = testArguments(request);
+        String testArguments = ForkOptions.of(System.getenv(), request.executions());
         Arming.Armed armed;
         try {
             armed = Arming.arm(build, guardClasspath(plugin), policy, offline, timeout,
@@ -65,26 +65,6 @@ final class RuntimeArmer {
         log.info("testguard: runtime guard armed for every test JVM: " + ArgLine.agentArgument(armed.jar(),
                 armed.options(), armed.argLine() + " " + testArguments) + " prepended to the " + propertyName
                 + " property");
-    }
-
-    /**
-     * The test plugins' own {@code <argLine>}s and the JVM options the forks inherit from the environment
-     * ({@code JDK_JAVA_OPTIONS}, {@code JAVA_TOOL_OPTIONS}), space-separated: they decide the agent's form too.
-     */
-    private static String testArguments(VerifyRequest request) {
-        StringBuilder arguments = new StringBuilder();
-        for (String variable : new String[] {"JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS"}) {
-            String value = System.getenv(variable);
-            if (value != null) {
-                arguments.append(' ').append(value);
-            }
-        }
-        for (TestPluginExecution run : request.executions()) {
-            if (run.argLine() != null && run.argLine().value() != null) {
-                arguments.append(' ').append(run.argLine().value());
-            }
-        }
-        return arguments.toString();
     }
 
     /** Guard off: say so loudly and define the property as empty when absent, so @{argLine} still resolves. */

@@ -244,6 +244,27 @@ class MariadbSpareSetsTest {
         assertThat(new Releaser(server, prefix, Clock.systemUTC(), registry("a")).release()).hasSize(4);
     }
 
+    @Test
+    void aClaimCutShortByAnUncheckedFailureRollsBackInsteadOfCommittingHalfOfIt() throws Exception {
+        provisioner(registry("a"), 2).provision(2, src(), "key1", classifier()).refill().refill();
+        List<String> set = spares();
+        SparePool pool = new SparePool(server, src(), 2, new TestStamps(Clock.systemUTC(), "g:a"))
+                .inSets(server, prefix, 2, Clock.systemUTC());
+
+        try (Connection c = pool.connect()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> pool.claimSet(c, set, List.of("0123456789abcdef", "fedcba9876543210"), () -> {
+                throw new IllegalStateException("the build's record broke");
+            })).isInstanceOf(IllegalStateException.class);
+            assertThat(c.getAutoCommit()).as("the connection's own mode is back").isTrue();
+        }
+
+        assertThat(readySets(2)).as("rolled back, not committed by restoring auto-commit").containsExactly(set);
+        for (String spare : set) {
+            assertThat(admin.provisionToken(spare)).as("no token in " + spare).isEmpty();
+        }
+        assertThat(SparePool.drop(server, src(), prefix)).containsExactlyInAnyOrderElementsOf(set);
+    }
+
     private void saveBaseline() throws Exception {
         new Resetter(project, "g:a", Clock.systemUTC()).reset(src(), new ResetOptions(BaselineMode.SAVE, List.of(), "key1"));
     }
