@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * HikariCP, whose borrows the guard does not weave (bootstrap.WovenTypes#UNWOVEN_POOLS), in a real guarded JVM: each
+ * HikariCP and Apache DBCP2, whose borrows the guard does not weave (bootstrap.WovenTypes#UNWOVEN_POOLS), in a real guarded JVM: each
  * way the pool opens its physical connections is judged where the connection opens, so a non-test database is
  * refused and recorded, and a test database is reached.
  */
@@ -41,13 +41,13 @@ class GuardPoolsEndToEndTest {
     }
 
     @Test
-    void everyWayHikariOpensItsConnectionsIsJudged() throws Exception {
+    void everyWayTheUnwovenPoolsOpenTheirConnectionsIsJudged() throws Exception {
         Map<String, String> expected = new LinkedHashMap<>();
         List<String> lines = new ArrayList<>();
         String pg = E2eDatabases.PG;
         String maria = E2eDatabases.MARIA;
         for (String kind : List.of("pool-hikari-adder", "pool-hikari-pgclass", "pool-hikari-setds-pg",
-                "pool-hikari-own-datasource")) {
+                "pool-hikari-own-datasource", "pool-dbcp2-url", "pool-dbcp2-pooling-ds")) {
             add(lines, expected, kind + "-dev", kind, pg + dbs.pgDev, "postgres", "REFUSED 28000");
             add(lines, expected, kind + "-test", kind, pg + dbs.pgTest, "postgres", "OK");
         }

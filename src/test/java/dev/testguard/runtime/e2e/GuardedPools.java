@@ -4,12 +4,19 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.apache.commons.dbcp2.BasicDataSource;
+import org.apache.commons.dbcp2.DataSourceConnectionFactory;
+import org.apache.commons.dbcp2.PoolableConnection;
+import org.apache.commons.dbcp2.PoolableConnectionFactory;
+import org.apache.commons.dbcp2.PoolingDataSource;
+import org.apache.commons.pool2.impl.GenericObjectPool;
 import org.mariadb.jdbc.MariaDbDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * The pool scenarios of {@link GuardedMain} ({@code pool-*} kinds): every way a HikariCP pool opens its physical
- * connections, whose borrows the guard does not weave, so each of these must be judged where the connection opens.
+ * The pool scenarios of {@link GuardedMain} ({@code pool-*} kinds): every way a HikariCP or DBCP2 pool opens its
+ * physical connections, whose borrows the guard does not weave, so each of these must be judged where the connection opens.
  */
 final class GuardedPools {
 
@@ -18,6 +25,17 @@ final class GuardedPools {
 
     /** Borrows 20 connections (the first deletes the rows it reaches); a refusal propagates as the pool throws it. */
     static String run(String kind, String url, String user, String password) throws Exception {
+        if (kind.startsWith("pool-dbcp2-")) {
+            try (AutoCloseable pool = dbcp2(kind, url, user, password)) {
+                return borrow((DataSource) pool, kind);
+            }
+        }
+        try (HikariDataSource pool = new HikariDataSource(hikari(kind, url, user, password))) {
+            return borrow(pool, kind);
+        }
+    }
+
+    private static HikariConfig hikari(String kind, String url, String user, String password) throws SQLException {
         HikariConfig config = new HikariConfig();
         config.setMaximumPoolSize(2);
         config.setUsername(user);
@@ -45,18 +63,39 @@ final class GuardedPools {
             case "pool-hikari-own-datasource" -> config.setDataSource(new example.userpools.OwnPgDataSource(url));
             default -> throw new IllegalArgumentException("unknown kind " + kind);
         }
-        try (HikariDataSource pool = new HikariDataSource(config)) {
-            for (int i = 0; i < 20; i++) {
-                try (Connection c = pool.getConnection()) {
-                    if (i == 0) {
-                        GuardedMain.harm(c);
-                    }
-                } catch (SQLException e) {
-                    if (kind.endsWith("-swallowed")) {
-                        return "OK";
-                    }
-                    throw e;
+        return config;
+    }
+
+    /** Apache DBCP2: a BasicDataSource given the URL, or a PoolingDataSource over a vendor data source. */
+    private static AutoCloseable dbcp2(String kind, String url, String user, String password) {
+        if (kind.equals("pool-dbcp2-url")) {
+            BasicDataSource basic = new BasicDataSource();
+            basic.setUrl(url);
+            basic.setUsername(user);
+            basic.setPassword(password);
+            return basic;
+        }
+        PGSimpleDataSource pg = new PGSimpleDataSource();
+        pg.setURL(url);
+        pg.setUser(user);
+        PoolableConnectionFactory connections = new PoolableConnectionFactory(new DataSourceConnectionFactory(pg),
+                null);
+        GenericObjectPool<PoolableConnection> pool = new GenericObjectPool<>(connections);
+        connections.setPool(pool);
+        return new PoolingDataSource<>(pool);
+    }
+
+    private static String borrow(DataSource pool, String kind) throws Exception {
+        for (int i = 0; i < 20; i++) {
+            try (Connection c = pool.getConnection()) {
+                if (i == 0) {
+                    GuardedMain.harm(c);
                 }
+            } catch (SQLException e) {
+                if (kind.endsWith("-swallowed")) {
+                    return "OK";
+                }
+                throw e;
             }
         }
         return "OK";

@@ -30,7 +30,8 @@ public final class WovenTypes {
      * own {@code getConnection}, or a user's data source around the pool, is woven as usual.
      */
     public static final List<String> UNWOVEN_POOLS = List.of("com.zaxxer.hikari.HikariDataSource",
-            "com.zaxxer.hikari.pool.HikariPool");
+            "com.zaxxer.hikari.pool.HikariPool", "org.apache.commons.dbcp2.BasicDataSource",
+            "org.apache.commons.dbcp2.PoolingDataSource");
     /** The same names as the class file spells them ({@code org/mariadb/...}). */
     public static final String R2DBC_FACTORIES_INTERNAL = internal(R2DBC_FACTORIES);
     public static final List<String> URL_MASKED_INTERNAL = List.of(internal(URL_MASKED.get(0)),

@@ -61,11 +61,12 @@ class WeavingCandidatesTest {
     /** Their borrows run unwoven; their physical connections open through a woven driver or data source. */
     @Test
     void theUnwovenPoolsAreNotCandidates() throws Exception {
-        for (String name : List.of("com.zaxxer.hikari.HikariDataSource", "com.zaxxer.hikari.pool.HikariPool")) {
+        for (String name : WovenTypes.UNWOVEN_POOLS) {
             assertThat(WeavingCandidates.mayNeedWeaving(name.replace('.', '/'), bytesOf(name))).as(name).isFalse();
         }
         assertThat(WovenTypes.UNWOVEN_POOLS).containsExactly("com.zaxxer.hikari.HikariDataSource",
-                "com.zaxxer.hikari.pool.HikariPool");
+                "com.zaxxer.hikari.pool.HikariPool", "org.apache.commons.dbcp2.BasicDataSource",
+                "org.apache.commons.dbcp2.PoolingDataSource");
     }
 
     @Test
