@@ -60,6 +60,9 @@ public final class GuardedMain {
             if (kind.equals("hikari")) {
                 return hikari(url, user, password);
             }
+            if (kind.startsWith("pool-")) {
+                return GuardedPools.run(kind, url, user, password);
+            }
             if (kind.startsWith("masked-")) {
                 return masked(kind, url, user);
             }
@@ -212,7 +215,7 @@ public final class GuardedMain {
     }
 
     /** What a careless test does to whatever it reaches. Test databases of the scenarios have no rows to lose. */
-    private static void harm(Connection c) throws SQLException {
+    static void harm(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("DELETE FROM items");
         } catch (SQLException noSuchTable) {

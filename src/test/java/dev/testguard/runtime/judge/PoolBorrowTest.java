@@ -28,8 +28,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real HikariCP pool over physical connections the judge judged (as the woven {@code Driver.connect} does): each
- * borrow is recognised as the physical connection it wraps and only counted, never judged again by its metadata.
+ * A real HikariCP pool over physical connections the judge judged (as the woven {@code Driver.connect} does), borrowed
+ * through a data source the guard weaves around it (a user's wrapper or routing data source: HikariCP's own
+ * {@code getConnection} is not woven): each borrow is recognised as the physical connection it wraps and only
+ * counted, never judged again by its metadata.
  */
 class PoolBorrowTest {
 
@@ -66,7 +68,7 @@ class PoolBorrowTest {
         try (HikariDataSource pool = new HikariDataSource(config)) {
             for (int i = 0; i < 2_000; i++) {
                 try (Connection borrowed = pool.getConnection()) {
-                    judge.judgeOpened(borrowed); // what the woven HikariDataSource#getConnection does on exit
+                    judge.judgeOpened(borrowed); // what a woven wrapper's getConnection around the pool does on exit
                 }
             }
         }

@@ -12,12 +12,13 @@ import java.util.List;
  * {@code Mono}/{@code Flux} for a subclass overriding a covariant {@code create()}), and R2DBC's
  * {@code ConnectionFactories} and the {@link WovenTypes#URL_MASKED} data sources (their {@code setUrl(String)},
  * {@code (String)} constructor and {@code config()}). A class that declares none of them is not a candidate, whatever its constant pool
- * mentions; a class file this reader cannot follow is one (fail safe).
+ * mentions, nor are the {@link WovenTypes#UNWOVEN_POOLS}; a class file this reader cannot follow is one (fail safe).
  */
 final class WeavingCandidates {
 
     static final String R2DBC_FACTORIES = WovenTypes.R2DBC_FACTORIES_INTERNAL;
     static final List<String> URL_MASKED = WovenTypes.URL_MASKED_INTERNAL;
+    static final List<String> UNWOVEN_POOLS = WovenTypes.UNWOVEN_POOLS_INTERNAL;
     private static final byte[] CONNECT = ascii(WovenTypes.CONNECT);
     private static final byte[] CONNECT_DESCRIPTOR = ascii(WovenTypes.CONNECT_ARGUMENTS + "L");
     private static final byte[][] DATA_SOURCE_METHODS = ascii(WovenTypes.DATA_SOURCE_METHODS);
@@ -32,6 +33,9 @@ final class WeavingCandidates {
     static boolean mayNeedWeaving(String className, byte[] classFile) {
         if (R2DBC_FACTORIES.equals(className) || URL_MASKED.contains(className)) {
             return true;
+        }
+        if (UNWOVEN_POOLS.contains(className)) {
+            return false;
         }
         try {
             return declaresWovenMethod(classFile);

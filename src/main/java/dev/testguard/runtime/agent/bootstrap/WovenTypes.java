@@ -22,10 +22,21 @@ public final class WovenTypes {
      */
     public static final List<String> URL_MASKED = List.of("org.mariadb.jdbc.MariaDbDataSource",
             "org.mariadb.jdbc.MariaDbPoolDataSource");
+    /**
+     * The one list of connection pools the guard does not weave: their {@code getConnection} hands out connections
+     * the pool opened through a woven path only (a driver's {@code connect}, or the data source it was given, woven
+     * like any other, or a vendor's woven data source named by class), where each physical connection is judged and
+     * counted, so a borrow runs the pool's code alone. Their borrows are not counted; a subclass that declares its
+     * own {@code getConnection}, or a user's data source around the pool, is woven as usual.
+     */
+    public static final List<String> UNWOVEN_POOLS = List.of("com.zaxxer.hikari.HikariDataSource",
+            "com.zaxxer.hikari.pool.HikariPool", "org.apache.commons.dbcp2.BasicDataSource",
+            "org.apache.commons.dbcp2.PoolingDataSource");
     /** The same names as the class file spells them ({@code org/mariadb/...}). */
     public static final String R2DBC_FACTORIES_INTERNAL = internal(R2DBC_FACTORIES);
     public static final List<String> URL_MASKED_INTERNAL = List.of(internal(URL_MASKED.get(0)),
             internal(URL_MASKED.get(1)));
+    public static final List<String> UNWOVEN_POOLS_INTERNAL = internal(UNWOVEN_POOLS);
     /** The woven methods' shapes, read by the class-file prefilter and by the weaver alike. */
     public static final String CONNECT = "connect";
     public static final String CONNECT_ARGUMENTS = "(Ljava/lang/String;Ljava/util/Properties;)";
@@ -55,6 +66,14 @@ public final class WovenTypes {
     /** Whether the guard weaves {@code type} at all (its methods are picked by name and descriptor). */
     static boolean isWoven(Class<?> type) {
         return OF.get(type) != 0 || R2DBC_FACTORIES.equals(type.getName());
+    }
+
+    private static List<String> internal(List<String> classNames) {
+        String[] internal = new String[classNames.size()];
+        for (int i = 0; i < internal.length; i++) {
+            internal[i] = internal(classNames.get(i));
+        }
+        return List.of(internal);
     }
 
     private static String internal(String className) {

@@ -44,7 +44,7 @@ class WeavingCandidatesTest {
         for (String name : List.of("org.postgresql.Driver",
                 "org.postgresql.ds.common.BaseDataSource", "com.mysql.cj.jdbc.NonRegisteringDriver",
                 "com.mysql.cj.jdbc.MysqlDataSource", "org.mariadb.jdbc.Driver", "org.mariadb.jdbc.MariaDbDataSource",
-                "org.mariadb.jdbc.MariaDbPoolDataSource", "com.zaxxer.hikari.HikariDataSource", "org.h2.Driver",
+                "org.mariadb.jdbc.MariaDbPoolDataSource", "com.zaxxer.hikari.util.DriverDataSource", "org.h2.Driver",
                 "org.sqlite.JDBC")) {
             assertThat(WeavingCandidates.mayNeedWeaving(name.replace('.', '/'), bytesOf(name))).as(name).isTrue();
         }
@@ -56,6 +56,17 @@ class WeavingCandidatesTest {
         }
         assertThat(WeavingCandidates.mayNeedWeaving(SetUrlOnly.class.getName().replace('.', '/'),
                 bytesOf(SetUrlOnly.class.getName()))).as("setUrl of another class").isFalse();
+    }
+
+    /** Their borrows run unwoven; their physical connections open through a woven driver or data source. */
+    @Test
+    void theUnwovenPoolsAreNotCandidates() throws Exception {
+        for (String name : WovenTypes.UNWOVEN_POOLS) {
+            assertThat(WeavingCandidates.mayNeedWeaving(name.replace('.', '/'), bytesOf(name))).as(name).isFalse();
+        }
+        assertThat(WovenTypes.UNWOVEN_POOLS).containsExactly("com.zaxxer.hikari.HikariDataSource",
+                "com.zaxxer.hikari.pool.HikariPool", "org.apache.commons.dbcp2.BasicDataSource",
+                "org.apache.commons.dbcp2.PoolingDataSource");
     }
 
     @Test
@@ -77,7 +88,7 @@ class WeavingCandidatesTest {
         assertThat(WeavingCandidates.mayNeedWeaving("x/BadTag", badTag)).isTrue();
     }
 
-    /** Every class of the real drivers and pools that declares a woven method passes the filter. */
+    /** Every class of the real drivers and pools that declares a woven method passes the filter, but the unwoven pools. */
     @Test
     void neverRejectsAClassWhoseDeclaredMethodsWeavingWouldChange() throws Exception {
         int woven = 0;
@@ -100,7 +111,8 @@ class WeavingCandidatesTest {
                         bytes = in.readAllBytes();
                     }
                     TypeDescription type = pool.describe(internal.replace('/', '.')).resolve();
-                    boolean declaresWoven = !type.getDeclaredMethods().filter(WOVEN_METHOD).isEmpty();
+                    boolean declaresWoven = !type.getDeclaredMethods().filter(WOVEN_METHOD).isEmpty()
+                            && !WovenTypes.UNWOVEN_POOLS_INTERNAL.contains(internal);
                     if (declaresWoven) {
                         woven++;
                         assertThat(WeavingCandidates.mayNeedWeaving(internal, bytes)).as(internal).isTrue();
