@@ -43,4 +43,18 @@ class PostgresAdminTest {
         }
         assertThat(admin.exists(name)).isFalse();
     }
+
+    @Test
+    void connectionsNameTestguardAndKeepTheServersFloatFormat() throws Exception {
+        DatabaseTarget t = new DatabaseTarget(new JdbcUrl("jdbc:postgresql://localhost:5432/postgres", Vendor.POSTGRESQL,
+                Storage.SERVER, List.of(new HostPort("localhost", 5432)), false, "postgres", null, Map.of(), null, null),
+                new Credentials("postgres", null));
+        try (java.sql.Connection c = Connections.open(t, java.time.Duration.ofSeconds(10));
+             java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT current_setting('application_name'), 0.1::float8")) {
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("testguard");
+            assertThat(rs.getDouble(2)).isEqualTo(0.1);
+        }
+    }
 }
