@@ -64,14 +64,15 @@ public final class PgDumpEngine implements BackupEngine {
         // the version comes from a process of its own: it starts while the connection opens
         Beside<String> version = Beside.start("pg-dump-version", () -> PgClients.version(pgDump));
         Phases phases = new Phases();
+        Job job = new Job(source, payload, options, progress, pgDump);
         try (Connection c = Connections.open(source, CONNECT_TIMEOUT)) {
             String snapshot = exportSnapshot(c);
             // pg_dump only reads: it starts the moment its snapshot exists, and the checks run beside it (one that fails
             // stops it). Without a snapshot the counts must come before it.
-            PgDumpRun dump = snapshot == null ? null : startDump(pgDump, source, payload, options, snapshot, progress);
+            PgDumpRun dump = snapshot == null ? null : startDump(job, snapshot);
             phases.end(snapshot == null ? "connecting" : "connecting and exporting the snapshot");
             try {
-                return checkCountAndDump(c, dump, pgDump, version, source, payload, options, progress, whileDumping, phases);
+                return checkCountAndDump(c, job, dump, version, whileDumping, phases);
             } catch (BackupException | SQLException | RuntimeException e) {
                 if (dump != null) {
                     dump.stop();
@@ -86,18 +87,17 @@ public final class PgDumpEngine implements BackupEngine {
     }
 
     /** The checks, counts and checksums over {@code c} beside {@code dump} (or, with none, before starting it); then its end. */
-    private BackupOutcome checkCountAndDump(Connection c, PgDumpRun dump, ExternalTool pgDump, Beside<String> version,
-                                            DatabaseTarget source, Path payload, BackupOptions options, Progress progress,
+    private BackupOutcome checkCountAndDump(Connection c, Job job, PgDumpRun dump, Beside<String> version,
                                             Runnable whileDumping, Phases phases) throws BackupException, SQLException {
         String toolVersion = version.get(BackupException.class);
-        String serverVersion = checkSource(c, pgDump, toolVersion, source);
+        String serverVersion = checkSource(c, job.pgDump(), toolVersion, job.source());
         int tables = PostgresAdmin.tableCount(c);
         if (dump != null) {
             dump.totalTables(tables);
         }
         Counted counted = count(c, dump != null);
         phases.end(dump == null ? "checks, row counts and checksums" : "checks, row counts and checksums beside pg_dump");
-        PgDumpRun run = dump != null ? dump : startDump(pgDump, source, payload, options, null, progress);
+        PgDumpRun run = dump != null ? dump : startDump(job, null);
         run.totalTables(tables);
         Beside<Void> beside = Beside.run("while-dumping", whileDumping);
         ExternalTool.Result r;
@@ -109,19 +109,23 @@ public final class PgDumpEngine implements BackupEngine {
         phases.end("the rest of pg_dump");
         phases.add("(pg_dump in all)", run.nanos());
         if (r.exitCode() != 0) {
-            throw new BackupException("pg_dump of " + source.url().masked() + " failed (exit " + r.exitCode() + "):"
+            throw new BackupException("pg_dump of " + job.source().url().masked() + " failed (exit " + r.exitCode() + "):"
                     + System.lineSeparator() + r.stderrTail());
         }
         c.rollback();
-        progress.report("pg_dump of " + source.databaseName() + " " + phases.summary());
-        return new BackupOutcome("pg_dump", toolVersion, serverVersion, options.jobs() > 1 ? "directory" : "custom",
+        job.progress().report("pg_dump of " + job.source().databaseName() + " " + phases.summary());
+        return new BackupOutcome("pg_dump", toolVersion, serverVersion, job.options().jobs() > 1 ? "directory" : "custom",
                 counted.rows(), counted.checksums());
     }
 
-    private PgDumpRun startDump(ExternalTool pgDump, DatabaseTarget source, Path payload, BackupOptions options,
-                                String snapshot, Progress progress) {
-        return PgDumpRun.start(pgDump, dumpArguments(source, payload, options, snapshot), PgConnectionArgs.of(source).environment(),
-                source.databaseName(), payload, progressEvery, progress);
+    private PgDumpRun startDump(Job job, String snapshot) {
+        return PgDumpRun.start(job.pgDump(), dumpArguments(job.source(), job.payload(), job.options(), snapshot),
+                PgConnectionArgs.of(job.source()).environment(), job.source().databaseName(), job.payload(), progressEvery,
+                job.progress());
+    }
+
+    /** One backup's request and the pg_dump that serves it. */
+    private record Job(DatabaseTarget source, Path payload, BackupOptions options, Progress progress, ExternalTool pgDump) {
     }
 
     /** Refuses a pg_dump older than the server and a role that cannot read everything; returns the server's version. */
