@@ -49,7 +49,7 @@ public final class BackupCommand {
             refuseEphemeral(t);
         }
         List<Manifest> done = new ArrayList<>();
-        try (DriverWarmUp warm = DriverWarmUp.start(targets); StoreLock lock = store.lock(lockWait, progress::report)) {
+        try (StoreLock lock = store.lock(lockWait, progress::report)) {
             removeLeftovers();
             for (DatabaseTarget target : targets) {
                 done.add(backupLocked(target, Manifest.PURPOSE_BACKUP).manifest());
