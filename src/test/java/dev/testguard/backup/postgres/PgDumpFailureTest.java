@@ -38,11 +38,8 @@ class PgDumpFailureTest {
         DatabaseTarget source = smallDatabase();
         Path fake = FakePgDump.write(dir, "15.4", "printf 'PGDMP partial' > \"$file\"; echo 'pg_dump: error: Dumping the contents of table \"orders\" failed' >&2; exit 3");
 
-        assertThatThrownBy(() -> backup(source, fake))
-                .isInstanceOf(BackupException.class)
-                .hasMessageContaining("pg_dump of " + source.url().masked() + " failed (exit 3)")
-                .hasMessageContaining("Dumping the contents of table \"orders\" failed");
-        FakePgDump.assertNothingLeft(new BackupStore(dir.resolve("store")), dir);
+        failsLeavingNothing(source, fake, "pg_dump of " + source.url().masked() + " failed (exit 3)",
+                "Dumping the contents of table \"orders\" failed");
     }
 
     @Test
@@ -50,10 +47,7 @@ class PgDumpFailureTest {
         DatabaseTarget source = smallDatabase();
         Path fake = FakePgDump.write(dir, "9.6", "printf 'PGDMP' > \"$file\"; exec sleep 60");
 
-        assertThatThrownBy(() -> backup(source, fake))
-                .isInstanceOf(BackupException.class)
-                .hasMessageContaining("pg_dump must be version 15 or newer");
-        FakePgDump.assertNothingLeft(new BackupStore(dir.resolve("store")), dir);
+        failsLeavingNothing(source, fake, "pg_dump must be version 15 or newer");
     }
 
     @Test
@@ -81,6 +75,12 @@ class PgDumpFailureTest {
             }
             return sessions;
         }
+    }
+
+    private void failsLeavingNothing(DatabaseTarget source, Path fake, String... messageParts) throws Exception {
+        assertThatThrownBy(() -> backup(source, fake)).isInstanceOf(BackupException.class)
+                .hasMessageContainingAll(messageParts);
+        FakePgDump.assertNothingLeft(new BackupStore(dir.resolve("store")), dir);
     }
 
     private void backup(DatabaseTarget source, Path pgDump) throws BackupException {

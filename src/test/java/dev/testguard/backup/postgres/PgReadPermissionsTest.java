@@ -37,10 +37,7 @@ class PgReadPermissionsTest {
 
     @Test
     void aRoleWithoutSelectIsToldWhichTableAndTheGrantThatFixesIt() throws Exception {
-        DatabaseTarget owner = dbs.create("perm");
-        PgTestDb.exec(owner, "CREATE TABLE orders (id serial PRIMARY KEY, item text)",
-                "INSERT INTO orders (item) VALUES ('tea')", "CREATE ROLE " + role + " LOGIN");
-        DatabaseTarget reader = new DatabaseTarget(owner.url(), new Credentials(role, PASSWORD));
+        DatabaseTarget reader = readerWithoutSelect();
 
         assertThatThrownBy(() -> new PgDumpEngine().backup(reader, dir.resolve("dump"), BackupOptions.DEFAULTS, l -> { }))
                 .isInstanceOf(BackupException.class)
@@ -54,10 +51,7 @@ class PgReadPermissionsTest {
 
     @Test
     void aDenialFoundBesideARunningPgDumpStopsItAndLeavesNothing() throws Exception {
-        DatabaseTarget owner = dbs.create("perm");
-        PgTestDb.exec(owner, "CREATE TABLE orders (id serial PRIMARY KEY, item text)",
-                "INSERT INTO orders (item) VALUES ('tea')", "CREATE ROLE " + role + " LOGIN");
-        DatabaseTarget reader = new DatabaseTarget(owner.url(), new Credentials(role, PASSWORD));
+        DatabaseTarget reader = readerWithoutSelect();
         Path fake = FakePgDump.write(dir, "15.4", "printf 'PGDMP' > \"$file\"; exec sleep 60");
         BackupStore store = new BackupStore(dir.resolve("store"));
 
@@ -81,5 +75,13 @@ class PgReadPermissionsTest {
 
         assertThat(new PgDumpEngine().backup(reader, dir.resolve("dump"), BackupOptions.DEFAULTS, l -> { }).rowCounts())
                 .containsEntry("public.orders", 1L);
+    }
+
+    /** A database with a one-row table {@code orders} and a role that may log in but not read it. */
+    private DatabaseTarget readerWithoutSelect() throws Exception {
+        DatabaseTarget owner = dbs.create("perm");
+        PgTestDb.exec(owner, "CREATE TABLE orders (id serial PRIMARY KEY, item text)",
+                "INSERT INTO orders (item) VALUES ('tea')", "CREATE ROLE " + role + " LOGIN");
+        return new DatabaseTarget(owner.url(), new Credentials(role, PASSWORD));
     }
 }
