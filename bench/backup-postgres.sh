@@ -6,8 +6,8 @@
 # wall time with JVM start-up is printed too, and the CPU seconds of each side's client processes (pg_dump; the JVM
 # with its pg_dump), which load from other work on the machine hardly changes. Both sides fsync the same: pg_dump
 # syncs its output itself (no --no-sync on either side); testguard's own fsync of the payload is part of its time.
-# Its closing progress lines give the per-phase timings (checks and snapshot, pg_dump, row counts and checksums taken
-# beside pg_dump in its snapshot, SHA-256 and fsync, storing).
+# Its closing progress lines give the per-phase timings (connecting and exporting the snapshot, the checks, row counts
+# and checksums taken beside pg_dump in its snapshot, the rest of pg_dump, SHA-256 and fsync, storing).
 # Goal: own work <= 1.05 x raw pg_dump -Fc on the 1 GB database (pgbench scale 70, the documented run).
 # Needs a local PostgreSQL 15 (user postgres, trust), pgbench, pg_dump, /usr/bin/time (for the CPU figures).
 # Usage: bench/backup-postgres.sh [scale, default 70] [rounds, default 5]

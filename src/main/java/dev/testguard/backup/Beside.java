@@ -19,6 +19,7 @@ public final class Beside<T> {
     }
 
     private final FutureTask<T> task;
+    private final Thread thread;
     private volatile long nanos;
 
     private Beside(String name, Step<T> step) {
@@ -31,9 +32,9 @@ public final class Beside<T> {
             }
         };
         this.task = new FutureTask<>(timed);
-        Thread t = new Thread(task, "testguard-" + name);
-        t.setDaemon(true);
-        t.start();
+        this.thread = new Thread(task, "testguard-" + name);
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** Starts {@code step} now on a thread named {@code testguard-<name>}. */
@@ -80,6 +81,12 @@ public final class Beside<T> {
         } catch (ExecutionException e) {
             // reported by get
         }
+    }
+
+    /** Interrupts the step (a tool it waits for is killed, see ExternalTool) and waits until it has ended. */
+    public void stop() {
+        thread.interrupt();
+        await();
     }
 
     /** How long the step ran; meaningful once it is done. */

@@ -65,6 +65,8 @@ public final class Connections {
                 props.setProperty("loginTimeout", seconds);
                 props.setProperty("socketTimeout", seconds); // the startup handshake; reads later get readTimeout
                 props.setProperty("ApplicationName", "testguard");
+                // the application name then rides in the startup packet instead of a SET round trip after the login
+                props.setProperty("assumeMinServerVersion", "9.0");
                 break;
             case MYSQL:
             case MARIADB:

@@ -104,4 +104,15 @@ class PostgresAdminTest {
             throw e.getCause();
         }
     }
+
+    @Test
+    void connectionsNameTestguardAndKeepTheServersFloatFormat() throws Exception {
+        try (java.sql.Connection c = Connections.open(localServer(), java.time.Duration.ofSeconds(10));
+             java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT current_setting('application_name'), 0.1::float8")) {
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("testguard");
+            assertThat(rs.getDouble(2)).isEqualTo(0.1);
+        }
+    }
 }

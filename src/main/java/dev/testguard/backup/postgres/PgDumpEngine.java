@@ -64,47 +64,68 @@ public final class PgDumpEngine implements BackupEngine {
         // the version comes from a process of its own: it starts while the connection opens
         Beside<String> version = Beside.start("pg-dump-version", () -> PgClients.version(pgDump));
         Phases phases = new Phases();
+        Job job = new Job(source, payload, options, progress, pgDump);
         try (Connection c = Connections.open(source, CONNECT_TIMEOUT)) {
-            String toolVersion = version.get(BackupException.class);
-            String serverVersion = checkSource(c, pgDump, toolVersion, source);
-            int tables = PostgresAdmin.tableCount(c);
-            c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             String snapshot = exportSnapshot(c);
-            phases.end("checks and snapshot");
-            // With an exported snapshot the counts run beside pg_dump and still describe exactly its data;
-            // without one they must come first.
-            Beside<Counted> counting = snapshot == null ? null : Beside.start("pg-row-counts", () -> count(c, true));
-            Counted before = snapshot == null ? count(c, false) : null;
-            ExternalTool.Result r;
-            Beside<Void> beside = Beside.run("while-dumping", whileDumping);
+            // pg_dump only reads: it starts the moment its snapshot exists, and the checks run beside it (one that fails
+            // stops it). Without a snapshot the counts must come before it.
+            PgDumpRun dump = snapshot == null ? null : startDump(job, snapshot);
+            phases.end(snapshot == null ? "connecting" : "connecting and exporting the snapshot");
             try {
-                r = dump(pgDump, source, payload, options, snapshot, tables, progress);
-                phases.end("pg_dump");
-            } finally {
-                beside.await();
-                if (counting != null) {
-                    counting.await(); // the connection is the counter's until it is done
-                    phases.end("waiting for the row counts after pg_dump");
+                return checkCountAndDump(c, job, dump, version, whileDumping, phases);
+            } catch (BackupException | SQLException | RuntimeException e) {
+                if (dump != null) {
+                    dump.stop();
                 }
+                throw e;
             }
-            if (r.exitCode() != 0) {
-                throw new BackupException("pg_dump of " + source.url().masked() + " failed (exit " + r.exitCode() + "):"
-                        + System.lineSeparator() + r.stderrTail());
-            }
-            Counted counted = counting == null ? before : counting.get(SQLException.class);
-            c.rollback();
-            if (counting != null) {
-                phases.add("(row counts and checksums in pg_dump's snapshot, beside it)", counting.nanos());
-            }
-            progress.report("pg_dump of " + source.databaseName() + " " + phases.summary());
-            return new BackupOutcome("pg_dump", toolVersion, serverVersion, options.jobs() > 1 ? "directory" : "custom",
-                    counted.rows(), counted.checksums());
         } catch (SQLException e) {
             version.await();
             throw new BackupException("cannot back up " + source.url().masked() + ": "
                     + Secrets.maskText(e.getMessage(), source.effectiveCredentials()), e);
         }
+    }
+
+    /** The checks, counts and checksums over {@code c} beside {@code dump} (or, with none, before starting it); then its end. */
+    private BackupOutcome checkCountAndDump(Connection c, Job job, PgDumpRun dump, Beside<String> version,
+                                            Runnable whileDumping, Phases phases) throws BackupException, SQLException {
+        String toolVersion = version.get(BackupException.class);
+        String serverVersion = checkSource(c, job.pgDump(), toolVersion, job.source());
+        int tables = PostgresAdmin.tableCount(c);
+        if (dump != null) {
+            dump.totalTables(tables);
+        }
+        Counted counted = count(c, dump != null);
+        phases.end(dump == null ? "checks, row counts and checksums" : "checks, row counts and checksums beside pg_dump");
+        PgDumpRun run = dump != null ? dump : startDump(job, null);
+        run.totalTables(tables);
+        Beside<Void> beside = Beside.run("while-dumping", whileDumping);
+        ExternalTool.Result r;
+        try {
+            r = run.await();
+        } finally {
+            beside.await();
+        }
+        phases.end("the rest of pg_dump");
+        phases.add("(pg_dump in all)", run.nanos());
+        if (r.exitCode() != 0) {
+            throw new BackupException("pg_dump of " + job.source().url().masked() + " failed (exit " + r.exitCode() + "):"
+                    + System.lineSeparator() + r.stderrTail());
+        }
+        c.rollback();
+        job.progress().report("pg_dump of " + job.source().databaseName() + " " + phases.summary());
+        return new BackupOutcome("pg_dump", toolVersion, serverVersion, job.options().jobs() > 1 ? "directory" : "custom",
+                counted.rows(), counted.checksums());
+    }
+
+    private PgDumpRun startDump(Job job, String snapshot) {
+        return PgDumpRun.start(job.pgDump(), dumpArguments(job.source(), job.payload(), job.options(), snapshot),
+                PgConnectionArgs.of(job.source()).environment(), job.source().databaseName(), job.payload(), progressEvery,
+                job.progress());
+    }
+
+    /** One backup's request and the pg_dump that serves it. */
+    private record Job(DatabaseTarget source, Path payload, BackupOptions options, Progress progress, ExternalTool pgDump) {
     }
 
     /** Refuses a pg_dump older than the server and a role that cannot read everything; returns the server's version. */
@@ -117,16 +138,6 @@ public final class PgDumpEngine implements BackupEngine {
         PgClients.checkCanDump(pgDump, toolVersion, serverNum, source.url().masked());
         PgReadPermissions.check(c, source.url().masked());
         return serverVersion;
-    }
-
-    private ExternalTool.Result dump(ExternalTool pgDump, DatabaseTarget source, Path payload, BackupOptions options,
-                                     String snapshot, int tables, Progress progress) throws BackupException {
-        List<String> args = dumpArguments(source, payload, options, snapshot);
-        ProgressTicker ticker = new ProgressTicker("pg_dump " + source.databaseName(), "dumping contents of table",
-                tables, payload, progressEvery, progress);
-        try (ticker) {
-            return pgDump.run(args, PgConnectionArgs.of(source).environment(), null, line -> { }, ticker::onToolLine);
-        }
     }
 
     /**
@@ -255,16 +266,22 @@ public final class PgDumpEngine implements BackupEngine {
     private record Counted(Map<String, Long> rows, Map<String, String> checksums) {
     }
 
-    /** Null when the server cannot export snapshots (e.g. some hot standbys): counts are then taken just before the dump. */
-    private static String exportSnapshot(Connection c) {
-        try {
-            return queryString(c, "SELECT pg_export_snapshot()");
-        } catch (SQLException e) {
-            try {
-                c.rollback();
-            } catch (SQLException ignored) {
-                // the counts below run in a fresh transaction
+    /**
+     * Opens the transaction whose snapshot pg_dump imports and exports it, in one round trip. Null when the server cannot
+     * export snapshots (e.g. some hot standbys): the counts then run in a transaction of their own, just before the dump.
+     */
+    private static String exportSnapshot(Connection c) throws SQLException {
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement()) {
+            st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ; SELECT pg_export_snapshot()");
+            st.getMoreResults();
+            try (ResultSet rs = st.getResultSet()) {
+                rs.next();
+                return rs.getString(1);
             }
+        } catch (SQLException e) {
+            c.rollback();
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             return null;
         }
     }

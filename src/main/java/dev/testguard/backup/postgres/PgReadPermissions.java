@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * pg_dump reads every table, sequence and schema. Run by a role that may not, it fails as "could not import the
  * requested snapshot" (the row counts beside it hit the denial first and end the snapshot's transaction), which
- * says nothing useful. Checked before the dump instead, naming what is denied and the GRANT that fixes it.
+ * says nothing useful. Checked in the snapshot's transaction before the counts instead (beside pg_dump, which the
+ * engine then stops), naming what is denied and the GRANT that fixes it.
  */
 final class PgReadPermissions {
 

@@ -20,7 +20,7 @@ final class ProgressTicker implements AutoCloseable {
 
     private final String label;
     private final String tableMarker;
-    private final int totalTables;
+    private volatile int totalTables;
     private final Path payload;
     private final Duration every;
     private final Progress progress;
@@ -47,6 +47,11 @@ final class ProgressTicker implements AutoCloseable {
         }
     }
 
+    /** The number of tables, once known (a dump may start before they are counted). */
+    void totalTables(int total) {
+        totalTables = total;
+    }
+
     void onToolLine(String line) {
         if (line.contains(tableMarker)) {
             tablesDone.incrementAndGet();
@@ -57,8 +62,9 @@ final class ProgressTicker implements AutoCloseable {
     }
 
     private void tick() {
+        int total = totalTables;
         StringBuilder sb = new StringBuilder(label).append(": ").append(tablesDone.get());
-        sb.append(totalTables >= 0 ? " of " + totalTables + " tables" : " tables");
+        sb.append(total >= 0 ? " of " + total + " tables" : " tables");
         if (payload != null) {
             sb.append(", ").append(Sizes.human(sizeOf(payload))).append(" written");
         }

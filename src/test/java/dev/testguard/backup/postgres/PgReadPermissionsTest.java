@@ -3,12 +3,16 @@ package dev.testguard.backup.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.testguard.backup.BackupCommand;
 import dev.testguard.backup.BackupException;
 import dev.testguard.backup.BackupOptions;
+import dev.testguard.backup.BackupStore;
 import dev.testguard.backup.PgTestDb;
+import dev.testguard.backup.RetentionPolicy;
 import dev.testguard.db.DatabaseTarget;
 import dev.testguard.jdbc.Credentials;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,10 +37,7 @@ class PgReadPermissionsTest {
 
     @Test
     void aRoleWithoutSelectIsToldWhichTableAndTheGrantThatFixesIt() throws Exception {
-        DatabaseTarget owner = dbs.create("perm");
-        PgTestDb.exec(owner, "CREATE TABLE orders (id serial PRIMARY KEY, item text)",
-                "INSERT INTO orders (item) VALUES ('tea')", "CREATE ROLE " + role + " LOGIN");
-        DatabaseTarget reader = new DatabaseTarget(owner.url(), new Credentials(role, PASSWORD));
+        DatabaseTarget reader = readerWithoutSelect();
 
         assertThatThrownBy(() -> new PgDumpEngine().backup(reader, dir.resolve("dump"), BackupOptions.DEFAULTS, l -> { }))
                 .isInstanceOf(BackupException.class)
@@ -46,6 +47,21 @@ class PgReadPermissionsTest {
                 .hasMessageContaining("sequence public.orders_id_seq")
                 .hasMessageNotContaining("snapshot")
                 .hasMessageNotContaining("Zq81");
+    }
+
+    @Test
+    void aDenialFoundBesideARunningPgDumpStopsItAndLeavesNothing() throws Exception {
+        DatabaseTarget reader = readerWithoutSelect();
+        Path fake = FakePgDump.write(dir, "15.4", "printf 'PGDMP' > \"$file\"; exec sleep 60");
+        BackupStore store = new BackupStore(dir.resolve("store"));
+
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> new BackupCommand(store, new RetentionPolicy(10, 30, null), new BackupOptions(1, fake), l -> { })
+                .run(List.of(reader)))
+                .isInstanceOf(BackupException.class)
+                .hasMessageContaining("permission denied on table public.orders for role " + role);
+        assertThat((System.nanoTime() - t0) / 1_000_000_000L).as("seconds until the failure was reported").isLessThan(30);
+        FakePgDump.assertNothingLeft(store, dir);
     }
 
     @Test
@@ -59,5 +75,13 @@ class PgReadPermissionsTest {
 
         assertThat(new PgDumpEngine().backup(reader, dir.resolve("dump"), BackupOptions.DEFAULTS, l -> { }).rowCounts())
                 .containsEntry("public.orders", 1L);
+    }
+
+    /** A database with a one-row table {@code orders} and a role that may log in but not read it. */
+    private DatabaseTarget readerWithoutSelect() throws Exception {
+        DatabaseTarget owner = dbs.create("perm");
+        PgTestDb.exec(owner, "CREATE TABLE orders (id serial PRIMARY KEY, item text)",
+                "INSERT INTO orders (item) VALUES ('tea')", "CREATE ROLE " + role + " LOGIN");
+        return new DatabaseTarget(owner.url(), new Credentials(role, PASSWORD));
     }
 }
