@@ -7,6 +7,7 @@ import dev.testguard.backup.RestoredContent;
 import dev.testguard.db.Connections;
 import dev.testguard.db.DatabaseTarget;
 import dev.testguard.db.PostgresAdmin;
+import dev.testguard.db.Transactions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -158,8 +159,8 @@ public final class PgReplacingRestore implements ReplacingRestore {
         try {
             PostgresAdmin.putSchemasBack(work);
             work.commit();
-        } catch (SQLException e) {
-            work.rollback();
+        } catch (SQLException | RuntimeException | Error e) {
+            Transactions.rollbackAfter(work, e);
             throw e;
         } finally {
             work.setAutoCommit(auto);
