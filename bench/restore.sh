@@ -12,7 +12,8 @@
 # its pg_restore), and its closing progress lines give the per-phase timings.
 # The documented run is the 1 GB database: bench/restore.sh 70. Usage: bench/restore.sh [pgbench scale, default 70] [rounds, default 3]
 # Before/after: BASE=<another checkout> (e.g. `git archive main | tar -x -C /tmp/base`) also restores with its build in
-# each round, right after this one's, and prints both; each build restores a backup it took itself.
+# each round, after this one's in odd rounds and before it in even ones, and prints both; each build restores a backup it
+# took itself. The base's ratios are against the median raw time, as this build's are.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/pg-bench-lib.sh
@@ -64,20 +65,24 @@ PAYLOAD=$(head -1 "$WORK/out.txt")
 echo "dump: $(du -h "$PAYLOAD" | cut -f1), custom format"
 
 RAWS=(); PGR=(); NEWS=(); OVERS=(); RAWCPU=(); NEWCPU=(); OVERCPU=(); BASENEWS=(); BASEOVERS=()
+base_restores() {
+  echo "round $run: the base build ($BASE) into a new database, then over the existing one:"
+  TG_CP="$BASE_CP" run_tg "$WORK/out.txt" restore-new "$DB" "$WORK/basestore" 2 "${DB}_base$run"
+  basenew=$TG_WORK
+  dropdb --force "${DB}_base$run"
+  TG_CP="$BASE_CP" run_tg "$WORK/out.txt" restore "$DB" "$WORK/basestore" 2
+  drop_safety_copies
+  printf 'round %d: base build into new %.2f s, over existing %.2f s; load %s\n' "$run" "$basenew" "$TG_WORK" "$(loadavg)"
+  BASENEWS+=("$basenew"); BASEOVERS+=("$TG_WORK")
+}
+
 for run in $(seq 1 "$ROUNDS"); do
+  # with BASE, the base build goes first in even rounds and last in odd ones, so neither build always runs into what
+  # the other left behind
+  if [ -n "$BASE_CP" ] && ! raw_first "$run"; then base_restores; fi
   if raw_first "$run"; then raw_restore; tg_restore_new; tg_restore_over
   else tg_restore_over; tg_restore_new; raw_restore; fi
-  if [ -n "$BASE_CP" ]; then
-    echo "round $run: the base build ($BASE) into a new database, then over the existing one:"
-    TG_CP="$BASE_CP" run_tg "$WORK/out.txt" restore-new "$DB" "$WORK/basestore" 2 "${DB}_base$run"
-    basenew=$TG_WORK
-    dropdb --force "${DB}_base$run"
-    TG_CP="$BASE_CP" run_tg "$WORK/out.txt" restore "$DB" "$WORK/basestore" 2
-    drop_safety_copies
-    printf 'round %d: base build into new %.2f s (ratio %s), over existing %.2f s (ratio %s); load %s\n' "$run" \
-      "$basenew" "$(ratio "$basenew" "$raw")" "$TG_WORK" "$(ratio "$TG_WORK" "$raw")" "$(loadavg)"
-    BASENEWS+=("$basenew"); BASEOVERS+=("$TG_WORK")
-  fi
+  if [ -n "$BASE_CP" ] && raw_first "$run"; then base_restores; fi
   printf 'round %d: raw %.2f s | into new: own work %.2f s (ratio %s), with JVM %.2f s | over existing: own work %.2f s (ratio %s), with JVM %.2f s | CPU raw %s s, new %s s, over %s s | load %s\n' \
     "$run" "$raw" "$new" "$(ratio "$new" "$raw")" "$newwall" "$over" "$(ratio "$over" "$raw")" "$overwall" \
     "$raw_cpu" "$newcpu" "$overcpu" "$(loadavg)"

@@ -16,6 +16,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 
 /**
@@ -94,32 +96,40 @@ public final class RestoreCommand {
                     + ": everything in it is replaced. To go ahead, confirm with -Dtestguard.confirm=" + database);
         }
         DestructiveGuard guard = new DestructiveGuard("restore", maxRows, confirm);
-        // the store's lock, then the database's (the one reset, provision and release hold): never the other way round
-        // A first connection takes a while to open: the database's lock (then whether it exists, read under it) is taken
-        // beside the store's own work and the SHA-256, which touch nothing; the lock order stays store, then database.
-        // A PostgreSQL database that does not exist is created there as well: the restore's own, dropped if it fails.
-        try (StoreLock lock = store.lock(lockWait, progress::report); LockBeside held = new LockBeside(admin, database, lockWait,
-                target.url().vendor() == Vendor.POSTGRESQL)) {
-            for (String name : store.removePartials()) {
-                progress.report("removed " + name + ", left behind by an interrupted backup");
-            }
-            // latest: never a safety backup (that is the state a restore replaced; restore it by its id)
-            StoredBackup backup = store.resolve(idOrLatest, source.databaseName(),
-                    m -> !Manifest.PURPOSE_SAFETY.equals(m.purpose()) && SameDatabase.server(m, source));
-            checkVendor(backup, target);
-            // hashed beside the preparations that only read (lock, guard) or create a database of the restore's own; awaited
-            // before anything restores or sets content aside
-            PayloadHashing hashing = new PayloadHashing(backup);
-            try {
-                return restore(admin, backup, target, guard, held, hashing);
-            } finally {
-                hashing.close();
+        // the store's lock, then the database's (the one reset, provision and release hold): never the other way round.
+        // A first connection takes a while to open: the database's lock opens its connection right away, beside the store's
+        // lock, and takes the lock (then whether the database exists, read under it) once the store's is held, beside the
+        // store's own work and the SHA-256, which touch nothing. A PostgreSQL database that does not exist is created there
+        // as well: the restore's own, dropped if it fails.
+        try (LockBeside held = new LockBeside(admin, database, lockWait, target.url().vendor() == Vendor.POSTGRESQL)) {
+            try (StoreLock lock = store.lock(lockWait, progress::report)) {
+                held.storeLocked();
+                return restoreLocked(idOrLatest, source, admin, target, guard, held);
             }
         } catch (SQLException e) {
             throw new BackupException("restore into " + target.url().masked() + " failed: "
                     + Secrets.maskText(e.getMessage(), target.effectiveCredentials()), e);
         } catch (IllegalArgumentException e) {
             throw new BackupException(e.getMessage(), e);
+        }
+    }
+
+    private Result restoreLocked(String idOrLatest, DatabaseTarget source, DatabaseAdmin admin, DatabaseTarget target,
+                                 DestructiveGuard guard, LockBeside held) throws BackupException, SQLException {
+        for (String name : store.removePartials()) {
+            progress.report("removed " + name + ", left behind by an interrupted backup");
+        }
+        // latest: never a safety backup (that is the state a restore replaced; restore it by its id)
+        StoredBackup backup = store.resolve(idOrLatest, source.databaseName(),
+                m -> !Manifest.PURPOSE_SAFETY.equals(m.purpose()) && SameDatabase.server(m, source));
+        checkVendor(backup, target);
+        // hashed beside the preparations that only read (lock, guard) or create a database of the restore's own; awaited
+        // before anything restores or sets content aside
+        PayloadHashing hashing = new PayloadHashing(backup);
+        try {
+            return restore(admin, backup, target, guard, held, hashing);
+        } finally {
+            hashing.close();
         }
     }
 
@@ -177,13 +187,14 @@ public final class RestoreCommand {
     }
 
     /**
-     * The database's server-side lock, taken on a thread of its own, and whether the database existed once it was held.
-     * With {@code createIfMissing} a database that did not exist is created there too, beside the store's work (it is the
-     * restore's own: {@link #intoNewDatabase} takes it over with {@link #takeCreated}, and unless it did, it is dropped
-     * again before the lock is let go).
+     * The database's server-side lock, taken on a thread of its own once the store's lock is held ({@link #storeLocked}),
+     * and whether the database existed once it was held. With {@code createIfMissing} a database that did not exist is
+     * created there too, beside the store's work (it is the restore's own: {@link #intoNewDatabase} takes it over with
+     * {@link #takeCreated}, and unless it did, it is dropped again before the lock is let go).
      */
     private static final class LockBeside implements AutoCloseable {
-        private final Beside<Locked> locking;
+        private final CompletableFuture<Void> storeLocked = new CompletableFuture<>();
+        private final Beside<DatabaseAdmin.Locked> locking;
         private final DatabaseAdmin admin;
         private final String database;
         private boolean takenOver;
@@ -191,24 +202,29 @@ public final class RestoreCommand {
         LockBeside(DatabaseAdmin admin, String database, Duration wait, boolean createIfMissing) {
             this.admin = admin;
             this.database = database;
-            locking = Beside.start("restore-database-lock", () -> {
-                DatabaseLock lock = admin.lock(database, wait);
-                try {
-                    boolean exists = admin.exists(database);
-                    if (!exists && createIfMissing) {
-                        admin.create(database);
-                    }
-                    return new Locked(lock, exists, !exists && createIfMissing);
-                } catch (SQLException | RuntimeException e) {
-                    lock.close();
-                    throw e;
-                }
-            });
+            locking = Beside.start("restore-database-lock",
+                    () -> admin.lockThenCreateIfMissing(database, wait, this::awaitStoreLock, createIfMissing));
+        }
+
+        /** The store's lock is held: the database's may be taken now. */
+        void storeLocked() {
+            storeLocked.complete(null);
+        }
+
+        private void awaitStoreLock() throws SQLException {
+            try {
+                storeLocked.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted before the lock of '" + database + "' was taken", e);
+            } catch (ExecutionException e) {
+                throw new SQLException("the lock of '" + database + "' was not taken: the store's lock was not", e);
+            }
         }
 
         /** Waits for the lock; whether the database existed under it. */
         boolean exists() throws SQLException {
-            return locking.get(SQLException.class).exists();
+            return locking.get(SQLException.class).existed();
         }
 
         /** Whether the missing database was created here; from now on the caller drops it if the restore fails. */
@@ -217,11 +233,12 @@ public final class RestoreCommand {
             return locking.get(SQLException.class).created();
         }
 
-        /** Waits for the lock (also when the restore failed before it needed it) and lets it go. */
+        /** Waits for the lock (also when the restore failed before it needed it, or never got the store's) and lets it go. */
         @Override
         public void close() throws SQLException {
+            storeLocked.completeExceptionally(new IllegalStateException("the restore ended without the store's lock"));
             locking.await();
-            Locked held;
+            DatabaseAdmin.Locked held;
             try {
                 held = locking.get(SQLException.class);
             } catch (SQLException | RuntimeException notTaken) {
@@ -232,9 +249,6 @@ public final class RestoreCommand {
                     admin.drop(database); // the restore failed before it got to the database it created
                 }
             }
-        }
-
-        private record Locked(DatabaseLock lock, boolean exists, boolean created) {
         }
     }
 

@@ -40,6 +40,37 @@ public interface DatabaseAdmin {
         return DatabaseLock.NONE;
     }
 
+    /** Waits until the caller may take a database's lock (it holds the locks that come first); throws when it never may. */
+    @FunctionalInterface
+    interface Turn {
+        void await() throws SQLException;
+    }
+
+    /** A database's lock, held, and what was found under it. */
+    record Locked(DatabaseLock lock, boolean existed, boolean created) {
+    }
+
+    /**
+     * Once {@code turn} allows it, {@link #lock} on {@code database}, then, under it, whether it exists, and with
+     * {@code createIfMissing} {@link #create} when it does not. What touches nothing (opening a connection) may happen
+     * before {@code turn} allows: servers do it on the lock's own connection, opened while the caller takes its other locks.
+     */
+    default Locked lockThenCreateIfMissing(String database, java.time.Duration wait, Turn turn, boolean createIfMissing)
+            throws SQLException {
+        turn.await();
+        DatabaseLock lock = lock(database, wait);
+        try {
+            boolean existed = exists(database);
+            if (!existed && createIfMissing) {
+                create(database);
+            }
+            return new Locked(lock, existed, !existed && createIfMissing);
+        } catch (SQLException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
     /**
      * Writes {@code token} (lowercase hex) into {@code database}, which this run has just created, where the tests are
      * unlikely to remove it: the proof, at release, that this build created it.

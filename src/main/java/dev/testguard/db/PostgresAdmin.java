@@ -71,8 +71,12 @@ public final class PostgresAdmin implements DatabaseAdmin {
     @Override
     public void create(String database) throws SQLException {
         try (Connection c = openMaintenance(); Statement st = c.createStatement()) {
-            st.execute("CREATE DATABASE " + quote(database) + " TEMPLATE template0");
+            st.execute(createStatement(database));
         }
+    }
+
+    private static String createStatement(String database) {
+        return "CREATE DATABASE " + quote(database) + " TEMPLATE template0";
     }
 
     @Override
@@ -192,7 +196,40 @@ public final class PostgresAdmin implements DatabaseAdmin {
     /** {@code pg_advisory_lock} on a connection to the maintenance database, bounded by {@code lock_timeout}. */
     @Override
     public DatabaseLock lock(String database, Duration wait) throws SQLException {
+        return lockOn(openMaintenance(), database, wait);
+    }
+
+    /** One connection for all of it: opened before {@code turn}, then lock, existence and CREATE DATABASE over it. */
+    @Override
+    public Locked lockThenCreateIfMissing(String database, Duration wait, Turn turn, boolean createIfMissing) throws SQLException {
         Connection c = openMaintenance();
+        try {
+            turn.await();
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+        DatabaseLock lock = lockOn(c, database, wait);
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            ps.setString(1, database);
+            boolean existed;
+            try (ResultSet rs = ps.executeQuery()) {
+                existed = rs.next();
+            }
+            if (!existed && createIfMissing) {
+                try (Statement st = c.createStatement()) {
+                    st.execute(createStatement(database));
+                }
+            }
+            return new Locked(lock, existed, !existed && createIfMissing);
+        } catch (SQLException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /** Takes the lock on {@code c}, which then holds it; {@code c} is closed when the lock is not taken. */
+    private static DatabaseLock lockOn(Connection c, String database, Duration wait) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("SET lock_timeout = " + Math.max(1, wait.toMillis()));
             st.execute("SELECT pg_advisory_lock(" + DatabaseLock.key(database) + ")");

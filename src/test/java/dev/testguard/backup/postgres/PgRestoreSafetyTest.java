@@ -199,6 +199,54 @@ class PgRestoreSafetyTest {
         assertThat(dumpRow("SELECT count(*) FROM pg_database WHERE datname LIKE '" + db + "\\_tg%'")).isEqualTo("0");
     }
 
+    /**
+     * One byte flipped (same size) at the payload's start, middle and end: wherever pg_restore would notice it (at once,
+     * mid-load, not at all), the restore fails with the SHA-256 message, the new database it made is gone, and the
+     * original keeps its rows, owners, stamp, oid and lock.
+     */
+    @Test
+    void corruptPayloadLeavesTheOriginalWholeAndNoNewDatabase() throws Exception {
+        DatabaseTarget asPostgres = PgTestDb.target(db);
+        backup(asPostgres);
+        PgTestDb.exec(asOwner(), "DELETE FROM orders WHERE id > 10");
+        String before = fingerprint();
+        long oid = oid();
+        withEachByteFlipped(at -> {
+            assertThatThrownBy(() -> restore(asPostgres)).as("byte %d flipped", at).isInstanceOf(BackupException.class)
+                    .hasMessageContaining("is corrupt").hasMessageContaining("SHA-256").hasMessageContaining("'" + db + "' was not changed");
+            assertThat(fingerprint()).as("byte %d flipped", at).isEqualTo(before);
+            assertThat(oid()).isEqualTo(oid);
+            assertThat(dumpRow("SELECT count(*) FROM pg_database WHERE datname LIKE '" + db + "\\_tg%'")).isEqualTo("0");
+            try (var free = new PostgresAdmin(asPostgres).lock(db, java.time.Duration.ofSeconds(5))) {
+                assertThat(free).as("the database's lock was let go").isNotNull();
+            }
+        });
+    }
+
+    /** As above, into a database that does not exist: it is created, restored beside the SHA-256 check, and dropped again. */
+    @Test
+    void corruptPayloadRestoredIntoANewDatabaseLeavesNoDatabaseBehind() throws Exception {
+        DatabaseTarget asPostgres = PgTestDb.target(db);
+        backup(asPostgres);
+        String before = fingerprint();
+        String fresh = db + "_tgcopy";
+        withEachByteFlipped(at -> {
+            BackupStore store = new BackupStore(dir);
+            RestoreCommand restore = new RestoreCommand(store, new BackupCommand(store, new RetentionPolicy(10, 30, null),
+                    BackupOptions.DEFAULTS, log::add), new BackupOptions(2, null), log::add);
+            assertThatThrownBy(() -> restore.run("latest", asPostgres, fresh, fresh)).as("byte %d flipped", at)
+                    .isInstanceOf(BackupException.class).hasMessageContaining("is corrupt").hasMessageContaining("SHA-256");
+            assertThat(dumpRow("SELECT count(*) FROM pg_database WHERE datname = '" + fresh + "'")).as("byte %d flipped", at).isEqualTo("0");
+            assertThat(fingerprint()).isEqualTo(before);
+        });
+        BackupStore store = new BackupStore(dir);
+        new RestoreCommand(store, new BackupCommand(store, new RetentionPolicy(10, 30, null), BackupOptions.DEFAULTS, log::add),
+                new BackupOptions(2, null), log::add).run("latest", asPostgres, fresh, fresh);
+        String content = "SELECT count(*), md5(string_agg(o::text, ',' ORDER BY id)) FROM orders o";
+        assertThat(PgRoundTripTest.dumpRows(PgTestDb.target(fresh), content)).as("restored whole once the payload is whole again")
+                .isEqualTo(PgRoundTripTest.dumpRows(PgTestDb.target(db), content));
+    }
+
     @Test
     void leftoversOfInterruptedRestoresAreCleanedUpAndNamed() throws Exception {
         DatabaseTarget asPostgres = PgTestDb.target(db);
@@ -215,6 +263,25 @@ class PgRestoreSafetyTest {
         assertThat(log).anyMatch(l -> l.contains("dropped its incomplete copy '" + db + "_tgnew_x'"));
         assertThat(log).anyMatch(l -> l.contains("put its set-aside schemas [public] back"));
         assertThat(dumpRow("SELECT count(*) FROM pg_database WHERE datname = '" + db + "_tgnew_x'")).isEqualTo("0");
+    }
+
+    /** What must hold with the byte at {@code at} of the payload flipped. */
+    @FunctionalInterface
+    private interface Corrupted {
+        void check(int at) throws Exception;
+    }
+
+    /** Flips one byte of the (only) backup's payload at its start, middle and end in turn, same size; whole again after. */
+    private void withEachByteFlipped(Corrupted check) throws Exception {
+        Path payload = new BackupStore(dir).list().get(0).payload();
+        byte[] good = java.nio.file.Files.readAllBytes(payload);
+        for (int at : new int[] {8, good.length / 2, good.length - 1}) {
+            byte[] bad = good.clone();
+            bad[at] ^= 0x01;
+            java.nio.file.Files.write(payload, bad);
+            check.check(at);
+        }
+        java.nio.file.Files.write(payload, good);
     }
 
     private void backup(DatabaseTarget as) throws Exception {
