@@ -242,13 +242,13 @@ public final class MariadbPoolAdmin {
     }
 
     /**
-     * Every spare of a set on the server named {@code <prefix>...}: its marker row. A database without the marker table
+     * Every spare of a set on the server named {@code <prefix>...}, in name order: its marker row. A database without the marker table
      * is no spare of a set. Two queries; when a spare went away between them (claimed and released, or dropped as stale),
      * the rest are read one by one, so that other builds' churn never fails the read.
      */
     public static List<SetMember> setMembers(Connection c, String prefix) throws SQLException {
         List<String> marked = strings(c, "SELECT TABLE_SCHEMA FROM information_schema.TABLES WHERE TABLE_NAME = '" + SET_TABLE
-                + "' AND TABLE_SCHEMA LIKE CONCAT(?, '%')", List.of(likePrefix(prefix)));
+                + "' AND TABLE_SCHEMA LIKE CONCAT(?, '%') ORDER BY TABLE_SCHEMA", List.of(likePrefix(prefix)));
         try {
             return marked.isEmpty() ? List.of() : readSetMembers(c, marked);
         } catch (SQLException e) {
