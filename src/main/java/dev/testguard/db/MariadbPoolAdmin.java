@@ -63,19 +63,8 @@ public final class MariadbPoolAdmin {
         if (marked.isEmpty()) {
             return out;
         }
-        List<String> selects = new ArrayList<>();
-        for (String spare : marked) {
-            selects.add("SELECT ?, MAX(marker) FROM " + q(spare) + "." + q(MARKER_TABLE));
-        }
-        try (PreparedStatement ps = c.prepareStatement(String.join(" UNION ALL ", selects))) {
-            for (int i = 0; i < marked.size(); i++) {
-                ps.setString(i + 1, marked.get(i));
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), rs.getString(2));
-                }
-            }
+        try {
+            readEach(c, marked, "MAX(marker)", MARKER_TABLE, rs -> out.put(rs.getString(1), rs.getString(2)));
         } catch (SQLException e) {
             if (!GONE.contains(e.getErrorCode())) {
                 throw e;
@@ -275,22 +264,35 @@ public final class MariadbPoolAdmin {
     }
 
     private static List<SetMember> readSetMembers(Connection c, List<String> marked) throws SQLException {
-        List<String> selects = new ArrayList<>();
-        for (String spare : marked) {
-            selects.add("SELECT ?, baseline, members, member, marker FROM " + q(spare) + "." + q(SET_TABLE));
-        }
         List<SetMember> out = new ArrayList<>();
+        readEach(c, marked, "baseline, members, member, marker", SET_TABLE,
+                rs -> out.add(new SetMember(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getString(5))));
+        return out;
+    }
+
+    /** A row of {@link #readEach}: the spare's name, then the columns asked for. */
+    @FunctionalInterface
+    private interface SpareRow {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /** {@code columns} of {@code table} in each of {@code spares}, in one query (UNION ALL): each row to {@code row}. */
+    private static void readEach(Connection c, List<String> spares, String columns, String table, SpareRow row)
+            throws SQLException {
+        List<String> selects = new ArrayList<>();
+        for (String spare : spares) {
+            selects.add("SELECT ?, " + columns + " FROM " + q(spare) + "." + q(table));
+        }
         try (PreparedStatement ps = c.prepareStatement(String.join(" UNION ALL ", selects))) {
-            for (int i = 0; i < marked.size(); i++) {
-                ps.setString(i + 1, marked.get(i));
+            for (int i = 0; i < spares.size(); i++) {
+                ps.setString(i + 1, spares.get(i));
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new SetMember(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getString(5)));
+                    row.read(rs);
                 }
             }
         }
-        return out;
     }
 
     /**

@@ -59,7 +59,13 @@ public final class PostgresAdmin implements DatabaseAdmin {
 
     @Override
     public boolean exists(String database) throws SQLException {
-        try (Connection c = openMaintenance(); PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+        try (Connection c = openMaintenance()) {
+            return exists(c, database);
+        }
+    }
+
+    private static boolean exists(Connection c, String database) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             ps.setString(1, database);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
@@ -70,13 +76,15 @@ public final class PostgresAdmin implements DatabaseAdmin {
     /** From {@code template0}: a restore needs a database with nothing in it, not even what template1 holds. */
     @Override
     public void create(String database) throws SQLException {
-        try (Connection c = openMaintenance(); Statement st = c.createStatement()) {
-            st.execute(createStatement(database));
+        try (Connection c = openMaintenance()) {
+            create(c, database);
         }
     }
 
-    private static String createStatement(String database) {
-        return "CREATE DATABASE " + quote(database) + " TEMPLATE template0";
+    private static void create(Connection c, String database) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + quote(database) + " TEMPLATE template0");
+        }
     }
 
     @Override
@@ -210,16 +218,10 @@ public final class PostgresAdmin implements DatabaseAdmin {
             throw e;
         }
         DatabaseLock lock = lockOn(c, database, wait);
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-            ps.setString(1, database);
-            boolean existed;
-            try (ResultSet rs = ps.executeQuery()) {
-                existed = rs.next();
-            }
+        try {
+            boolean existed = exists(c, database);
             if (!existed && createIfMissing) {
-                try (Statement st = c.createStatement()) {
-                    st.execute(createStatement(database));
-                }
+                create(c, database);
             }
             return new Locked(lock, existed, !existed && createIfMissing);
         } catch (SQLException | RuntimeException e) {
