@@ -63,17 +63,8 @@ public final class MariadbPoolAdmin {
         if (marked.isEmpty()) {
             return out;
         }
-        try {
-            readEach(c, marked, "MAX(marker)", MARKER_TABLE, rs -> out.put(rs.getString(1), rs.getString(2)));
-        } catch (SQLException e) {
-            if (!GONE.contains(e.getErrorCode())) {
-                throw e;
-            }
-            for (String spare : marked) { // one went away meanwhile (another claim took it): read them one by one
-                out.put(spare, hasTable(c, spare, MARKER_TABLE) ? scalar(c, "SELECT MAX(marker) FROM " + q(spare) + "."
-                        + q(MARKER_TABLE)) : null);
-            }
-        }
+        // one that another claim took meanwhile keeps its null: not a spare to claim
+        readEachPresent(c, marked, "MAX(marker)", MARKER_TABLE, rs -> out.put(rs.getString(1), rs.getString(2)));
         return out;
     }
 
@@ -238,22 +229,10 @@ public final class MariadbPoolAdmin {
     public static List<SetMember> setMembers(Connection c, String prefix) throws SQLException {
         List<String> marked = strings(c, "SELECT TABLE_SCHEMA FROM information_schema.TABLES WHERE TABLE_NAME = '" + SET_TABLE
                 + "' AND TABLE_SCHEMA LIKE CONCAT(?, '%') ORDER BY TABLE_SCHEMA", List.of(likePrefix(prefix)));
-        try {
-            return marked.isEmpty() ? List.of() : readSetMembers(c, marked);
-        } catch (SQLException e) {
-            if (!GONE.contains(e.getErrorCode())) {
-                throw e;
-            }
-        }
         List<SetMember> out = new ArrayList<>();
-        for (String spare : marked) {
-            try {
-                out.addAll(readSetMembers(c, List.of(spare)));
-            } catch (SQLException e) {
-                if (!GONE.contains(e.getErrorCode())) {
-                    throw e;
-                }
-            }
+        if (!marked.isEmpty()) {
+            readEachPresent(c, marked, "baseline, members, member, marker", SET_TABLE,
+                    rs -> out.add(new SetMember(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getString(5))));
         }
         return out;
     }
@@ -263,11 +242,30 @@ public final class MariadbPoolAdmin {
         return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    private static List<SetMember> readSetMembers(Connection c, List<String> marked) throws SQLException {
-        List<SetMember> out = new ArrayList<>();
-        readEach(c, marked, "baseline, members, member, marker", SET_TABLE,
-                rs -> out.add(new SetMember(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getString(5))));
-        return out;
+    /**
+     * {@link #readEach}; when a spare went away meanwhile ({@link #GONE}: claimed, released or dropped as stale by another
+     * build), the rest one by one, leaving out those gone, so that other builds' churn never fails the read. MariaDB opens
+     * every table of the query before it sends a row, so a query that fails this way has delivered none.
+     */
+    private static void readEachPresent(Connection c, List<String> spares, String columns, String table, SpareRow row)
+            throws SQLException {
+        try {
+            readEach(c, spares, columns, table, row);
+            return;
+        } catch (SQLException e) {
+            if (!GONE.contains(e.getErrorCode())) {
+                throw e;
+            }
+        }
+        for (String spare : spares) {
+            try {
+                readEach(c, List.of(spare), columns, table, row);
+            } catch (SQLException e) {
+                if (!GONE.contains(e.getErrorCode())) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** A row of {@link #readEach}: the spare's name, then the columns asked for. */
